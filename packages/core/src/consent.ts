@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { type IsoDate, IsoDateSchema } from './dates';
+import { type ConsentPurpose, ConsentPurposeSchema } from './enums';
+import { domainIssue } from './errors';
+import { ConsentIdSchema, PersonIdSchema } from './ids';
+import type { LocalizedText } from './labels';
+import { isMinorOn, type Person, PersonNameSchema } from './person';
+
+/**
+ * Who signed a consent: the person, or a parent / legal guardian for a minor
+ * (152-ФЗ; 004 §1).
+ *
+ * @category Consents
+ * @example
+ * ConsentGiverSchema.parse('parent');
+ */
+export const ConsentGiverSchema = z.enum(['self', 'parent', 'guardian']);
+/** Who signed a consent. @category Consents @example const g: ConsentGiver = 'self'; */
+export type ConsentGiver = z.infer<typeof ConsentGiverSchema>;
+
+/**
+ * A written consent: to the processing of personal data, to the extra duties
+ * of a mentor, to participation, or to publication. A parent's or guardian's
+ * consent names the representative.
+ *
+ * @category Consents
+ * @example
+ * const c = parse(ConsentSchema, {
+ *   id: 'c-1', personId: 'pupil-1', purpose: 'personalData', givenBy: 'parent',
+ *   representative: { lastName: 'Петрова', firstName: 'Анна' }, givenAt: '2023-09-05',
+ * });
+ */
+export const ConsentSchema = z
+  .object({
+    id: ConsentIdSchema,
+    personId: PersonIdSchema,
+    purpose: ConsentPurposeSchema,
+    givenBy: ConsentGiverSchema,
+    /** The parent or guardian who signed, when `givenBy` is not `self`. */
+    representative: PersonNameSchema.optional(),
+    givenAt: IsoDateSchema,
+    withdrawnAt: IsoDateSchema.optional(),
+    /** Reference to the paper original (register number). */
+    documentRef: z.string().trim().min(1).max(100).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.givenBy !== 'self' && c.representative === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['representative'],
+        message: 'representative required',
+        params: domainIssue(
+          'representative_required',
+          'Согласие родителя (законного представителя) должно содержать его ФИО',
+          "A parent's or guardian's consent must name the representative",
+        ),
+      });
+    }
+    if (c.withdrawnAt !== undefined && c.withdrawnAt < c.givenAt) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['withdrawnAt'],
+        message: 'withdrawn before given',
+        params: domainIssue(
+          'invalid_date_range',
+          'Дата отзыва согласия раньше даты его подписания',
+          'A consent is withdrawn before it was given',
+        ),
+      });
+    }
+  });
+/** A consent. @category Consents @example const c: Consent = parse(ConsentSchema, raw); */
+export type Consent = z.infer<typeof ConsentSchema>;
+
+/**
+ * The answer of {@link mayProcess}: allowed with the consent that allows it,
+ * or refused with a code and a bilingual reason (no personal data in it).
+ *
+ * @category Consents
+ * @example
+ * const d: ConsentDecision = mayProcess(person, consents, '2023-09-10');
+ */
+export type ConsentDecision =
+  | { readonly allowed: true; readonly consent: Consent }
+  | {
+      readonly allowed: false;
+      readonly code: 'consent_missing' | 'consent_withdrawn' | 'minor_requires_parent_consent';
+      readonly reason: LocalizedText;
+    };
+
+/**
+ * Whether a person's data may be processed (or the person engaged) for a
+ * purpose on a date: there is a consent for that purpose, given on or before
+ * the date and not withdrawn by then; for a minor on that date, it must be
+ * signed by a parent or guardian.
+ *
+ * @category Consents
+ * @example
+ * const d = mayProcess(pupil, consents, '2023-09-10');
+ * if (!d.allowed) console.log(d.code, d.reason.ru);
+ */
+export function mayProcess(
+  person: Pick<Person, 'id' | 'category' | 'birthDate'>,
+  consents: readonly Consent[],
+  date: IsoDate,
+  purpose: ConsentPurpose = 'personalData',
+): ConsentDecision {
+  const mine = consents.filter((c) => c.personId === person.id && c.purpose === purpose && c.givenAt <= date);
+  const minor = isMinorOn(person, date);
+  let withdrawn = false;
+  let wrongSigner = false;
+  // Prefer the most recent valid consent.
+  const sorted = [...mine].sort((a, b) => (a.givenAt < b.givenAt ? 1 : a.givenAt > b.givenAt ? -1 : 0));
+  for (const c of sorted) {
+    if (c.withdrawnAt !== undefined && c.withdrawnAt <= date) {
+      withdrawn = true;
+      continue;
+    }
+    if (minor && c.givenBy === 'self') {
+      wrongSigner = true;
+      continue;
+    }
+    return { allowed: true, consent: c };
+  }
+  if (wrongSigner) {
+    return {
+      allowed: false,
+      code: 'minor_requires_parent_consent',
+      reason: {
+        ru: 'Для несовершеннолетнего нужно согласие родителя (законного представителя)',
+        en: 'A minor needs the consent of a parent or legal guardian',
+      },
+    };
+  }
+  if (withdrawn) {
+    return {
+      allowed: false,
+      code: 'consent_withdrawn',
+      reason: { ru: 'Согласие отозвано', en: 'The consent has been withdrawn' },
+    };
+  }
+  return {
+    allowed: false,
+    code: 'consent_missing',
+    reason: { ru: 'Нет письменного согласия', en: 'No written consent' },
+  };
+}

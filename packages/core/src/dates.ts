@@ -1,0 +1,159 @@
+import {
+  addMonths,
+  differenceInCalendarMonths,
+  differenceInYears,
+  format,
+  isValid,
+  parseISO,
+} from 'date-fns';
+import { z } from 'zod';
+import { domainIssue, nastavnikError } from './errors';
+
+/**
+ * A calendar date as an ISO string `YYYY-MM-DD`. Dates are data in the SDK:
+ * they serialise as they are, and no function reads the clock.
+ *
+ * @category Dates
+ * @example
+ * const d = IsoDateSchema.parse('2023-08-31');
+ */
+export const IsoDateSchema = z.iso.date();
+/** A calendar date as `YYYY-MM-DD`. @category Dates @example const d: IsoDate = '2023-08-31'; */
+export type IsoDate = z.infer<typeof IsoDateSchema>;
+
+/**
+ * Turn an {@link IsoDate} into a local `Date` at midnight (as date-fns does).
+ *
+ * @category Dates
+ * @example
+ * toDate('2023-09-01').getMonth(); // 8
+ */
+export function toDate(date: IsoDate): Date {
+  const d = parseISO(date);
+  if (!isValid(d)) {
+    throw nastavnikError(
+      'invalid_format',
+      [],
+      'Неверная дата (ожидается ГГГГ-ММ-ДД)',
+      'Invalid date (expected YYYY-MM-DD)',
+    );
+  }
+  return d;
+}
+
+/**
+ * Format a `Date` as an {@link IsoDate} in local time.
+ *
+ * @category Dates
+ * @example
+ * toIsoDate(new Date(2023, 8, 1)); // '2023-09-01'
+ */
+export function toIsoDate(date: Date): IsoDate {
+  if (!isValid(date)) {
+    throw nastavnikError('invalid_format', [], 'Неверная дата', 'Invalid date');
+  }
+  return format(date, 'yyyy-MM-dd');
+}
+
+/**
+ * Full years between a birth date and a date (the age on that date).
+ *
+ * @category Dates
+ * @example
+ * ageOn('2008-05-10', '2023-09-01'); // 15
+ */
+export function ageOn(birthDate: IsoDate, date: IsoDate): number {
+  return differenceInYears(toDate(date), toDate(birthDate));
+}
+
+/**
+ * Add whole months to a date (end-of-month clamped, as date-fns does).
+ *
+ * @category Dates
+ * @example
+ * addMonthsIso('2023-09-01', 9); // '2024-06-01'
+ */
+export function addMonthsIso(date: IsoDate, months: number): IsoDate {
+  return toIsoDate(addMonths(toDate(date), months));
+}
+
+/**
+ * The length of a term in months, counting a month as complete when the end
+ * reaches the same day of the month (1 Sep → 30 Nov is 3 months, as is
+ * 1 Sep → 1 Dec minus a day).
+ *
+ * @category Dates
+ * @example
+ * termMonths('2023-09-01', '2024-05-31'); // 9
+ */
+export function termMonths(start: IsoDate, end: IsoDate): number {
+  const s = toDate(start);
+  const e = toDate(end);
+  // An inclusive end: the term 1 Sep – 30 Nov is three full months.
+  const endExclusive = new Date(e.getFullYear(), e.getMonth(), e.getDate() + 1);
+  const months = differenceInCalendarMonths(endExclusive, s);
+  const anchor = addMonths(s, months);
+  return anchor > endExclusive ? months - 1 : months;
+}
+
+/**
+ * An academic year `YYYY-YYYY` (1 September – 31 August), e.g. `2023-2024`.
+ *
+ * @category Dates
+ * @example
+ * AcademicYearSchema.parse('2023-2024');
+ */
+export const AcademicYearSchema = z
+  .string()
+  .regex(/^\d{4}-\d{4}$/)
+  .superRefine((value, ctx) => {
+    const [a, b] = value.split('-').map(Number);
+    if (a === undefined || b === undefined || b !== a + 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'academic year',
+        params: domainIssue(
+          'invalid_academic_year',
+          'Учебный год записывается как «2023-2024»: второй год на единицу больше первого',
+          'An academic year is written as "2023-2024": the second year is the first plus one',
+        ),
+      });
+    }
+  });
+/** An academic year such as `2023-2024`. @category Dates @example const y: AcademicYear = '2023-2024'; */
+export type AcademicYear = z.infer<typeof AcademicYearSchema>;
+
+/**
+ * The academic year a date falls in (it starts on 1 September).
+ *
+ * @category Dates
+ * @example
+ * academicYearOf('2024-03-15'); // '2023-2024'
+ * academicYearOf('2023-09-01'); // '2023-2024'
+ */
+export function academicYearOf(date: IsoDate): AcademicYear {
+  const d = toDate(date);
+  const startYear = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
+  return `${startYear}-${startYear + 1}`;
+}
+
+/**
+ * First and last day of an academic year.
+ *
+ * @category Dates
+ * @example
+ * academicYearBounds('2023-2024'); // { start: '2023-09-01', end: '2024-08-31' }
+ */
+export function academicYearBounds(year: AcademicYear): { start: IsoDate; end: IsoDate } {
+  const parsed = AcademicYearSchema.safeParse(year);
+  if (!parsed.success) {
+    throw nastavnikError(
+      'invalid_academic_year',
+      [],
+      'Учебный год записывается как «2023-2024»',
+      'An academic year is written as "2023-2024"',
+    );
+  }
+  const startYear = Number(year.slice(0, 4));
+  return { start: `${startYear}-09-01`, end: `${startYear + 1}-08-31` };
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { IsoDateSchema } from './dates';
+
+/**
+ * A month, with the year when the text gives one («январь 2023 г.»).
+ * Without a year, the month is placed inside the academic year it is
+ * resolved against.
+ *
+ * @category Due dates
+ * @example
+ * MonthRefSchema.parse({ month: 1, year: 2023 });
+ */
+export const MonthRefSchema = z.object({
+  month: z.number().int().min(1).max(12),
+  year: z.number().int().min(2000).max(2100).optional(),
+});
+/** A month with an optional year. @category Due dates @example const m: MonthRef = { month: 9 }; */
+export type MonthRef = z.infer<typeof MonthRefSchema>;
+
+/**
+ * A recurrence unit: «раз в неделю / месяц / квартал / полгода / год».
+ *
+ * @category Due dates
+ * @example
+ * RecurrenceUnitSchema.parse('halfYear');
+ */
+export const RecurrenceUnitSchema = z.enum(['week', 'month', 'quarter', 'halfYear', 'year']);
+/** A recurrence unit. @category Due dates @example const u: RecurrenceUnit = 'month'; */
+export type RecurrenceUnit = z.infer<typeof RecurrenceUnitSchema>;
+
+const DeadlineDue = z.object({ kind: z.literal('deadline'), date: IsoDateSchema });
+const DateDue = z.object({ kind: z.literal('date'), date: IsoDateSchema });
+const PeriodDue = z.object({ kind: z.literal('period'), from: MonthRefSchema, to: MonthRefSchema });
+const MonthsDue = z.object({ kind: z.literal('months'), months: z.array(MonthRefSchema).min(1) });
+const RecurringDue = z.object({
+  kind: z.literal('recurring'),
+  times: z.number().int().min(1).max(366),
+  per: RecurrenceUnitSchema,
+  /** «не реже» — at least that often. */
+  atLeast: z.boolean().default(false),
+});
+const ThroughoutDue = z.object({
+  kind: z.literal('throughout'),
+  /** What "the whole period" is: the programme, a (calendar or academic) year. */
+  scope: z.enum(['programme', 'year', 'academicYear']).default('programme'),
+});
+const AsNeededDue = z.object({ kind: z.literal('asNeeded') });
+const ByScheduleDue = z.object({ kind: z.literal('bySchedule'), schedule: z.string().min(1).max(300) });
+const AfterEventDue = z.object({ kind: z.literal('afterEvent'), event: z.string().min(1).max(300) });
+const UnspecifiedDue = z.object({ kind: z.literal('unspecified') });
+
+type DueLeaf =
+  | z.infer<typeof DeadlineDue>
+  | z.infer<typeof DateDue>
+  | z.infer<typeof PeriodDue>
+  | z.infer<typeof MonthsDue>
+  | z.infer<typeof RecurringDue>
+  | z.infer<typeof ThroughoutDue>
+  | z.infer<typeof AsNeededDue>
+  | z.infer<typeof ByScheduleDue>
+  | z.infer<typeof AfterEventDue>
+  | z.infer<typeof UnspecifiedDue>;
+
+/**
+ * A due date as the seeds write it, typed:
+ * - `deadline`: «до 30 января 2023 г.»;
+ * - `date`: an exact day;
+ * - `period`: a month or a month range, «Сентябрь», «Август-сентябрь», «март – декабрь 2023 г.»;
+ * - `months`: a list of months, «декабрь, май»;
+ * - `recurring`: «1 раз в полгода», «не реже одного раза в месяц»;
+ * - `throughout`: «в течение всего периода реализации», «в течение года», «постоянно»;
+ * - `asNeeded`: «по необходимости»; `bySchedule`: «по плану ДИРО», «по отдельному графику»;
+ * - `afterEvent`: «по итогам реализации НП»; `unspecified`: no due given;
+ * - `all`: several at once, «Сентябрь; занятия … не реже одного раза в месяц».
+ *
+ * @category Due dates
+ * @example
+ * DueSchema.parse({ kind: 'period', from: { month: 8 }, to: { month: 9 } });
+ */
+export type Due = DueLeaf | { kind: 'all'; parts: Due[] };
+
+const DueLeafSchema = z.discriminatedUnion('kind', [
+  DeadlineDue,
+  DateDue,
+  PeriodDue,
+  MonthsDue,
+  RecurringDue,
+  ThroughoutDue,
+  AsNeededDue,
+  ByScheduleDue,
+  AfterEventDue,
+  UnspecifiedDue,
+]);
+
+/** Schema of {@link Due}. @category Due dates @example DueSchema.parse({ kind: 'throughout', scope: 'programme' }); */
+export const DueSchema: z.ZodType<Due, Due | z.input<typeof DueLeafSchema>> = z.lazy(() =>
+  z.union([DueLeafSchema, z.object({ kind: z.literal('all'), parts: z.array(DueSchema).min(2) })]),
+) as z.ZodType<Due, Due | z.input<typeof DueLeafSchema>>;

@@ -1,0 +1,189 @@
+/**
+ * @nastavnik/core — the typed domain model of the Russian target model of
+ * mentorship: zod schemas with inferred types, Russian and English labels,
+ * typed errors, due dates as the seeds write them, the four seed roadmaps
+ * and a deterministic sample-data generator.
+ *
+ * @packageDocumentation
+ */
+export {
+  type Catalogue,
+  type CatalogueEntry,
+  CatalogueEntrySchema,
+  catalogueLabel,
+  competences,
+  createCatalogue,
+  extendCatalogue,
+  menteeGroups,
+  mentorshipFormats,
+  mentorshipForms,
+} from './catalogues';
+export {
+  type Consent,
+  type ConsentDecision,
+  type ConsentGiver,
+  ConsentGiverSchema,
+  ConsentSchema,
+  mayProcess,
+} from './consent';
+export {
+  type AcademicYear,
+  AcademicYearSchema,
+  academicYearBounds,
+  academicYearOf,
+  addMonthsIso,
+  ageOn,
+  type IsoDate,
+  IsoDateSchema,
+  termMonths,
+  toDate,
+  toIsoDate,
+} from './dates';
+export {
+  type Due,
+  DueSchema,
+  type MonthRef,
+  MonthRefSchema,
+  type RecurrenceUnit,
+  RecurrenceUnitSchema,
+} from './due';
+export {
+  type CatalogueId,
+  CatalogueIdSchema,
+  type ConsentPurpose,
+  ConsentPurposeSchema,
+  consentPurposeLabels,
+  labelOf,
+  type MeetingKind,
+  MeetingKindSchema,
+  meetingKindLabels,
+  type OrderKind,
+  OrderKindSchema,
+  type OrganizationKind,
+  OrganizationKindSchema,
+  orderKindLabels,
+  organizationKindLabels,
+  type ParticipantRole,
+  ParticipantRoleSchema,
+  type PersonCategory,
+  PersonCategorySchema,
+  type ProgrammeStage,
+  ProgrammeStageSchema,
+  participantRoleLabels,
+  personCategoryLabels,
+  programmeStageLabels,
+  type QuestionnaireKind,
+  QuestionnaireKindSchema,
+  questionnaireKindLabels,
+  type RequestSource,
+  RequestSourceSchema,
+  requestSourceLabels,
+  type TerminationReason,
+  TerminationReasonSchema,
+  terminationReasonLabels,
+} from './enums';
+export {
+  domainIssue,
+  fromZodError,
+  type IssuePath,
+  isNastavnikError,
+  NastavnikError,
+  type NastavnikErrorCode,
+  type NastavnikIssue,
+  nastavnikError,
+} from './errors';
+export * from './ids';
+export { type Lang, type LocalizedText, LocalizedTextSchema, localize } from './labels';
+export { type Order, type OrderInput, OrderSchema } from './order';
+export {
+  buildOrganizationTree,
+  type Organization,
+  OrganizationSchema,
+  type OrganizationTree,
+} from './organization';
+export {
+  type Extension,
+  ExtensionSchema,
+  effectiveEnd,
+  isGroup,
+  MAX_PROGRAMME_MONTHS,
+  type Meeting,
+  MeetingSchema,
+  MIN_PROGRAMME_MONTHS,
+  type Pair,
+  type PairInput,
+  type PairOrigin,
+  PairOriginSchema,
+  PairSchema,
+  type PersonalProgramme,
+  type PersonalProgrammeInput,
+  PersonalProgrammeSchema,
+  type PlanItem,
+  PlanItemSchema,
+} from './pair';
+export { parse, type Result, safeParse } from './parse';
+export {
+  formatName,
+  type Gender,
+  GenderSchema,
+  isMinorOn,
+  isYoungSpecialist,
+  type Person,
+  type PersonInput,
+  type PersonName,
+  PersonNameSchema,
+  PersonSchema,
+} from './person';
+export {
+  type MenteeProfile,
+  type MenteeProfileInput,
+  MenteeProfileSchema,
+  type MentorProfile,
+  type MentorProfileInput,
+  MentorProfileSchema,
+  type Request,
+  type RequestInput,
+  type RequestPriority,
+  RequestPrioritySchema,
+  RequestSchema,
+  type TrainingRecord,
+  TrainingRecordSchema,
+} from './profiles';
+export {
+  type Competition,
+  CompetitionSchema,
+  type Programme,
+  ProgrammeSchema,
+  type TrainingCourse,
+  TrainingCourseSchema,
+  type YoungTeacherSchoolSession,
+  YoungTeacherSchoolSessionSchema,
+} from './programme';
+export {
+  type Answer,
+  AnswerSchema,
+  type Question,
+  type Questionnaire,
+  QuestionnaireSchema,
+  QuestionSchema,
+  type Response,
+  ResponseSchema,
+  validateResponse,
+} from './questionnaire';
+export {
+  type DeliverableKind,
+  DeliverableKindSchema,
+  type Roadmap,
+  type RoadmapActivity,
+  RoadmapActivitySchema,
+  type RoadmapColumn,
+  RoadmapColumnSchema,
+  type RoadmapInput,
+  RoadmapSchema,
+  type RoadmapSection,
+  RoadmapSectionSchema,
+  roadmapActivities,
+} from './roadmap';
+// --- due-date parsing and resolution (due parser) ---
+// --- seed roadmaps ---
+// --- sample data generator ---

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { OrganizationKindSchema } from './enums';
+import { nastavnikError } from './errors';
+import { type OrganizationId, OrganizationIdSchema } from './ids';
+
+/**
+ * An organization: a school, college or kindergarten, a municipal education
+ * authority, or a region. `parentId` builds the tree school → authority →
+ * region that indicators roll up along.
+ *
+ * @category Organizations
+ * @example
+ * const lyceum = parse(OrganizationSchema, {
+ *   id: 'lyceum-7', kind: 'school', parentId: 'tikhvin-uo',
+ *   name: 'Муниципальное общеобразовательное учреждение «Лицей № 7»', shortName: 'МОУ «Лицей № 7»',
+ * });
+ */
+export const OrganizationSchema = z.object({
+  id: OrganizationIdSchema,
+  kind: OrganizationKindSchema,
+  /** Full official name, as in the header of an order. */
+  name: z.string().trim().min(1).max(500),
+  /** Short name, e.g. «МОУ «Лицей № 7»». */
+  shortName: z.string().trim().min(1).max(200).optional(),
+  parentId: OrganizationIdSchema.optional(),
+  /** Settlement, for document headers («г. Тихвин»). */
+  locality: z.string().trim().min(1).max(200).optional(),
+  /** External id in a regional system (e.g. ИНН or a registry code). */
+  externalId: z.string().trim().min(1).max(100).optional(),
+});
+/** An organization. @category Organizations @example const o: Organization = parse(OrganizationSchema, raw); */
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+/**
+ * An organization tree: children by parent, and the path from any node up to
+ * its root.
+ *
+ * @category Organizations
+ * @example
+ * const tree = buildOrganizationTree(orgs);
+ * tree.ancestors('lyceum-7'); // ['tikhvin-uo', 'lenobl']
+ */
+export interface OrganizationTree {
+  readonly byId: ReadonlyMap<OrganizationId, Organization>;
+  readonly roots: readonly OrganizationId[];
+  children(id: OrganizationId): readonly OrganizationId[];
+  /** Ancestors from the parent up to the root. */
+  ancestors(id: OrganizationId): readonly OrganizationId[];
+  /** The node and everything below it, depth-first. */
+  descendants(id: OrganizationId): readonly OrganizationId[];
+}
+
+/**
+ * Build and check an organization tree: ids are unique, every parent exists,
+ * and there are no cycles. Throws a {@link NastavnikError} otherwise.
+ *
+ * @category Organizations
+ * @example
+ * const tree = buildOrganizationTree(sample.organizations);
+ * tree.children(sample.authority.id);
+ */
+export function buildOrganizationTree(organizations: readonly Organization[]): OrganizationTree {
+  const byId = new Map<OrganizationId, Organization>();
+  organizations.forEach((o, i) => {
+    if (byId.has(o.id)) {
+      throw nastavnikError(
+        'duplicate_id',
+        [i, 'id'],
+        'Повторяющийся идентификатор организации',
+        'Duplicate organization id',
+        {
+          id: o.id,
+        },
+      );
+    }
+    byId.set(o.id, o);
+  });
+  const childrenOf = new Map<OrganizationId, OrganizationId[]>();
+  const roots: OrganizationId[] = [];
+  organizations.forEach((o, i) => {
+    if (o.parentId === undefined) {
+      roots.push(o.id);
+      return;
+    }
+    if (!byId.has(o.parentId)) {
+      throw nastavnikError(
+        'unknown_reference',
+        [i, 'parentId'],
+        'Вышестоящая организация не найдена',
+        'Parent organization not found',
+        { id: o.id },
+      );
+    }
+    const list = childrenOf.get(o.parentId) ?? [];
+    list.push(o.id);
+    childrenOf.set(o.parentId, list);
+  });
+  // Cycle check: every node must reach a root.
+  for (const o of organizations) {
+    const seen = new Set<OrganizationId>();
+    let cur: Organization | undefined = o;
+    while (cur?.parentId !== undefined) {
+      if (seen.has(cur.id)) {
+        throw nastavnikError(
+          'organization_cycle',
+          [],
+          'Цикл в дереве организаций',
+          'Cycle in the organization tree',
+          { id: o.id },
+        );
+      }
+      seen.add(cur.id);
+      cur = byId.get(cur.parentId);
+    }
+  }
+  const children = (id: OrganizationId) => childrenOf.get(id) ?? [];
+  return {
+    byId,
+    roots,
+    children,
+    ancestors(id) {
+      const out: OrganizationId[] = [];
+      let cur = byId.get(id)?.parentId;
+      while (cur !== undefined) {
+        out.push(cur);
+        cur = byId.get(cur)?.parentId;
+      }
+      return out;
+    },
+    descendants(id) {
+      const out: OrganizationId[] = [];
+      const stack = [id];
+      while (stack.length > 0) {
+        const cur = stack.pop() as OrganizationId;
+        out.push(cur);
+        const ch = children(cur);
+        for (let i = ch.length - 1; i >= 0; i--) stack.push(ch[i] as OrganizationId);
+      }
+      return out;
+    },
+  };
+}

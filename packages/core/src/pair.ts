@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import { addMonthsIso, IsoDateSchema, termMonths, toDate, toIsoDate } from './dates';
+import { CatalogueIdSchema, MeetingKindSchema } from './enums';
+import { domainIssue } from './errors';
+import {
+  MeetingIdSchema,
+  OrderIdSchema,
+  OrganizationIdSchema,
+  PairIdSchema,
+  PersonalProgrammeIdSchema,
+  PersonIdSchema,
+  PlanItemIdSchema,
+  RequestIdSchema,
+} from './ids';
+
+/**
+ * How a pair was proposed: by the matching algorithm, by the curator, or by
+ * mutual choice in the preference survey after the group meeting (004 §4).
+ *
+ * @category Pairs
+ * @example
+ * PairOriginSchema.parse('mutualChoice');
+ */
+export const PairOriginSchema = z.enum(['matching', 'curator', 'mutualChoice']);
+/** How a pair was proposed. @category Pairs @example const o: PairOrigin = 'matching'; */
+export type PairOrigin = z.infer<typeof PairOriginSchema>;
+
+/**
+ * A mentoring pair: one mentor and one or more mentees (a group is a pair
+ * with several mentees, 003 §2.3), with a form (role pattern) and one or
+ * more formats. Its life (consents, order, meetings, completion) is run by
+ * the pair machine of `@nastavnik/machines`.
+ *
+ * @category Pairs
+ * @example
+ * const pair = parse(PairSchema, {
+ *   id: 'pair-1', organizationId: 'rassvet', mentorId: 't-7', menteeIds: ['t-2'],
+ *   form: 'educatorEducator', formats: ['traditional'], origin: 'curator',
+ * });
+ */
+export const PairSchema = z
+  .object({
+    id: PairIdSchema,
+    organizationId: OrganizationIdSchema,
+    mentorId: PersonIdSchema,
+    menteeIds: z.array(PersonIdSchema),
+    /** Catalogue `mentorshipForms`. */
+    form: CatalogueIdSchema,
+    /** Catalogue `mentorshipFormats`; at least one. */
+    formats: z.array(CatalogueIdSchema).min(1),
+    origin: PairOriginSchema,
+    /** The requests this pair answers. */
+    requestIds: z.array(RequestIdSchema).default([]),
+    /** The order that approved the pair, once approved. */
+    orderId: OrderIdSchema.optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.menteeIds.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['menteeIds'],
+        message: 'no mentees',
+        params: domainIssue(
+          'pair_without_mentees',
+          'В паре (группе) должен быть хотя бы один наставляемый',
+          'A pair (group) must have at least one mentee',
+        ),
+      });
+    }
+    p.menteeIds.forEach((m, i) => {
+      if (m === p.mentorId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['menteeIds', i],
+          message: 'self pair',
+          params: domainIssue(
+            'self_pair',
+            'Наставник не может быть своим наставляемым',
+            'A mentor cannot mentor themselves',
+          ),
+        });
+      }
+      if (p.menteeIds.indexOf(m) !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['menteeIds', i],
+          message: 'duplicate mentee',
+          params: domainIssue(
+            'duplicate_mentee',
+            'Наставляемый указан в паре дважды',
+            'A mentee is listed twice in a pair',
+          ),
+        });
+      }
+    });
+  });
+/** A pair or group. @category Pairs @example const p: Pair = parse(PairSchema, raw); */
+export type Pair = z.infer<typeof PairSchema>;
+/** A pair as written. @category Pairs @example const p: PairInput = { id: 'p', organizationId: 'o', mentorId: 'a', menteeIds: ['b'], form: 'educatorEducator', formats: ['traditional'], origin: 'curator' }; */
+export type PairInput = z.input<typeof PairSchema>;
+
+/**
+ * Whether a pair is a group (one mentor, several mentees).
+ *
+ * @category Pairs
+ * @example
+ * isGroup({ menteeIds: ['a', 'b'] }); // true
+ */
+export function isGroup(pair: Pick<Pair, 'menteeIds'>): boolean {
+  return pair.menteeIds.length > 1;
+}
+
+/**
+ * An item of the individual plan: what, by when, with what expected result;
+ * `doneAt` once done.
+ *
+ * @category Pairs
+ * @example
+ * PlanItemSchema.parse({ id: 'i1', title: 'Посещение уроков наставника', due: '2023-10-31', expectedResult: 'Анализ 4 уроков' });
+ */
+export const PlanItemSchema = z
+  .object({
+    id: PlanItemIdSchema,
+    title: z.string().trim().min(1).max(500),
+    description: z.string().trim().min(1).max(2000).optional(),
+    /** Start of the item's work, if not the programme's start. */
+    start: IsoDateSchema.optional(),
+    due: IsoDateSchema,
+    expectedResult: z.string().trim().min(1).max(1000),
+    doneAt: IsoDateSchema.optional(),
+  })
+  .superRefine((it, ctx) => {
+    if (it.start !== undefined && it.start > it.due) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['due'],
+        message: 'range',
+        params: domainIssue(
+          'invalid_date_range',
+          'Срок пункта плана раньше его начала',
+          'A plan item is due before it starts',
+        ),
+      });
+    }
+  });
+/** A plan item. @category Pairs @example const i: PlanItem = parse(PlanItemSchema, raw); */
+export type PlanItem = z.infer<typeof PlanItemSchema>;
+
+/**
+ * An agreed change of a personal programme's term (003 §7.2: only by mutual
+ * agreement of mentor and mentee).
+ *
+ * @category Pairs
+ * @example
+ * ExtensionSchema.parse({ newEnd: '2024-12-31', agreedAt: '2024-05-20', reason: 'Подготовка к аттестации' });
+ */
+export const ExtensionSchema = z.object({
+  newEnd: IsoDateSchema,
+  agreedAt: IsoDateSchema,
+  reason: z.string().trim().min(1).max(1000),
+});
+/** An extension of a programme. @category Pairs @example const e: Extension = { newEnd: '2024-12-31', agreedAt: '2024-05-20', reason: '…' }; */
+export type Extension = z.infer<typeof ExtensionSchema>;
+
+/** Shortest term of a personal programme, in months (003 §1.2). @category Pairs @example MIN_PROGRAMME_MONTHS; // 3 */
+export const MIN_PROGRAMME_MONTHS = 3;
+/** Longest term of a personal programme before extension, in months (003 §1.2). @category Pairs @example MAX_PROGRAMME_MONTHS; // 12 */
+export const MAX_PROGRAMME_MONTHS = 12;
+
+/**
+ * A personalised mentoring programme of a pair: from 3 months to 1 year
+ * (003 §1.2), with goals and an individual plan. Extensions (by mutual
+ * agreement) may take the end past 12 months.
+ *
+ * @category Pairs
+ * @example
+ * const pp = parse(PersonalProgrammeSchema, {
+ *   id: 'pp-1', pairId: 'pair-1', start: '2023-09-15', end: '2024-05-31',
+ *   goals: ['Адаптация молодого специалиста'],
+ *   plan: [{ id: 'i1', title: 'Разработка технологических карт уроков', due: '2023-10-31', expectedResult: '5 карт' }],
+ * });
+ */
+export const PersonalProgrammeSchema = z
+  .object({
+    id: PersonalProgrammeIdSchema,
+    pairId: PairIdSchema,
+    start: IsoDateSchema,
+    end: IsoDateSchema,
+    goals: z.array(z.string().trim().min(1).max(1000)).min(1),
+    /** Directions of work (e.g. «методика преподавания», «воспитательная работа»). */
+    directions: z.array(z.string().trim().min(1).max(300)).default([]),
+    plan: z.array(PlanItemSchema).default([]),
+    extensions: z.array(ExtensionSchema).default([]),
+  })
+  .superRefine((pp, ctx) => {
+    if (pp.end < pp.start) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: 'range',
+        params: domainIssue(
+          'invalid_date_range',
+          'Дата окончания программы раньше даты начала',
+          'The programme ends before it starts',
+        ),
+      });
+      return;
+    }
+    const months = termMonths(pp.start, pp.end);
+    // Compare against the exclusive end: 1 Sep – 30 Nov is exactly 3 months.
+    const e = toDate(pp.end);
+    const endExclusive = toIsoDate(new Date(e.getFullYear(), e.getMonth(), e.getDate() + 1));
+    if (endExclusive < addMonthsIso(pp.start, MIN_PROGRAMME_MONTHS)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: 'too short',
+        params: domainIssue(
+          'programme_too_short',
+          'Персонализированная программа длится не менее 3 месяцев',
+          'A personal programme lasts at least 3 months',
+          { months, minimum: MIN_PROGRAMME_MONTHS },
+        ),
+      });
+    }
+    if (endExclusive > addMonthsIso(pp.start, MAX_PROGRAMME_MONTHS)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: 'too long',
+        params: domainIssue(
+          'programme_too_long',
+          'Персонализированная программа длится не более 1 года (дольше — только продлением по обоюдному согласию)',
+          'A personal programme lasts at most one year (longer only by an agreed extension)',
+          { months, maximum: MAX_PROGRAMME_MONTHS },
+        ),
+      });
+    }
+    let end = pp.end;
+    pp.extensions.forEach((e, i) => {
+      if (e.newEnd <= end) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['extensions', i, 'newEnd'],
+          message: 'extension',
+          params: domainIssue(
+            'invalid_date_range',
+            'Продление должно переносить окончание программы на более позднюю дату',
+            'An extension must move the end later',
+          ),
+        });
+      }
+      end = e.newEnd;
+    });
+    pp.plan.forEach((it, i) => {
+      if (it.due < pp.start || it.due > end) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plan', i, 'due'],
+          message: 'outside',
+          params: domainIssue(
+            'plan_item_outside_programme',
+            'Срок пункта плана выходит за сроки программы',
+            "A plan item's due date is outside the programme's term",
+          ),
+        });
+      }
+    });
+  });
+/** A personal programme. @category Pairs @example const pp: PersonalProgramme = parse(PersonalProgrammeSchema, raw); */
+export type PersonalProgramme = z.infer<typeof PersonalProgrammeSchema>;
+/** A personal programme as written. @category Pairs @example const pp: PersonalProgrammeInput = { id: 'pp', pairId: 'p', start: '2023-09-01', end: '2024-05-31', goals: ['…'] }; */
+export type PersonalProgrammeInput = z.input<typeof PersonalProgrammeSchema>;
+
+/**
+ * The effective end of a programme: the last extension's end, or `end`.
+ *
+ * @category Pairs
+ * @example
+ * effectiveEnd({ end: '2024-05-31', extensions: [{ newEnd: '2024-12-31', agreedAt: '2024-05-01', reason: '…' }] }); // '2024-12-31'
+ */
+export function effectiveEnd(pp: Pick<PersonalProgramme, 'end' | 'extensions'>): string {
+  return pp.extensions.at(-1)?.newEnd ?? pp.end;
+}
+
+/**
+ * A meeting of a pair: organizational, trial, planning, regular or final
+ * (004 §5), on a date, in person or online.
+ *
+ * @category Pairs
+ * @example
+ * MeetingSchema.parse({ id: 'm1', pairId: 'pair-1', kind: 'organizational', date: '2023-09-20' });
+ */
+export const MeetingSchema = z.object({
+  id: MeetingIdSchema,
+  pairId: PairIdSchema,
+  kind: MeetingKindSchema,
+  date: IsoDateSchema,
+  mode: z.enum(['inPerson', 'online']).default('inPerson'),
+  topic: z.string().trim().min(1).max(500).optional(),
+  /** Participants present, if recorded (a group meeting may miss someone). */
+  attendeeIds: z.array(PersonIdSchema).optional(),
+});
+/** A meeting. @category Pairs @example const m: Meeting = parse(MeetingSchema, raw); */
+export type Meeting = z.infer<typeof MeetingSchema>;
