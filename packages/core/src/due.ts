@@ -37,29 +37,36 @@ const RecurringDue = z.object({
   times: z.number().int().min(1).max(366),
   per: RecurrenceUnitSchema,
   /** «не реже» — at least that often. */
-  atLeast: z.boolean().default(false),
+  atLeast: z.boolean(),
 });
 const ThroughoutDue = z.object({
   kind: z.literal('throughout'),
   /** What "the whole period" is: the programme, a (calendar or academic) year. */
-  scope: z.enum(['programme', 'year', 'academicYear']).default('programme'),
+  scope: z.enum(['programme', 'year', 'academicYear']),
 });
 const AsNeededDue = z.object({ kind: z.literal('asNeeded') });
 const ByScheduleDue = z.object({ kind: z.literal('bySchedule'), schedule: z.string().min(1).max(300) });
 const AfterEventDue = z.object({ kind: z.literal('afterEvent'), event: z.string().min(1).max(300) });
 const UnspecifiedDue = z.object({ kind: z.literal('unspecified') });
 
-type DueLeaf =
-  | z.infer<typeof DeadlineDue>
-  | z.infer<typeof DateDue>
-  | z.infer<typeof PeriodDue>
-  | z.infer<typeof MonthsDue>
-  | z.infer<typeof RecurringDue>
-  | z.infer<typeof ThroughoutDue>
-  | z.infer<typeof AsNeededDue>
-  | z.infer<typeof ByScheduleDue>
-  | z.infer<typeof AfterEventDue>
-  | z.infer<typeof UnspecifiedDue>;
+/**
+ * A due date that is not a combination: every variant of {@link Due} but `all`.
+ *
+ * @category Due dates
+ * @example
+ * const d: DueLeaf = { kind: 'deadline', date: '2023-01-30' };
+ */
+export type DueLeaf =
+  | { kind: 'deadline'; date: string }
+  | { kind: 'date'; date: string }
+  | { kind: 'period'; from: MonthRef; to: MonthRef }
+  | { kind: 'months'; months: MonthRef[] }
+  | { kind: 'recurring'; times: number; per: RecurrenceUnit; atLeast: boolean }
+  | { kind: 'throughout'; scope: 'programme' | 'year' | 'academicYear' }
+  | { kind: 'asNeeded' }
+  | { kind: 'bySchedule'; schedule: string }
+  | { kind: 'afterEvent'; event: string }
+  | { kind: 'unspecified' };
 
 /**
  * A due date as the seeds write it, typed:
@@ -79,7 +86,7 @@ type DueLeaf =
  */
 export type Due = DueLeaf | { kind: 'all'; parts: Due[] };
 
-const DueLeafSchema = z.discriminatedUnion('kind', [
+const DueLeafSchema: z.ZodType<DueLeaf> = z.discriminatedUnion('kind', [
   DeadlineDue,
   DateDue,
   PeriodDue,
@@ -93,6 +100,6 @@ const DueLeafSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** Schema of {@link Due}. @category Due dates @example DueSchema.parse({ kind: 'throughout', scope: 'programme' }); */
-export const DueSchema: z.ZodType<Due, Due | z.input<typeof DueLeafSchema>> = z.lazy(() =>
+export const DueSchema: z.ZodType<Due> = z.lazy(() =>
   z.union([DueLeafSchema, z.object({ kind: z.literal('all'), parts: z.array(DueSchema).min(2) })]),
-) as z.ZodType<Due, Due | z.input<typeof DueLeafSchema>>;
+) as z.ZodType<Due>;

@@ -52,7 +52,7 @@ export const RoadmapIdSchema = id('RoadmapId');
 /** Branded id of a roadmap. @category Ids @example const id: RoadmapId = RoadmapIdSchema.parse('rm-004'); */
 export type RoadmapId = z.infer<typeof RoadmapIdSchema>;
 
-/** Id of a roadmap {@link Activity}. @category Ids @example const id = ActivityIdSchema.parse('1.1'); */
+/** Id of a {@link RoadmapActivity}. @category Ids @example const id = ActivityIdSchema.parse('1.1'); */
 export const ActivityIdSchema = id('ActivityId');
 /** Branded id of a roadmap activity. @category Ids @example const id: ActivityId = ActivityIdSchema.parse('1.1'); */
 export type ActivityId = z.infer<typeof ActivityIdSchema>;

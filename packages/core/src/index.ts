@@ -41,6 +41,7 @@ export {
 } from './dates';
 export {
   type Due,
+  type DueLeaf,
   DueSchema,
   type MonthRef,
   MonthRefSchema,

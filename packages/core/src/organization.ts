@@ -43,6 +43,7 @@ export type Organization = z.infer<typeof OrganizationSchema>;
 export interface OrganizationTree {
   readonly byId: ReadonlyMap<OrganizationId, Organization>;
   readonly roots: readonly OrganizationId[];
+  /** Direct children of a node. */
   children(id: OrganizationId): readonly OrganizationId[];
   /** Ancestors from the parent up to the root. */
   ancestors(id: OrganizationId): readonly OrganizationId[];
