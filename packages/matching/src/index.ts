@@ -1,1 +1,57 @@
-export {};
+/**
+ * @nastavnik/matching — pairing mentors with mentees: exact optimal
+ * assignment (Jonker–Volgenant, capacitated sparse shortest augmenting paths)
+ * and stable matching (deferred acceptance), with explanations.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  competenceCriterion,
+  defaultCriteria,
+  experienceCriterion,
+  formatCriterion,
+  hoursCriterion,
+  menteeGroupCriterion,
+  organizationCriterion,
+  subjectCriterion,
+} from './criteria/builtin';
+export {
+  type Criterion,
+  type CriterionContext,
+  type CriterionEvaluation,
+  defineCriterion,
+  type MenteeCandidate,
+  type MentorCandidate,
+} from './criteria/define';
+export {
+  type Contribution,
+  type MatchingInput,
+  MatchingInputSchema,
+  type MatchOptimalOptions,
+  type MatchOptions,
+  type MatchResult,
+  type MatchStableOptions,
+  matchOptimal,
+  matchStable,
+  type ProposedPair,
+  type UnmatchedMentee,
+  type UnmatchedReasonCode,
+} from './match';
+export { type AssignmentResult, type SolveAssignmentOptions, solveAssignment } from './solveAssignment';
+export {
+  type SparseAssignmentInput,
+  type SparseAssignmentOptions,
+  type SparseAssignmentResult,
+  solveSparseAssignment,
+} from './solveSparseAssignment';
+export {
+  type BlockingPair,
+  type BrokenTie,
+  findBlockingPairs,
+  type PreferenceList,
+  type StableAssignmentInput,
+  type StableAssignmentOptions,
+  type StableAssignmentResult,
+  stableAssignment,
+} from './stableAssignment';

@@ -1,0 +1,338 @@
+/**
+ * Dense rectangular Jonker–Volgenant (LAPJV) on a flat row-major Float64Array,
+ * n rows ≤ m columns, minimising, forbidden cells = +Infinity.
+ *
+ * Objective (lexicographic): first as many rows assigned as possible, then the
+ * least total cost. When every row can be assigned this is the classical LAP.
+ *
+ * Two modes:
+ * - fast (square only): column reduction, reduction transfer, two passes of
+ *   augmenting row reduction, then shortest augmenting paths (Jonker &
+ *   Volgenant 1987). Valid when a perfect matching exists; if a row cannot be
+ *   augmented there is none, and we restart in safe mode.
+ * - safe (any shape): prices start at 0 and only ever decrease on assigned
+ *   columns, so all free columns keep the same price (the dual condition of
+ *   the rectangular problem). A row that reaches no free column is resolved
+ *   as in the problem expanded with a private "unassigned" column of symbolic
+ *   cost M per row: the row whose removal costs least leaves (see README).
+ */
+
+export interface DenseProgress {
+  readonly signal: AbortSignal | undefined;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+  readonly check: (signal: AbortSignal | undefined) => void;
+}
+
+export interface DenseSolution {
+  readonly rowsol: Int32Array;
+  readonly colsol: Int32Array;
+}
+
+const PROGRESS_EVERY = 128;
+
+export function lapjvDense(c: Float64Array, n: number, m: number, progress: DenseProgress): DenseSolution {
+  if (n === 0) {
+    return { rowsol: new Int32Array(0), colsol: new Int32Array(m).fill(-1) };
+  }
+  if (n === m) {
+    const fast = solve(c, n, m, true, progress);
+    if (fast !== null) return fast;
+  }
+  const safe = solve(c, n, m, false, progress);
+  // safe mode never gives up
+  return safe as DenseSolution;
+}
+
+function solve(
+  c: Float64Array,
+  n: number,
+  m: number,
+  fast: boolean,
+  progress: DenseProgress,
+): DenseSolution | null {
+  const v = new Float64Array(m);
+  const rowsol = new Int32Array(n).fill(-1);
+  const colsol = new Int32Array(m).fill(-1);
+  const free = new Int32Array(n);
+  let numfree = 0;
+
+  if (fast) {
+    // COLUMN REDUCTION, computed row by row for cache locality.
+    const colMin = new Float64Array(m).fill(Number.POSITIVE_INFINITY);
+    const colArg = new Int32Array(m);
+    for (let i = 0; i < n; i++) {
+      const off = i * m;
+      for (let j = 0; j < m; j++) {
+        const h = c[off + j]!;
+        if (h < colMin[j]!) {
+          colMin[j] = h;
+          colArg[j] = i;
+        }
+      }
+    }
+    const matches = new Int32Array(n);
+    for (let j = m - 1; j >= 0; j--) {
+      const min = colMin[j]!;
+      if (min === Number.POSITIVE_INFINITY) return null; // an all-forbidden column
+      const imin = colArg[j]!;
+      v[j] = min;
+      if (++matches[imin]! === 1) {
+        rowsol[imin] = j;
+        colsol[j] = imin;
+      } else if (min < v[rowsol[imin]!]!) {
+        const j1 = rowsol[imin]!;
+        rowsol[imin] = j;
+        colsol[j] = imin;
+        colsol[j1] = -1;
+      } else {
+        colsol[j] = -1;
+      }
+    }
+    // REDUCTION TRANSFER
+    for (let i = 0; i < n; i++) {
+      const mi = matches[i]!;
+      if (mi === 0) {
+        free[numfree++] = i;
+      } else if (mi === 1) {
+        const j1 = rowsol[i]!;
+        const off = i * m;
+        let min = Number.POSITIVE_INFINITY;
+        for (let j = 0; j < m; j++) {
+          if (j !== j1) {
+            const h = c[off + j]! - v[j]!;
+            if (h < min) min = h;
+          }
+        }
+        if (min !== Number.POSITIVE_INFINITY) v[j1] = v[j1]! - min;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) free[i] = i;
+    numfree = n;
+  }
+
+  // AUGMENTING ROW REDUCTION, two passes.
+  const pushBackLimit = 8 * n + 64;
+  for (let loop = 0; loop < 2; loop++) {
+    let k = 0;
+    const prvnumfree = numfree;
+    numfree = 0;
+    let pushBacks = 0;
+    while (k < prvnumfree) {
+      const i = free[k++]!;
+      const off = i * m;
+      let umin = c[off]! - v[0]!;
+      let j1 = 0;
+      let usubmin = Number.POSITIVE_INFINITY;
+      let j2 = -1;
+      for (let j = 1; j < m; j++) {
+        const h = c[off + j]! - v[j]!;
+        if (h < usubmin) {
+          if (h >= umin) {
+            usubmin = h;
+            j2 = j;
+          } else {
+            usubmin = umin;
+            umin = h;
+            j2 = j1;
+            j1 = j;
+          }
+        }
+      }
+      if (umin === Number.POSITIVE_INFINITY) {
+        // no allowed column at all: leave it to the augmentation phase
+        free[numfree++] = i;
+        continue;
+      }
+      let i0 = colsol[j1]!;
+      let front = false;
+      if (usubmin === Number.POSITIVE_INFINITY) {
+        // a single allowed column: take it without changing its price
+      } else if (umin < usubmin) {
+        v[j1] = v[j1]! - (usubmin - umin);
+        front = pushBacks < pushBackLimit;
+      } else if (i0 >= 0) {
+        j1 = j2;
+        i0 = colsol[j2]!;
+      }
+      rowsol[i] = j1;
+      colsol[j1] = i;
+      if (i0 >= 0) {
+        rowsol[i0] = -1;
+        if (front) {
+          pushBacks++;
+          free[--k] = i0;
+        } else {
+          free[numfree++] = i0;
+        }
+      }
+    }
+  }
+
+  // AUGMENT: shortest augmenting path from each remaining free row
+  // (Dijkstra on reduced costs). Columns at the current minimum distance form
+  // a batch (`todo`); a free one among them ends the search at once. Loops
+  // run over columns in natural order, so the cost row is read sequentially;
+  // a column leaves the tentative set by setting d[j] = -Infinity (its
+  // distance is kept in `dist`), which makes the relaxation test branch-free.
+  const d = new Float64Array(m);
+  const pred = new Int32Array(m);
+  const todo = new Int32Array(m);
+  const scanned = new Int32Array(m);
+  const dist = new Float64Array(m);
+  const NEG = Number.NEGATIVE_INFINITY;
+  const total = numfree;
+  for (let f = 0; f < numfree; f++) {
+    if ((f & (PROGRESS_EVERY - 1)) === PROGRESS_EVERY - 1) {
+      progress.check(progress.signal);
+      progress.onProgress?.(f, total);
+    }
+    const freerow = free[f]!;
+    const off = freerow * m;
+    for (let j = 0; j < m; j++) d[j] = c[off + j]! - v[j]!;
+    pred.fill(freerow);
+    let nscanned = 0;
+    let top = 0;
+    let min = 0;
+    let endofpath = -1;
+    let failed = false;
+    for (;;) {
+      if (top === 0) {
+        const cnt = minBatch(d, m, todo);
+        const mn = cnt > 0 ? d[todo[0]!]! : Number.POSITIVE_INFINITY;
+        if (mn === Number.POSITIVE_INFINITY) {
+          failed = true;
+          break;
+        }
+        min = mn;
+        for (let t = 0; t < cnt; t++) {
+          const j = todo[t]!;
+          d[j] = NEG;
+          if (colsol[j]! < 0) {
+            endofpath = j;
+            break;
+          }
+        }
+        if (endofpath >= 0) break;
+        top = cnt;
+      }
+      const j1 = todo[--top]!;
+      dist[nscanned] = min;
+      scanned[nscanned++] = j1;
+      const i = colsol[j1]!;
+      const ioff = i * m;
+      const h = c[ioff + j1]! - v[j1]! - min;
+      const r = relaxRow(c, ioff, m, v, d, pred, colsol, todo, top, i, h, min);
+      if (r < 0) {
+        endofpath = -r - 1;
+        break;
+      }
+      top = r;
+    }
+
+    if (failed) {
+      if (fast) return null;
+      // Every column reachable from freerow is assigned: one row of the
+      // alternating tree must stay unassigned. Leaving row k costs
+      // dist(col(k)) - u_k relative to leaving freerow itself (u_k = reduced
+      // price of k's own column); pick the least, ties keep the earlier rows.
+      let best = -1;
+      let bestVal = 0;
+      for (let k = 0; k < nscanned; k++) {
+        const j = scanned[k]!;
+        const r = colsol[j]!;
+        const val = dist[k]! - (c[r * m + j]! - v[j]!);
+        if (val < bestVal) {
+          bestVal = val;
+          best = j;
+        }
+      }
+      if (best < 0) continue; // freerow stays unassigned
+      for (let k = 0; k < nscanned; k++) {
+        const j = scanned[k]!;
+        v[j] = v[j]! + (dist[k]! - min);
+      }
+      const leaving = colsol[best]!;
+      augment(best, freerow, pred, rowsol, colsol);
+      rowsol[leaving] = -1;
+      continue;
+    }
+
+    for (let k = 0; k < nscanned; k++) {
+      const j = scanned[k]!;
+      v[j] = v[j]! + (dist[k]! - min);
+    }
+    augment(endofpath, freerow, pred, rowsol, colsol);
+  }
+  progress.onProgress?.(total, total);
+  return { rowsol, colsol };
+}
+
+function augment(end: number, root: number, pred: Int32Array, rowsol: Int32Array, colsol: Int32Array): void {
+  let j = end;
+  let i: number;
+  do {
+    i = pred[j]!;
+    colsol[j] = i;
+    const next = rowsol[i]!;
+    rowsol[i] = j;
+    j = next;
+  } while (i !== root);
+}
+
+/**
+ * Relax every tentative column from row i (h = u_i - distance of i).
+ * Returns the new batch size, or -(j + 1) when free column j is reached at
+ * the current minimum distance.
+ */
+function relaxRow(
+  c: Float64Array,
+  ioff: number,
+  m: number,
+  v: Float64Array,
+  d: Float64Array,
+  pred: Int32Array,
+  colsol: Int32Array,
+  todo: Int32Array,
+  top: number,
+  i: number,
+  h: number,
+  min: number,
+): number {
+  for (let j = 0; j < m; j++) {
+    const v2 = c[ioff + j]! - v[j]! - h;
+    if (v2 < d[j]!) {
+      pred[j] = i;
+      if (v2 === min) {
+        if (colsol[j]! < 0) return -j - 1;
+        d[j] = Number.NEGATIVE_INFINITY;
+        todo[top++] = j;
+      } else {
+        d[j] = v2;
+      }
+    }
+  }
+  return top;
+}
+
+/**
+ * Collect into `todo` the tentative columns at the least distance; returns
+ * their count (0 when none is left). Columns out of the tentative set hold
+ * d = -Infinity.
+ */
+function minBatch(d: Float64Array, m: number, todo: Int32Array): number {
+  let mn = Number.POSITIVE_INFINITY;
+  let cnt = 0;
+  for (let j = 0; j < m; j++) {
+    const h = d[j]!;
+    if (h <= mn && h !== Number.NEGATIVE_INFINITY) {
+      if (h < mn) {
+        mn = h;
+        cnt = 0;
+      }
+      todo[cnt++] = j;
+    }
+  }
+  if (mn === Number.POSITIVE_INFINITY) return 0;
+  return cnt;
+}

@@ -1,0 +1,244 @@
+/**
+ * Sparse shortest augmenting paths (successive shortest paths with node
+ * potentials, Dijkstra on a binary heap) for a bipartite graph whose left
+ * nodes take one partner and whose right nodes take up to `capR[j]`.
+ * Minimises; the objective is lexicographic (most pairs, then least cost),
+ * resolved exactly as in lapjv.ts with a symbolic "unassigned" column per
+ * left node.
+ *
+ * Invariants: rc(l, j) = cost - u[l] - v[j] ≥ 0 on unused edges, = 0 on used
+ * ones; right nodes with spare capacity keep v = 0.
+ */
+
+export interface SparseGraph {
+  readonly nL: number;
+  readonly nR: number;
+  /** Edges of left l are adjStart[l] .. adjEnd[l] - 1. */
+  readonly adjStart: Int32Array;
+  readonly adjEnd: Int32Array;
+  readonly adjR: Int32Array;
+  readonly adjC: Float64Array;
+  readonly capR: Int32Array;
+}
+
+export interface SparseProgress {
+  readonly signal: AbortSignal | undefined;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+  readonly check: (signal: AbortSignal | undefined) => void;
+}
+
+const INF = Number.POSITIVE_INFINITY;
+
+export function sparseSap(g: SparseGraph, progress: SparseProgress): Int32Array {
+  const { nL, nR, adjStart, adjEnd, adjR, adjC, capR } = g;
+  const u = new Float64Array(nL);
+  const v = new Float64Array(nR);
+  const leftTo = new Int32Array(nL).fill(-1);
+  const load = new Int32Array(nR);
+  const slotStart = new Int32Array(nR + 1);
+  for (let j = 0; j < nR; j++) slotStart[j + 1] = slotStart[j]! + capR[j]!;
+  const slotLeft = new Int32Array(slotStart[nR]!);
+
+  const addTo = (l: number, j: number): void => {
+    slotLeft[slotStart[j]! + load[j]!] = l;
+    load[j] = load[j]! + 1;
+    leftTo[l] = j;
+  };
+  const removeFrom = (l: number, j: number): void => {
+    const s0 = slotStart[j]!;
+    const last = s0 + load[j]! - 1;
+    for (let s = s0; s <= last; s++) {
+      if (slotLeft[s] === l) {
+        slotLeft[s] = slotLeft[last]!;
+        break;
+      }
+    }
+    load[j] = load[j]! - 1;
+  };
+
+  // Initialisation: u_l = least edge cost (v = 0); take that edge when it is
+  // free. Feasible and tight, so a valid start for the augmentations.
+  const free = new Int32Array(nL);
+  let nfree = 0;
+  for (let l = 0; l < nL; l++) {
+    let best = -1;
+    let bc = INF;
+    for (let e = adjStart[l]!; e < adjEnd[l]!; e++) {
+      const c = adjC[e]!;
+      if (c < bc || (c === bc && best >= 0 && adjR[e]! < adjR[best]!)) {
+        bc = c;
+        best = e;
+      }
+    }
+    if (best < 0) continue; // no edge at all: never assigned
+    u[l] = bc;
+    const j = adjR[best]!;
+    if (load[j]! < capR[j]!) addTo(l, j);
+    else free[nfree++] = l;
+  }
+
+  const distR = new Float64Array(nR).fill(INF);
+  const predR = new Int32Array(nR);
+  const stateR = new Uint8Array(nR); // 0 untouched, 1 in heap, 2 scanned
+  const touched = new Int32Array(nR);
+  const scanned = new Int32Array(nR);
+  const heap = new Int32Array(nR);
+  const heapPos = new Int32Array(nR);
+  const visited = new Int32Array(nL);
+  const distL = new Float64Array(nL);
+
+  let nTouched = 0;
+  let nScanned = 0;
+  let nVisited = 0;
+  let heapSize = 0;
+  const less = (a: number, b: number): boolean => {
+    const da = distR[a]!;
+    const db = distR[b]!;
+    return da < db || (da === db && a < b);
+  };
+  const siftUp = (pos: number): void => {
+    const x = heap[pos]!;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const p = heap[parent]!;
+      if (!less(x, p)) break;
+      heap[pos] = p;
+      heapPos[p] = pos;
+      pos = parent;
+    }
+    heap[pos] = x;
+    heapPos[x] = pos;
+  };
+  const siftDown = (pos: number): void => {
+    const x = heap[pos]!;
+    for (;;) {
+      let child = 2 * pos + 1;
+      if (child >= heapSize) break;
+      const right = child + 1;
+      if (right < heapSize && less(heap[right]!, heap[child]!)) child = right;
+      const cj = heap[child]!;
+      if (!less(cj, x)) break;
+      heap[pos] = cj;
+      heapPos[cj] = pos;
+      pos = child;
+    }
+    heap[pos] = x;
+    heapPos[x] = pos;
+  };
+  const visit = (l: number, dl: number): void => {
+    distL[l] = dl;
+    visited[nVisited++] = l;
+    const base = dl - u[l]!;
+    const own = leftTo[l]!;
+    for (let e = adjStart[l]!; e < adjEnd[l]!; e++) {
+      const j = adjR[e]!;
+      const st = stateR[j]!;
+      if (st === 2 || j === own) continue;
+      const nd = base + adjC[e]! - v[j]!;
+      if (st === 0) {
+        stateR[j] = 1;
+        touched[nTouched++] = j;
+        distR[j] = nd;
+        predR[j] = l;
+        heap[heapSize] = j;
+        heapPos[j] = heapSize++;
+        siftUp(heapSize - 1);
+      } else if (nd < distR[j]!) {
+        distR[j] = nd;
+        predR[j] = l;
+        siftUp(heapPos[j]!);
+      }
+    }
+  };
+
+  const updateDuals = (dmax: number): void => {
+    for (let k = 0; k < nVisited; k++) {
+      const l = visited[k]!;
+      u[l] = u[l]! + (dmax - distL[l]!);
+    }
+    for (let k = 0; k < nScanned; k++) {
+      const j = scanned[k]!;
+      v[j] = v[j]! - (dmax - distR[j]!);
+    }
+  };
+
+  for (let f = 0; f < nfree; f++) {
+    if ((f & 255) === 255) {
+      progress.check(progress.signal);
+      progress.onProgress?.(f, nfree);
+    }
+    const root = free[f]!;
+    nTouched = 0;
+    nScanned = 0;
+    nVisited = 0;
+    heapSize = 0;
+
+    visit(root, 0);
+    let end = -1;
+    let last = 0;
+    while (heapSize > 0) {
+      const j = heap[0]!;
+      heapSize--;
+      if (heapSize > 0) {
+        heap[0] = heap[heapSize]!;
+        heapPos[heap[0]!] = 0;
+        siftDown(0);
+      }
+      stateR[j] = 2;
+      last = distR[j]!;
+      if (load[j]! < capR[j]!) {
+        end = j;
+        break;
+      }
+      scanned[nScanned++] = j;
+      const s0 = slotStart[j]!;
+      const s1 = s0 + load[j]!;
+      for (let s = s0; s < s1; s++) visit(slotLeft[s]!, last);
+    }
+
+    if (end >= 0) {
+      updateDuals(last);
+      augment(end, root);
+    } else {
+      // No right node with spare capacity is reachable: one left node of the
+      // tree stays unassigned, the one whose removal costs least.
+      let best = root;
+      let bestVal = 0;
+      const uRoot = u[root]!;
+      for (let k = 1; k < nVisited; k++) {
+        const l = visited[k]!;
+        const val = distL[l]! - u[l]! + uRoot;
+        if (val < bestVal) {
+          bestVal = val;
+          best = l;
+        }
+      }
+      if (best !== root) {
+        updateDuals(last);
+        const j = leftTo[best]!;
+        removeFrom(best, j);
+        leftTo[best] = -1;
+        augment(j, root);
+      }
+    }
+    for (let k = 0; k < nTouched; k++) {
+      const j = touched[k]!;
+      stateR[j] = 0;
+      distR[j] = INF;
+    }
+  }
+  progress.onProgress?.(nfree, nfree);
+  return leftTo;
+
+  function augment(endRight: number, root: number): void {
+    let j = endRight;
+    for (;;) {
+      const l = predR[j]!;
+      const prev = leftTo[l]!;
+      if (prev >= 0) removeFrom(l, prev);
+      addTo(l, j);
+      if (l === root) break;
+      j = prev;
+    }
+  }
+}
