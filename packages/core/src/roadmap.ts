@@ -110,7 +110,7 @@ export type RoadmapColumn = z.infer<typeof RoadmapColumnSchema>;
  *
  * @category Roadmaps
  * @example
- * const rm = parse(RoadmapSchema, seedRoadmaps.lyceum7Tikhvin2023);
+ * const rm = parse(RoadmapSchema, seedRoadmaps.lyceum7Tikhvin004);
  */
 export const RoadmapSchema = z.object({
   id: RoadmapIdSchema,
