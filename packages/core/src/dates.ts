@@ -1,4 +1,5 @@
 import {
+  addDays,
   addMonths,
   differenceInCalendarMonths,
   differenceInYears,
@@ -90,7 +91,8 @@ export function termMonths(start: IsoDate, end: IsoDate): number {
   const s = toDate(start);
   const e = toDate(end);
   // An inclusive end: the term 1 Sep – 30 Nov is three full months.
-  const endExclusive = new Date(e.getFullYear(), e.getMonth(), e.getDate() + 1);
+  // addDays, not `new Date(y, m, d + 1)`: the Date constructor maps years 0–99 to 1900–1999.
+  const endExclusive = addDays(e, 1);
   const months = differenceInCalendarMonths(endExclusive, s);
   const anchor = addMonths(s, months);
   return anchor > endExclusive ? months - 1 : months;

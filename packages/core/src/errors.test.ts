@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import {
   isNastavnikError,
   NastavnikError,
@@ -8,6 +7,7 @@ import {
   parse,
   safeParse,
 } from '@nastavnik/core';
+import { describe, expect, it } from 'vitest';
 
 describe('errors at the boundary', () => {
   it('maps a missing field to code "required" with its path, in Russian and English', () => {
@@ -48,7 +48,12 @@ describe('errors at the boundary', () => {
   });
 
   it('recognises the error by name across copies and serialises without personal data', () => {
-    const r = safeParse(PersonSchema, { id: 'p1', organizationId: 'o1', category: 'teacher', name: { lastName: 7 } });
+    const r = safeParse(PersonSchema, {
+      id: 'p1',
+      organizationId: 'o1',
+      category: 'teacher',
+      name: { lastName: 7 },
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const copy = JSON.parse(JSON.stringify(r.error));

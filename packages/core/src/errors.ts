@@ -201,6 +201,20 @@ function describeType(expected: string): { ru: string; en: string } {
   return { ru: ru[expected] ?? expected, en: expected };
 }
 
+/** Whether zod reported the issue's input (`safeParse(…, { reportInput: true })`, as {@link parse} does) and it was absent. */
+function inputMissing(issue: ZodIssue): boolean {
+  return 'input' in issue && (issue as { input?: unknown }).input === undefined;
+}
+
+function requiredIssue(path: IssuePath, where: string): NastavnikIssue {
+  return {
+    code: 'required',
+    path,
+    message: `Не заполнено обязательное поле «${where}»`,
+    messageEn: `Required field "${where}" is missing`,
+  };
+}
+
 function fromZodIssue(issue: ZodIssue, basePath: IssuePath): NastavnikIssue {
   const path: IssuePath = [...basePath, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   const where = path.length > 0 ? path.join('.') : '(root)';
@@ -223,14 +237,7 @@ function fromZodIssue(issue: ZodIssue, basePath: IssuePath): NastavnikIssue {
       const t = describeType(issue.expected);
       const missing =
         (issue as { input?: unknown }).input === undefined && issue.message.includes('undefined');
-      if (missing) {
-        return {
-          code: 'required',
-          path,
-          message: `Не заполнено обязательное поле «${where}»`,
-          messageEn: `Required field "${where}" is missing`,
-        };
-      }
+      if (missing) return requiredIssue(path, where);
       return {
         code: 'invalid_type',
         path,
@@ -294,6 +301,8 @@ function fromZodIssue(issue: ZodIssue, basePath: IssuePath): NastavnikIssue {
         params: { format: issue.format },
       };
     case 'invalid_value': {
+      // A missing enum or literal field is a missing field, not a wrong value.
+      if (inputMissing(issue)) return requiredIssue(path, where);
       const allowed = issue.values.map(String).join(', ');
       return {
         code: 'invalid_value',
@@ -311,6 +320,25 @@ function fromZodIssue(issue: ZodIssue, basePath: IssuePath): NastavnikIssue {
         messageEn: `Unrecognized fields: ${issue.keys.join(', ')}`,
       };
     case 'invalid_union': {
+      // A discriminated union whose discriminator matches no variant: zod reports the object
+      // as input and the discriminator's key in the path.
+      const discriminator = (issue as { discriminator?: unknown }).discriminator;
+      if (issue.errors.length === 0 && typeof discriminator === 'string' && 'input' in issue) {
+        const input = (issue as { input?: unknown }).input;
+        const value =
+          typeof input === 'object' && input !== null
+            ? (input as Record<string, unknown>)[discriminator]
+            : undefined;
+        if (value === undefined) return requiredIssue(path, where);
+        const allowed = ((issue as { options?: unknown[] }).options ?? []).map(String).join(', ');
+        return {
+          code: 'invalid_value',
+          path,
+          message: `Поле «${where}»: допустимые значения — ${allowed}`,
+          messageEn: `Field "${where}": allowed values are ${allowed}`,
+          params: { allowed },
+        };
+      }
       const nested = issue.errors.flat()[0];
       if (nested) return fromZodIssue(nested, path);
       return {

@@ -5,6 +5,7 @@
  * and a deterministic sample-data generator.
  *
  * @packageDocumentation
+ * @module @nastavnik/core
  */
 export {
   type Catalogue,
@@ -186,5 +187,37 @@ export {
   roadmapActivities,
 } from './roadmap';
 // --- due-date parsing and resolution (due parser) ---
+
+export { parseDue, safeParseDue } from './dueParser';
+export {
+  type DuePeriod,
+  DuePeriodSchema,
+  type DueWindow,
+  dueDeadline,
+  isOverdue,
+  resolveDue,
+} from './dueResolve';
 // --- seed roadmaps ---
+
+export {
+  dagestanskieOgni002,
+  lyceum7Tikhvin004,
+  prokopyevsk001,
+  rassvet003,
+  type SeedRoadmapName,
+  seedRoadmaps,
+} from './roadmaps';
 // --- sample data generator ---
+export {
+  generateMunicipality,
+  generateRegion,
+  iterateRegionSchools,
+  type SampleMunicipality,
+  type SampleMunicipalityOptions,
+  SampleMunicipalityOptionsSchema,
+  type SampleRegion,
+  type SampleRegionOptions,
+  SampleRegionOptionsSchema,
+  type SampleRegionSchool,
+  type SampleSchool,
+} from './sample/generate';

@@ -1,5 +1,6 @@
+import { addDays, addMonths } from 'date-fns';
 import { z } from 'zod';
-import { addMonthsIso, IsoDateSchema, termMonths, toDate, toIsoDate } from './dates';
+import { IsoDateSchema, termMonths, toDate } from './dates';
 import { CatalogueIdSchema, MeetingKindSchema } from './enums';
 import { domainIssue } from './errors';
 import {
@@ -193,6 +194,9 @@ export const PersonalProgrammeSchema = z
     extensions: z.array(ExtensionSchema).default([]),
   })
   .superRefine((pp, ctx) => {
+    // A start or end that failed its own date check is already reported at its path; the term
+    // rules need real dates (and toDate would throw a path-less error on `2023-02-30`).
+    if (!IsoDateSchema.safeParse(pp.start).success || !IsoDateSchema.safeParse(pp.end).success) return;
     if (pp.end < pp.start) {
       ctx.addIssue({
         code: 'custom',
@@ -207,10 +211,12 @@ export const PersonalProgrammeSchema = z
       return;
     }
     const months = termMonths(pp.start, pp.end);
-    // Compare against the exclusive end: 1 Sep – 30 Nov is exactly 3 months.
-    const e = toDate(pp.end);
-    const endExclusive = toIsoDate(new Date(e.getFullYear(), e.getMonth(), e.getDate() + 1));
-    if (endExclusive < addMonthsIso(pp.start, MIN_PROGRAMME_MONTHS)) {
+    // Compare against the exclusive end: 1 Sep – 30 Nov is exactly 3 months. Compare dates, not
+    // ISO strings (a year past 9999 formats with five digits), and add days with date-fns (the
+    // Date constructor maps years 0–99 to 1900–1999).
+    const start = toDate(pp.start);
+    const endExclusive = addDays(toDate(pp.end), 1).getTime();
+    if (endExclusive < addMonths(start, MIN_PROGRAMME_MONTHS).getTime()) {
       ctx.addIssue({
         code: 'custom',
         path: ['end'],
@@ -223,7 +229,7 @@ export const PersonalProgrammeSchema = z
         ),
       });
     }
-    if (endExclusive > addMonthsIso(pp.start, MAX_PROGRAMME_MONTHS)) {
+    if (endExclusive > addMonths(start, MAX_PROGRAMME_MONTHS).getTime()) {
       ctx.addIssue({
         code: 'custom',
         path: ['end'],

@@ -34,7 +34,9 @@ export function safeParse<S extends z.ZodType>(
   basePath: IssuePath = [],
 ): Result<z.output<S>> {
   try {
-    const r = schema.safeParse(input);
+    // reportInput lets the error mapping tell a missing field from a wrong value; the input never
+    // reaches a message (fromZodError copies no values).
+    const r = schema.safeParse(input, { reportInput: true });
     if (r.success) return { ok: true, value: r.data };
     return { ok: false, error: fromZodError(r.error, basePath) };
   } catch (cause) {
