@@ -1,1 +1,65 @@
-export {};
+/**
+ * @nastavnik/indicators — monitoring indicators of the target model of
+ * mentorship (coverage, process, mentors, impact, satisfaction), rolled up
+ * school → municipality → region from summed numerators and denominators
+ * and mergeable sketches, with small-cell suppression for publication and
+ * period and target comparison.
+ *
+ * @packageDocumentation
+ */
+export {
+  type AccumulateOptions,
+  type Accumulator,
+  accumulate,
+  createAccumulator,
+  mergeAccumulators,
+  rollUp,
+  type SelfAssessmentSums,
+} from './accumulator';
+export { againstTargets, compareIndicators, type IndicatorDelta, type TargetCheck } from './compare';
+export { type ComputeOptions, computeIndicators, evaluateIndicators, type IndicatorValue } from './compute';
+export {
+  type ActivityRecord,
+  ActivityRecordSchema,
+  type CounterRecord,
+  CounterRecordSchema,
+  type IndicatorDataset,
+  type IndicatorDatasetInput,
+  IndicatorDatasetSchema,
+  type MentorRecord,
+  MentorRecordSchema,
+  type PairRecord,
+  PairRecordSchema,
+  type PairStatus,
+  PairStatusSchema,
+  type Period,
+  PeriodSchema,
+  type PersonRecord,
+  PersonRecordSchema,
+  parseDataset,
+  type RequestRecord,
+  RequestRecordSchema,
+  type ResolvedPeriod,
+  type ResponseRecord,
+  ResponseRecordSchema,
+  resolvePeriod,
+  type SurveyKind,
+  SurveyKindSchema,
+} from './dataset';
+export {
+  type CellRelation,
+  defaultIndicators,
+  defineIndicator,
+  type IndicatorBlock,
+  IndicatorBlockSchema,
+  type IndicatorCompute,
+  type IndicatorDefinition,
+  IndicatorDefinitionSchema,
+  type IndicatorDirection,
+  IndicatorDirectionSchema,
+  type IndicatorResult,
+  type IndicatorUnit,
+  IndicatorUnitSchema,
+} from './definitions';
+export { type IndicatorParams, type IndicatorParamsInput, IndicatorParamsSchema } from './params';
+export { type PublishedValue, type SuppressedMarker, type SuppressOptions, suppress } from './suppress';

@@ -1,0 +1,592 @@
+import {
+  buildOrganizationTree,
+  type IsoDate,
+  IsoDateSchema,
+  nastavnikError,
+  type OrganizationTree,
+  type TerminationReason,
+} from '@nastavnik/core';
+import { dayPlusOneYear, fullYears, isoDay, isoPacked } from './_internal/days';
+import { mergeCounts } from './_internal/sketch';
+import { type IndicatorDataset, parseDataset, type ResolvedPeriod } from './dataset';
+import type { IndicatorParams } from './params';
+
+/**
+ * Self-assessment change of one role: respondents with both an entry and a
+ * final self-assessment, the sum of (final − entry), and how many improved.
+ *
+ * @category Accumulators
+ * @example
+ * const sa: SelfAssessmentSums = { respondents: 2, deltaSum: 5, improved: 2 };
+ */
+export interface SelfAssessmentSums {
+  respondents: number;
+  deltaSum: number;
+  improved: number;
+}
+
+/**
+ * The mergeable sums of one organization (its own records, or a whole
+ * subtree after {@link rollUp}): counts, numerators and denominators, a
+ * histogram of 1–10 scores per role, and a count map of days from request
+ * to pair. Every field is additive, so merging two accumulators gives the
+ * accumulator of the union of their records: indicators are computed from
+ * sums, never from averaged percentages or medians of medians.
+ *
+ * @category Accumulators
+ * @example
+ * const acc = createAccumulator();
+ * acc.pupilsInBand += 100; acc.pupilMentees += 72;
+ */
+export interface Accumulator {
+  /** Pupils in the age band, on roll on the as-of date. */
+  pupilsInBand: number;
+  pupilMentees: number;
+  pupilMentors: number;
+  /** Pupils in the band who are mentees or mentors (each counted once). */
+  pupilsInvolved: number;
+  /** Pedagogical staff (category `teacher` or `head`) on roll. */
+  teachers: number;
+  teacherMentors: number;
+  teacherMentees: number;
+  /** Teachers with experience ≤ the young-specialist limit. */
+  youngTeachers: number;
+  youngTeacherMentees: number;
+  /** Pairs and groups working during the period (approved, not closed before it). */
+  pairs: number;
+  /** Of them, groups (several mentees). */
+  groups: number;
+  pairsByForm: Map<string, number>;
+  /** Formats combine: a pair counts under each of its formats. */
+  pairsByFormat: Map<string, number>;
+  meetingsHeld: number;
+  meetingsPlanned: number;
+  /** Personal programmes extended, among the pairs of the period. */
+  programmesExtended: number;
+  /** Programmes ended in the period (completed in full + terminated early). */
+  programmesEnded: number;
+  programmesCompleted: number;
+  programmesTerminated: number;
+  terminatedByReason: Record<TerminationReason, number>;
+  /** Requests made in the period up to the as-of date. */
+  requests: number;
+  /** Of them, answered by a pair approved by the as-of date. */
+  requestsMatched: number;
+  requestsWaiting: number;
+  /** Distinct mentees with a waiting request and no working pair. */
+  menteesWaiting: number;
+  /** Days from request to the approval of its pair → number of requests. */
+  daysToPair: Map<number, number>;
+  /** Roadmap activities due in the period by the as-of date. */
+  activitiesDue: number;
+  activitiesOnTime: number;
+  /** Done, but after the due date. */
+  activitiesLate: number;
+  /** Not done by the as-of date. */
+  activitiesOverdue: number;
+  /** Mentors in the registry. */
+  mentors: number;
+  mentorCapacity: number;
+  /** Mentees in working pairs of registered mentors on the as-of date. */
+  mentorLoad: number;
+  mentorsWithMentees: number;
+  mentorsOverCapacity: number;
+  /** Mentors with completed trainings of at least the required hours. */
+  mentorsTrained: number;
+  /** Final satisfaction scores: index = score 1–10, value = responses. */
+  satisfactionMentor: Float64Array;
+  satisfactionMentee: Float64Array;
+  selfAssessmentMentor: SelfAssessmentSums;
+  selfAssessmentMentee: SelfAssessmentSums;
+  /** Young-specialist mentees whose first pair was approved a year or more before the as-of date. */
+  youngSpecialistCohort: number;
+  /** Of them, still in the organization a year after that approval. */
+  youngSpecialistRetained: number;
+  /** A region's own additive counters by key. */
+  counters: Map<string, number>;
+}
+
+/**
+ * An empty accumulator.
+ *
+ * @category Accumulators
+ * @example
+ * const acc = createAccumulator();
+ * acc.pairs; // 0
+ */
+export function createAccumulator(): Accumulator {
+  return {
+    pupilsInBand: 0,
+    pupilMentees: 0,
+    pupilMentors: 0,
+    pupilsInvolved: 0,
+    teachers: 0,
+    teacherMentors: 0,
+    teacherMentees: 0,
+    youngTeachers: 0,
+    youngTeacherMentees: 0,
+    pairs: 0,
+    groups: 0,
+    pairsByForm: new Map(),
+    pairsByFormat: new Map(),
+    meetingsHeld: 0,
+    meetingsPlanned: 0,
+    programmesExtended: 0,
+    programmesEnded: 0,
+    programmesCompleted: 0,
+    programmesTerminated: 0,
+    terminatedByReason: { mentorInitiative: 0, menteeInitiative: 0, mutualDecision: 0, curatorInitiative: 0 },
+    requests: 0,
+    requestsMatched: 0,
+    requestsWaiting: 0,
+    menteesWaiting: 0,
+    daysToPair: new Map(),
+    activitiesDue: 0,
+    activitiesOnTime: 0,
+    activitiesLate: 0,
+    activitiesOverdue: 0,
+    mentors: 0,
+    mentorCapacity: 0,
+    mentorLoad: 0,
+    mentorsWithMentees: 0,
+    mentorsOverCapacity: 0,
+    mentorsTrained: 0,
+    satisfactionMentor: new Float64Array(11),
+    satisfactionMentee: new Float64Array(11),
+    selfAssessmentMentor: { respondents: 0, deltaSum: 0, improved: 0 },
+    selfAssessmentMentee: { respondents: 0, deltaSum: 0, improved: 0 },
+    youngSpecialistCohort: 0,
+    youngSpecialistRetained: 0,
+    counters: new Map(),
+  };
+}
+
+type NumericKey = {
+  [K in keyof Accumulator]: Accumulator[K] extends number ? K : never;
+}[keyof Accumulator];
+
+const numericKeys = (Object.keys(createAccumulator()) as (keyof Accumulator)[]).filter(
+  (k): k is NumericKey => typeof createAccumulator()[k] === 'number',
+);
+
+function addSa(into: SelfAssessmentSums, from: SelfAssessmentSums): void {
+  into.respondents += from.respondents;
+  into.deltaSum += from.deltaSum;
+  into.improved += from.improved;
+}
+
+function addStringCounts(into: Map<string, number>, from: ReadonlyMap<string, number>): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+}
+
+/**
+ * Add `from` into `into` (in place) and return `into`. Merging is
+ * associative and commutative: the accumulator of a union of records.
+ *
+ * @category Accumulators
+ * @example
+ * const municipality = mergeAccumulators(mergeAccumulators(createAccumulator(), schoolA), schoolB);
+ */
+export function mergeAccumulators(into: Accumulator, from: Readonly<Accumulator>): Accumulator {
+  for (const k of numericKeys) into[k] += from[k];
+  addStringCounts(into.pairsByForm, from.pairsByForm);
+  addStringCounts(into.pairsByFormat, from.pairsByFormat);
+  for (const r of Object.keys(into.terminatedByReason) as TerminationReason[]) {
+    into.terminatedByReason[r] += from.terminatedByReason[r];
+  }
+  mergeCounts(into.daysToPair, from.daysToPair);
+  for (let i = 0; i < 11; i++) {
+    into.satisfactionMentor[i] = (into.satisfactionMentor[i] ?? 0) + (from.satisfactionMentor[i] ?? 0);
+    into.satisfactionMentee[i] = (into.satisfactionMentee[i] ?? 0) + (from.satisfactionMentee[i] ?? 0);
+  }
+  addSa(into.selfAssessmentMentor, from.selfAssessmentMentor);
+  addSa(into.selfAssessmentMentee, from.selfAssessmentMentee);
+  addStringCounts(into.counters, from.counters);
+  return into;
+}
+
+/**
+ * Roll accumulators up an organization tree: each organization gets its own
+ * records plus everything below it. Numerators and denominators are summed
+ * and sketches merged, so a municipality of two schools with 1/2 and 99/100
+ * shows 100/102, never the 74.5 % mean of their percentages.
+ *
+ * @category Accumulators
+ * @example
+ * const own = accumulate(dataset, { asOf: '2024-05-31', period });
+ * const all = rollUp(buildOrganizationTree(dataset.organizations), own);
+ * all.get('region-1')?.pupilMentees;
+ */
+export function rollUp(
+  tree: OrganizationTree,
+  leafResults: ReadonlyMap<string, Readonly<Accumulator>>,
+): Map<string, Accumulator> {
+  const out = new Map<string, Accumulator>();
+  for (const id of leafResults.keys()) {
+    if (!tree.byId.has(id as never)) {
+      throw nastavnikError(
+        'unknown_reference',
+        ['leafResults', id],
+        'Организация не найдена в дереве',
+        'Organization not found in the tree',
+        { id },
+      );
+    }
+  }
+  const visit = (id: string): Accumulator => {
+    const acc = createAccumulator();
+    const own = leafResults.get(id);
+    if (own) mergeAccumulators(acc, own);
+    for (const child of tree.children(id as never)) mergeAccumulators(acc, visit(child));
+    out.set(id, acc);
+    return acc;
+  };
+  // Iterative post-order would avoid deep recursion; organization trees are shallow.
+  for (const root of tree.roots) visit(root);
+  return out;
+}
+
+/**
+ * Options of {@link accumulate}: the as-of date, the resolved period and the
+ * parameters.
+ *
+ * @category Accumulators
+ * @example
+ * const o: AccumulateOptions = { asOf: '2024-05-31', period: resolvePeriod({ kind: 'academicYear', year: '2023-2024' }), params: IndicatorParamsSchema.parse({}) };
+ */
+export interface AccumulateOptions {
+  readonly asOf: IsoDate;
+  readonly period: ResolvedPeriod;
+  readonly params: IndicatorParams;
+}
+
+const MENTEE_IN_PERIOD = 1;
+const MENTOR_IN_PERIOD = 2;
+const OPEN_MENTEE = 4;
+const NEVER = 2 ** 30;
+
+function unknownOrg(list: string, i: number): never {
+  throw nastavnikError(
+    'unknown_reference',
+    [list, i, 'organizationId'],
+    'Организация не найдена в дереве организаций',
+    'Organization not found in the organization tree',
+  );
+}
+
+/**
+ * Compute every organization's own accumulator in one pass over each record
+ * list (O(n), typed arrays, no per-record allocation in the loops). The
+ * result has an entry for every organization in the dataset; roll it up
+ * with {@link rollUp}.
+ *
+ * Rules: a pair works in the period if approved by its end (and by the
+ * as-of date) and not closed before its start; a person is a mentee or a
+ * mentor if they are in such a pair; a pair is open on the as-of date if
+ * approved by then and not yet closed. Counts of people are attributed to
+ * the person's organization, counts of pairs to the pair's, requests to the
+ * request's, answers to the answer's.
+ *
+ * @category Accumulators
+ * @example
+ * const own = accumulate(parseDataset(raw), { asOf: '2024-05-31', period: resolvePeriod({ kind: 'academicYear', year: '2023-2024' }), params: IndicatorParamsSchema.parse({}) });
+ */
+export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions): Map<string, Accumulator> {
+  const ds = parseDataset(dataset);
+  if (!IsoDateSchema.safeParse(options.asOf).success) {
+    throw nastavnikError(
+      'invalid_format',
+      ['asOf'],
+      'Дата «asOf»: ожидается ГГГГ-ММ-ДД',
+      'asOf: expected YYYY-MM-DD',
+    );
+  }
+  // Validates ids, parents and cycles.
+  buildOrganizationTree(ds.organizations);
+  const { params } = options;
+  const asOf = isoDay(options.asOf);
+  const asOfPacked = isoPacked(options.asOf);
+  const start = isoDay(options.period.start);
+  const until = Math.min(isoDay(options.period.end), asOf);
+  const accs: Accumulator[] = [];
+  const out = new Map<string, Accumulator>();
+  for (const o of ds.organizations) {
+    const acc = createAccumulator();
+    accs.push(acc);
+    out.set(o.id, acc);
+  }
+
+  // Requests made in the window: slots with their day and best approval day.
+  const reqSlot = new Map<string, number>();
+  const nReq = ds.requests.length;
+  const reqCreated = new Int32Array(nReq);
+  const reqBest = new Int32Array(nReq).fill(NEVER);
+  const reqRecord = new Int32Array(nReq);
+  const reqAcc: Accumulator[] = [];
+  for (let i = 0; i < nReq; i++) {
+    const r = ds.requests[i]!;
+    const acc = out.get(r.organizationId) ?? unknownOrg('requests', i);
+    if (reqSlot.has(r.id)) {
+      throw nastavnikError(
+        'duplicate_id',
+        ['requests', i, 'id'],
+        'Повторяющийся идентификатор запроса',
+        'Duplicate request id',
+      );
+    }
+    const day = isoDay(r.createdAt);
+    if (day < start || day > until) continue;
+    const slot = reqAcc.length;
+    reqSlot.set(r.id, slot);
+    reqCreated[slot] = day;
+    reqRecord[slot] = i;
+    reqAcc.push(acc);
+  }
+
+  // Participants of pairs: flags, mentor load, first approval as a mentee.
+  const partSlot = new Map<string, number>();
+  let cap = 1024;
+  let flags = new Uint8Array(cap);
+  let load = new Int32Array(cap);
+  let firstApproved = new Int32Array(cap).fill(NEVER);
+  const slotOf = (id: string): number => {
+    let s = partSlot.get(id);
+    if (s === undefined) {
+      s = partSlot.size;
+      if (s >= cap) {
+        cap *= 2;
+        const f = new Uint8Array(cap);
+        f.set(flags);
+        flags = f;
+        const l = new Int32Array(cap);
+        l.set(load);
+        load = l;
+        const a = new Int32Array(cap).fill(NEVER);
+        a.set(firstApproved.subarray(0, s));
+        firstApproved = a;
+      }
+      partSlot.set(id, s);
+    }
+    return s;
+  };
+
+  const pairs = ds.pairs;
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    const acc = out.get(p.organizationId) ?? unknownOrg('pairs', i);
+    if (p.status === 'proposed' || p.approvedAt === undefined) continue;
+    const approved = isoDay(p.approvedAt);
+    if (approved > asOf) continue;
+    const closedAt =
+      p.status === 'completed' ? p.completedAt : p.status === 'terminated' ? p.terminatedAt : undefined;
+    const closed = closedAt === undefined ? NEVER : isoDay(closedAt);
+    const inPeriod = approved <= until && closed >= start;
+    const open = closed > asOf;
+    const mentees = p.menteeIds;
+    for (let j = 0; j < p.requestIds.length; j++) {
+      const rs = reqSlot.get(p.requestIds[j]!);
+      if (rs !== undefined && approved < reqBest[rs]!) reqBest[rs] = approved;
+    }
+    for (let j = 0; j < mentees.length; j++) {
+      const s = slotOf(mentees[j]!);
+      if (inPeriod) flags[s]! |= MENTEE_IN_PERIOD;
+      if (open) flags[s]! |= OPEN_MENTEE;
+      if (approved < firstApproved[s]!) firstApproved[s] = approved;
+    }
+    const ms = slotOf(p.mentorId);
+    if (open) load[ms]! += mentees.length;
+    if (inPeriod) {
+      flags[ms]! |= MENTOR_IN_PERIOD;
+      acc.pairs++;
+      if (mentees.length > 1) acc.groups++;
+      acc.pairsByForm.set(p.form, (acc.pairsByForm.get(p.form) ?? 0) + 1);
+      for (let j = 0; j < p.formats.length; j++) {
+        const f = p.formats[j]!;
+        acc.pairsByFormat.set(f, (acc.pairsByFormat.get(f) ?? 0) + 1);
+      }
+      acc.meetingsHeld += p.meetingsHeld;
+      acc.meetingsPlanned += p.meetingsPlanned;
+      if (p.extended) acc.programmesExtended++;
+    }
+    if (closed >= start && closed <= until) {
+      acc.programmesEnded++;
+      if (p.status === 'completed') acc.programmesCompleted++;
+      else if (p.terminationReason !== undefined) {
+        acc.programmesTerminated++;
+        acc.terminatedByReason[p.terminationReason]++;
+      }
+    }
+  }
+
+  // Requests: matched (with days), waiting (and distinct waiting mentees).
+  const waitingSeen = new Set<string>();
+  for (let s = 0; s < reqAcc.length; s++) {
+    const acc = reqAcc[s]!;
+    acc.requests++;
+    const best = reqBest[s]!;
+    if (best !== NEVER) {
+      acc.requestsMatched++;
+      const days = best - reqCreated[s]!;
+      acc.daysToPair.set(days, (acc.daysToPair.get(days) ?? 0) + 1);
+    } else {
+      acc.requestsWaiting++;
+      const mentee = ds.requests[reqRecord[s]!]!.menteeId;
+      const ps = partSlot.get(mentee);
+      if ((ps === undefined || (flags[ps]! & OPEN_MENTEE) === 0) && !waitingSeen.has(mentee)) {
+        waitingSeen.add(mentee);
+        acc.menteesWaiting++;
+      }
+    }
+  }
+
+  // Mentor registry: capacity, load, training.
+  const mentors = ds.mentors;
+  for (let i = 0; i < mentors.length; i++) {
+    const m = mentors[i]!;
+    const acc = out.get(m.organizationId) ?? unknownOrg('mentors', i);
+    acc.mentors++;
+    acc.mentorCapacity += m.capacity;
+    const ps = partSlot.get(m.personId);
+    const l = ps === undefined ? 0 : load[ps]!;
+    acc.mentorLoad += l;
+    if (l > 0) acc.mentorsWithMentees++;
+    if (l > m.capacity) acc.mentorsOverCapacity++;
+    let hours = 0;
+    for (let j = 0; j < m.training.length; j++) {
+      const t = m.training[j]!;
+      if (isoDay(t.completedAt) <= asOf) hours += t.hours;
+    }
+    if (hours >= params.trainingHours) acc.mentorsTrained++;
+  }
+
+  // People: coverage and retention.
+  const band = params.pupilAgeBand;
+  const ysMax = params.youngSpecialistMaxYears;
+  const persons = ds.persons;
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i]!;
+    const acc = out.get(p.organizationId) ?? unknownOrg('persons', i);
+    const ps = partSlot.get(p.id);
+    const f = ps === undefined ? 0 : flags[ps]!;
+    const left = p.leftAt === undefined ? NEVER : isoDay(p.leftAt);
+    const onRoll = left > asOf;
+    if (p.category === 'pupil') {
+      if (!onRoll) continue;
+      const age = p.birthDate !== undefined ? fullYears(isoPacked(p.birthDate), asOfPacked) : p.age;
+      if (age === undefined || age < band.min || age > band.max) continue;
+      acc.pupilsInBand++;
+      if (f & MENTEE_IN_PERIOD) acc.pupilMentees++;
+      if (f & MENTOR_IN_PERIOD) acc.pupilMentors++;
+      if (f & (MENTEE_IN_PERIOD | MENTOR_IN_PERIOD)) acc.pupilsInvolved++;
+    } else if (p.category === 'teacher' || p.category === 'head') {
+      const young = p.experienceYears !== undefined && p.experienceYears <= ysMax;
+      if (onRoll) {
+        acc.teachers++;
+        if (f & MENTOR_IN_PERIOD) acc.teacherMentors++;
+        if (f & MENTEE_IN_PERIOD) acc.teacherMentees++;
+        if (young) {
+          acc.youngTeachers++;
+          if (f & MENTEE_IN_PERIOD) acc.youngTeacherMentees++;
+        }
+      }
+      if (young && ps !== undefined && firstApproved[ps]! !== NEVER) {
+        const anniversary = dayPlusOneYear(firstApproved[ps]!);
+        if (anniversary <= asOf) {
+          acc.youngSpecialistCohort++;
+          if (left >= anniversary) acc.youngSpecialistRetained++;
+        }
+      }
+    }
+  }
+
+  // Answers: satisfaction directly; self-assessment paired per respondent.
+  const responses = ds.responses;
+  const saSlot = [new Map<string, number>(), new Map<string, number>()] as const;
+  let saCap = 1024;
+  let saEntryDay = new Int32Array(saCap).fill(NEVER);
+  let saEntry = new Int8Array(saCap);
+  let saFinalDay = new Int32Array(saCap).fill(-NEVER);
+  let saFinal = new Int8Array(saCap);
+  let saRole = new Uint8Array(saCap);
+  const saAcc: Accumulator[] = [];
+  for (let i = 0; i < responses.length; i++) {
+    const r = responses[i]!;
+    const acc = out.get(r.organizationId) ?? unknownOrg('responses', i);
+    const day = isoDay(r.submittedAt);
+    if (day < start || day > until) continue;
+    const role = r.role === 'mentor' ? 0 : 1;
+    if (r.kind === 'satisfaction') {
+      const h = role === 0 ? acc.satisfactionMentor : acc.satisfactionMentee;
+      h[r.score]! += 1;
+      continue;
+    }
+    const map = saSlot[role];
+    let s = map.get(r.respondentId);
+    if (s === undefined) {
+      s = saAcc.length;
+      if (s >= saCap) {
+        saCap *= 2;
+        const a = new Int32Array(saCap).fill(NEVER);
+        a.set(saEntryDay);
+        saEntryDay = a;
+        const b = new Int8Array(saCap);
+        b.set(saEntry);
+        saEntry = b;
+        const c = new Int32Array(saCap).fill(-NEVER);
+        c.set(saFinalDay);
+        saFinalDay = c;
+        const d = new Int8Array(saCap);
+        d.set(saFinal);
+        saFinal = d;
+        const e = new Uint8Array(saCap);
+        e.set(saRole);
+        saRole = e;
+      }
+      map.set(r.respondentId, s);
+      saAcc.push(acc);
+      saRole[s] = role;
+    }
+    // The earliest entry and the latest final count; ties keep the first seen.
+    if (r.kind === 'selfAssessmentEntry') {
+      if (day < saEntryDay[s]!) {
+        saEntryDay[s] = day;
+        saEntry[s] = r.score;
+      }
+    } else if (day > saFinalDay[s]!) {
+      saFinalDay[s] = day;
+      saFinal[s] = r.score;
+      saAcc[s] = acc;
+    }
+  }
+  for (let s = 0; s < saAcc.length; s++) {
+    if (saEntryDay[s] === NEVER || saFinalDay[s] === -NEVER) continue;
+    const acc = saAcc[s]!;
+    const sums = saRole[s] === 0 ? acc.selfAssessmentMentor : acc.selfAssessmentMentee;
+    const delta = saFinal[s]! - saEntry[s]!;
+    sums.respondents++;
+    sums.deltaSum += delta;
+    if (delta > 0) sums.improved++;
+  }
+
+  // Roadmap activities due in the window.
+  const activities = ds.activities;
+  for (let i = 0; i < activities.length; i++) {
+    const a = activities[i]!;
+    const acc = out.get(a.organizationId) ?? unknownOrg('activities', i);
+    const due = isoDay(a.due);
+    if (due < start || due > until) continue;
+    acc.activitiesDue++;
+    const done = a.doneAt === undefined ? NEVER : isoDay(a.doneAt);
+    if (done > asOf) acc.activitiesOverdue++;
+    else if (done <= due) acc.activitiesOnTime++;
+    else acc.activitiesLate++;
+  }
+
+  const counters = ds.counters;
+  for (let i = 0; i < counters.length; i++) {
+    const c = counters[i]!;
+    const acc = out.get(c.organizationId) ?? unknownOrg('counters', i);
+    acc.counters.set(c.key, (acc.counters.get(c.key) ?? 0) + c.value);
+  }
+  return out;
+}
