@@ -1,0 +1,303 @@
+import { type IssuePath, type NastavnikIssue, type PersonName, safeParse } from '@nastavnik/core';
+import type { z } from 'zod';
+import type { ImportWarning, ImportWarningCode, RegistryKind, RowIssue, RowIssueCode } from '../types';
+import { type Cell, cellDisplay, cellText, parseDate, parseGrade, parseNumber, splitList } from './cells';
+import type { Lookups } from './enums';
+import type { FieldDef, ListName } from './fields';
+import { collapseSpaces, fixLookalikes, yoToYe } from './text';
+
+/** Where a field sits in the file. */
+export interface Binding {
+  readonly index: number;
+  readonly column: string;
+  readonly header: string;
+}
+
+/** Everything a row mapper needs besides the row itself. */
+export interface RowEnv {
+  readonly kind: RegistryKind;
+  readonly organizationId: string;
+  readonly idPrefix: string;
+  readonly pivot: number;
+  readonly date1904: boolean;
+  readonly normalizeYo: boolean;
+  readonly requestDate: string | undefined;
+  readonly lookups: Lookups;
+  readonly bindings: ReadonlyMap<string, Binding>;
+  readonly fields: ReadonlyMap<string, FieldDef>;
+  readonly persons: PersonIndex | undefined;
+}
+
+/** People by normalised name, to resolve «ФИО» columns. */
+export interface PersonIndex {
+  find(name: string, birthDate: string | undefined): string[];
+}
+
+/** One row being read: its cells and the problems found so far. */
+export class RowCtx {
+  readonly issues: RowIssue[] = [];
+  readonly warnings: ImportWarning[] = [];
+
+  constructor(
+    readonly env: RowEnv,
+    readonly row: number,
+    private readonly cells: readonly Cell[],
+  ) {}
+
+  has(key: string): boolean {
+    return this.env.bindings.has(key);
+  }
+
+  raw(key: string): Cell {
+    const b = this.env.bindings.get(key);
+    return b ? this.cells[b.index] : undefined;
+  }
+
+  blank(key: string): boolean {
+    return cellText(this.raw(key)) === undefined;
+  }
+
+  private where(key: string | undefined): { column?: string; header?: string; field?: string } {
+    if (key === undefined) return {};
+    const b = this.env.bindings.get(key);
+    const header = b?.header ?? this.env.fields.get(key)?.header;
+    const out: { column?: string; header?: string; field?: string } = { field: key };
+    if (b) out.column = b.column;
+    if (header !== undefined) out.header = header;
+    return out;
+  }
+
+  fail(key: string | undefined, code: RowIssueCode, message: string, messageEn: string): void {
+    const value = key === undefined ? undefined : cellDisplay(this.raw(key));
+    const issue: RowIssue = { row: this.row, ...this.where(key), code, message, messageEn };
+    this.issues.push(value === undefined ? issue : { ...issue, value });
+  }
+
+  warn(key: string | undefined, code: ImportWarningCode, message: string, messageEn: string): void {
+    const { column, header } = this.where(key);
+    const w: ImportWarning = { code, row: this.row, message, messageEn };
+    this.warnings.push({
+      ...w,
+      ...(column !== undefined ? { column } : {}),
+      ...(header !== undefined ? { header } : {}),
+    });
+  }
+
+  headerOf(key: string): string {
+    return this.env.bindings.get(key)?.header ?? this.env.fields.get(key)?.header ?? key;
+  }
+
+  required(key: string): void {
+    const h = this.headerOf(key);
+    this.fail(key, 'required', `Не заполнен обязательный столбец «${h}»`, `Required column "${h}" is empty`);
+  }
+
+  /** Text with spaces collapsed, Ё→Е when asked, look-alikes fixed when `name`. */
+  text(key: string, name = false): string | undefined {
+    const t = cellText(this.raw(key));
+    if (t === undefined) return undefined;
+    return this.clean(key, t, name);
+  }
+
+  clean(key: string, t: string, name: boolean): string {
+    let out = t;
+    if (name) {
+      const fixed = fixLookalikes(out);
+      if (fixed.changed) {
+        this.warn(
+          key,
+          'lookalikes_replaced',
+          'Латинские буквы, похожие на русские, заменены на русские',
+          'Latin look-alike letters replaced with Cyrillic ones',
+        );
+        out = fixed.text;
+      }
+    }
+    if (this.env.normalizeYo && /[ёЁ]/.test(out)) {
+      out = yoToYe(out);
+      this.warn(key, 'yo_replaced', 'Буква «ё» заменена на «е»', 'Letter ё replaced with е');
+    }
+    return out;
+  }
+
+  /** An id-like text (numbers written without decimals). */
+  id(key: string): string | undefined {
+    return this.text(key);
+  }
+
+  list(key: string): string[] {
+    const t = this.text(key);
+    return t === undefined ? [] : splitList(t, true);
+  }
+
+  date(key: string): string | undefined {
+    const cell = this.raw(key);
+    if (cellText(cell) === undefined) return undefined;
+    const r = parseDate(cell, { date1904: this.env.date1904, pivot: this.env.pivot });
+    if (!r.ok) {
+      this.fail(key, r.problem.code, r.problem.message, r.problem.messageEn);
+      return undefined;
+    }
+    if (r.note === 'twoDigitYear') {
+      this.warn(
+        key,
+        'two_digit_year',
+        'Год записан двумя цифрами; проверьте век',
+        'Two-digit year; check the century',
+      );
+    }
+    return r.value;
+  }
+
+  number(key: string): number | undefined {
+    const cell = this.raw(key);
+    if (cellText(cell) === undefined) return undefined;
+    const r = parseNumber(cell);
+    if (!r.ok) {
+      const h = this.headerOf(key);
+      this.fail(
+        key,
+        r.problem.code,
+        `Столбец «${h}»: ожидается число`,
+        `Column "${h}": a number is expected`,
+      );
+      return undefined;
+    }
+    return r.value;
+  }
+
+  grade(key: string): number | undefined {
+    const cell = this.raw(key);
+    if (cellText(cell) === undefined) return undefined;
+    const r = parseGrade(cell);
+    if (!r.ok) {
+      this.fail(
+        key,
+        'number_invalid',
+        'Класс: ожидается номер класса от 1 до 11 (например, 7 или 7А)',
+        'Grade: expected a grade number 1–11 (e.g. 7 or 7A)',
+      );
+      return undefined;
+    }
+    return r.value;
+  }
+
+  one(key: string, list: ListName): string | undefined {
+    const t = this.text(key);
+    if (t === undefined) return undefined;
+    const id = this.env.lookups[list].find(t);
+    if (id === undefined) this.unknown(key);
+    return id;
+  }
+
+  many(key: string, list: ListName): string[] {
+    const t = this.text(key);
+    if (t === undefined) return [];
+    const r = this.env.lookups[list].findList(t);
+    if (r.unknown.length > 0) this.unknown(key, r.unknown.length);
+    return r.ids;
+  }
+
+  private unknown(key: string, count = 1): void {
+    const h = this.headerOf(key);
+    this.fail(
+      key,
+      'catalogue_unknown',
+      count > 1
+        ? `Столбец «${h}»: ${count} значения не найдены в справочнике; выберите значения из списка шаблона`
+        : `Столбец «${h}»: значение не найдено в справочнике; выберите значение из списка шаблона`,
+      `Column "${h}": value not in the catalogue; pick one from the template list`,
+    );
+  }
+
+  /** Split «Фамилия Имя Отчество» or read the three name columns. */
+  name(fullKey: string, parts?: readonly [string, string, string]): PersonName | undefined {
+    if (parts?.some((k) => this.has(k)) && parts.some((k) => !this.blank(k))) {
+      const [l, f, m] = parts;
+      const lastName = this.text(l, true);
+      const firstName = this.text(f, true);
+      const middleName = this.text(m, true);
+      let ok = true;
+      if (lastName === undefined) {
+        this.required(l);
+        ok = false;
+      }
+      if (firstName === undefined) {
+        this.required(f);
+        ok = false;
+      }
+      for (const [k, v] of [
+        [f, firstName],
+        [m, middleName],
+      ] as const) {
+        if (v !== undefined && isInitials(v)) {
+          this.initials(k);
+          ok = false;
+        }
+      }
+      if (!ok || lastName === undefined || firstName === undefined) return undefined;
+      return middleName === undefined ? { lastName, firstName } : { lastName, firstName, middleName };
+    }
+    const full = this.text(fullKey, true);
+    if (full === undefined) {
+      this.required(parts && !this.has(fullKey) ? parts[0] : fullKey);
+      return undefined;
+    }
+    return this.splitName(fullKey, full);
+  }
+
+  splitName(key: string, full: string): PersonName | undefined {
+    const tokens = collapseSpaces(full.replace(/\.(?=\S)/g, '. ')).split(' ');
+    if (tokens.slice(0).some((t) => isInitials(t))) {
+      this.initials(key);
+      return undefined;
+    }
+    if (tokens.length < 2) {
+      this.fail(
+        key,
+        'name_incomplete',
+        'ФИО: нужны как минимум фамилия и имя',
+        'Full name: at least a last name and a first name are needed',
+      );
+      return undefined;
+    }
+    const [lastName = '', firstName = '', ...rest] = tokens;
+    return rest.length > 0 ? { lastName, firstName, middleName: rest.join(' ') } : { lastName, firstName };
+  }
+
+  private initials(key: string): void {
+    this.fail(
+      key,
+      'name_initials_only',
+      'ФИО записано с инициалами; для реестра нужны полные имя и отчество',
+      'The name is written with initials; the registry needs the full first name and patronymic',
+    );
+  }
+
+  /**
+   * Validate with a core schema; issues are mapped back to columns. The core
+   * message names the field path; it is replaced by the column header.
+   */
+  validate<S extends z.ZodType>(
+    schema: S,
+    value: unknown,
+    fieldOf: (path: IssuePath) => string | undefined,
+  ): z.output<S> | undefined {
+    const r = safeParse(schema, value);
+    if (r.ok) return r.value;
+    for (const issue of r.error.issues) this.schemaIssue(issue, fieldOf(issue.path));
+    return undefined;
+  }
+
+  private schemaIssue(issue: NastavnikIssue, key: string | undefined): void {
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    const header = key === undefined ? undefined : this.headerOf(key);
+    const message = header ? issue.message.split(`«${where}»`).join(`«${header}»`) : issue.message;
+    const messageEn = header ? issue.messageEn.split(`"${where}"`).join(`"${header}"`) : issue.messageEn;
+    this.fail(key, issue.code, message, messageEn);
+  }
+}
+
+function isInitials(token: string): boolean {
+  return /^\p{L}\.?$/u.test(token) || /^(\p{L}\.){1,3}\p{L}?$/u.test(token);
+}

@@ -1,0 +1,304 @@
+import { PassThrough } from 'node:stream';
+import { nastavnikError, parse } from '@nastavnik/core';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { z } from 'zod';
+import { type Cell, cellText, numberRu } from './_internal/cells';
+import { type Lookups, lookups } from './_internal/enums';
+import { FIELDS, type FieldDef } from './_internal/fields';
+import { consentCells, menteeCells, mentorCells, pairCells } from './_internal/kinds';
+import { columnLetter } from './_internal/text';
+import type { RegistryCatalogues, RegistryKind, RegistryRecordOf } from './types';
+
+/**
+ * Options of {@link exportRegistry}.
+ *
+ * @category Export
+ * @example
+ * const options: ExportOptions<'mentors'> = { kind: 'mentors', format: 'csv', encoding: 'windows-1251' };
+ */
+export interface ExportOptions<K extends RegistryKind = RegistryKind> {
+  readonly kind: K;
+  readonly format: 'xlsx' | 'csv';
+  /** CSV only: `utf-8` (with a BOM, so Excel reads it) or `windows-1251`. Default `utf-8`. */
+  readonly encoding?: 'utf-8' | 'windows-1251';
+  /** CSV only: default `;`, as Russian Excel expects. */
+  readonly separator?: ';' | ',' | '\t';
+  /** Catalogues for labels and drop-down lists (regional extensions). */
+  readonly catalogues?: RegistryCatalogues;
+  /** XLSX only: rows that get drop-down lists (default: the records plus 1000 empty rows). */
+  readonly validationRows?: number;
+}
+
+const OptionsSchema = z.object({
+  kind: z.enum(['mentors', 'mentees', 'consents', 'pairs']),
+  format: z.enum(['xlsx', 'csv']),
+  encoding: z.enum(['utf-8', 'windows-1251']).optional(),
+  separator: z.enum([';', ',', '\t']).optional(),
+  catalogues: z.record(z.string(), z.unknown()).optional(),
+  validationRows: z.number().int().min(1).max(1_048_575).optional(),
+});
+
+const SHEET_NAMES: Readonly<Record<RegistryKind, string>> = {
+  mentors: 'Наставники',
+  mentees: 'Наставляемые',
+  consents: 'Согласия',
+  pairs: 'Пары',
+};
+
+const TITLES: Readonly<Record<RegistryKind, string>> = {
+  mentors: 'Реестр (база) наставников',
+  mentees: 'Реестр (база) наставляемых с запросами',
+  consents: 'Реестр согласий',
+  pairs: 'Реестр наставнических пар и групп',
+};
+
+const DATE_FIELDS = new Set(['birthDate', 'requestDate', 'givenAt', 'withdrawnAt']);
+
+function cellsOf<K extends RegistryKind>(
+  kind: K,
+  record: RegistryRecordOf<K>,
+  l: Lookups,
+): Record<string, Cell>[] {
+  switch (kind) {
+    case 'mentors':
+      return mentorCells(record as RegistryRecordOf<'mentors'>, l);
+    case 'mentees':
+      return menteeCells(record as RegistryRecordOf<'mentees'>, l);
+    case 'consents':
+      return consentCells(record as RegistryRecordOf<'consents'>, l);
+    default:
+      return pairCells(record as RegistryRecordOf<'pairs'>, l);
+  }
+}
+
+const TRIGGER = /^'*[=+\-@\t\r]/;
+
+/**
+ * Neutralise formula injection in a CSV cell: a value that Excel would read
+ * as a formula (= + - @, tab, CR) gets a leading apostrophe. Values that
+ * already start with apostrophes before such a character get one more, so
+ * import (which removes exactly one) restores every value.
+ */
+function guard(value: string): string {
+  return TRIGGER.test(value) ? `'${value}` : value;
+}
+
+function csvCell(cell: Cell, sep: string): string {
+  let text: string;
+  if (cell === undefined) return '';
+  if (typeof cell === 'number') text = numberRu(cell);
+  else if (cell instanceof Date) text = cellText(cell) ?? '';
+  else text = guard(String(cell));
+  if (text.includes(sep) || /["\r\n]/.test(text) || /^\s|\s$/.test(text))
+    return `"${text.replace(/"/g, '""')}"`;
+  return text;
+}
+
+function rowsOf<K extends RegistryKind>(
+  kind: K,
+  records: readonly RegistryRecordOf<K>[],
+  l: Lookups,
+  cols: readonly FieldDef[],
+): Generator<Cell[]> {
+  return (function* () {
+    let n = 0;
+    for (const r of records) {
+      for (const cells of cellsOf(kind, r, l)) {
+        n++;
+        yield cols.map((c) => (c.key === 'rowNo' ? n : cells[c.key]));
+      }
+    }
+  })();
+}
+
+function exportCsv<K extends RegistryKind>(
+  kind: K,
+  records: readonly RegistryRecordOf<K>[],
+  l: Lookups,
+  sep: string,
+  encoding: 'utf-8' | 'windows-1251',
+): Uint8Array {
+  const cols = FIELDS[kind].filter((f) => f.exported);
+  const lines: string[] = [cols.map((c) => csvCell(c.header, sep)).join(sep)];
+  for (const row of rowsOf(kind, records, l, cols)) lines.push(row.map((c) => csvCell(c, sep)).join(sep));
+  const text = `${lines.join('\r\n')}\r\n`;
+  if (encoding === 'windows-1251') return new Uint8Array(iconv.encode(text, 'win1251'));
+  return new TextEncoder().encode(`\ufeff${text}`);
+}
+
+function listValues(l: Lookups, f: FieldDef): string[] {
+  return f.list ? l[f.list].allLabels() : [];
+}
+
+async function exportXlsx<K extends RegistryKind>(
+  kind: K,
+  records: readonly RegistryRecordOf<K>[],
+  l: Lookups,
+  validationRows: number | undefined,
+): Promise<Uint8Array> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
+  wb.creator = 'Nastavnik SDK';
+  const cols = FIELDS[kind].filter((f) => f.exported);
+  const lists = [...new Set(cols.map((c) => c.list).filter((x) => x !== undefined))];
+  const listCol = new Map(lists.map((name, i) => [name, columnLetter(i + 1)]));
+
+  const ws = wb.addWorksheet(SHEET_NAMES[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = cols.map((c) => ({
+    key: c.key,
+    width: c.key === 'rowNo' ? 6 : Math.min(40, Math.max(12, c.header.length + 4)),
+    ...(DATE_FIELDS.has(c.key) ? { style: { numFmt: 'dd.mm.yyyy' } } : {}),
+  }));
+  let count = 0;
+  // The streaming writer supports validations (exceljs 4.4) but its typings omit them.
+  const validations = (
+    ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  // Drop-down lists: multi-value columns accept free text (several values with «;»), so they only warn.
+  const last =
+    (validationRows ?? 0) > 0 ? (validationRows ?? 0) + 1 : Math.max(records.length * 2 + 1000, 1001);
+  cols.forEach((c, i) => {
+    if (!c.list) return;
+    const values = listValues(l, c);
+    const letter = listCol.get(c.list) ?? 'A';
+    const col = columnLetter(i + 1);
+    validations.add(`${col}2:${col}${last}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`'Справочники'!$${letter}$2:$${letter}$${values.length + 1}`],
+      showErrorMessage: !c.multi,
+      errorStyle: c.multi ? 'warning' : 'stop',
+      errorTitle: c.header,
+      error: c.multi
+        ? 'Значения выбираются из списка; несколько значений — через «;»'
+        : 'Выберите значение из списка',
+      showInputMessage: true,
+      promptTitle: c.header,
+      prompt: c.hint.slice(0, 255),
+    });
+  });
+  const header = ws.addRow(cols.map((c) => (c.required ? `${c.header} *` : c.header)));
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
+  header.commit();
+  for (const row of rowsOf(kind, records, l, cols)) {
+    ws.addRow(row).commit();
+    count++;
+  }
+  ws.commit();
+
+  const help = wb.addWorksheet('Инструкция');
+  help.columns = [{ width: 34 }, { width: 90 }];
+  const addHelp = (a: string, b: string, bold = false) => {
+    const r = help.addRow([a, b]);
+    if (bold) r.font = { bold: true };
+    r.commit();
+  };
+  addHelp(TITLES[kind], '', true);
+  addHelp(
+    'Как заполнять',
+    'По строке на человека (запрос, согласие, пару). Столбцы со «*» обязательны. Даты — ДД.ММ.ГГГГ. Несколько значений в ячейке — через «;». Значения справочников выбираются из выпадающих списков.',
+  );
+  if (kind === 'mentees') {
+    addHelp(
+      'Несколько запросов',
+      'Наставляемый с несколькими запросами занимает несколько строк подряд с одинаковым ID.',
+    );
+  }
+  addHelp('', '');
+  addHelp('Столбец', 'Что писать', true);
+  for (const c of cols) addHelp(c.required ? `${c.header} *` : c.header, c.hint);
+  help.commit();
+
+  const ref = wb.addWorksheet('Справочники', { state: 'hidden' });
+  const maxLen = Math.max(0, ...lists.map((name) => l[name].allLabels().length));
+  const head = ref.addRow(lists.map((name) => name));
+  head.commit();
+  for (let i = 0; i < maxLen; i++) {
+    ref.addRow(lists.map((name) => l[name].allLabels()[i])).commit();
+  }
+  ref.commit();
+  await wb.commit();
+  await finished;
+  void count;
+  const size = chunks.reduce((s, c) => s + c.byteLength, 0);
+  const bytes = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) {
+    bytes.set(c, o);
+    o += c.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Export a registry to XLSX (a workbook a school can fill in next year: the
+ * data sheet with Russian headers, drop-down lists for forms, formats,
+ * competences, mentee groups and categories, an instruction sheet) or to
+ * CSV (UTF-8 with BOM or Windows-1251, `;` by default). Importing the
+ * result gives the same registry back.
+ *
+ * Formula injection is neutralised: XLSX cells are written as text, never
+ * as formulas; CSV cells that would start a formula (= + - @) get a leading
+ * apostrophe, which the importer removes.
+ *
+ * @category Export
+ * @example
+ * const bytes = await exportRegistry(result.records, { kind: 'mentors', format: 'xlsx' });
+ * await writeFile('наставники.xlsx', bytes);
+ */
+export async function exportRegistry<K extends RegistryKind>(
+  records: readonly RegistryRecordOf<K>[],
+  options: ExportOptions<K>,
+): Promise<Uint8Array> {
+  const opts = parse(OptionsSchema, options, ['options']);
+  if (!Array.isArray(records)) {
+    throw nastavnikError(
+      'invalid_type',
+      ['records'],
+      'Ожидается список записей реестра',
+      'Expected a list of registry records',
+    );
+  }
+  const kind = opts.kind as K;
+  const l = lookups(opts.catalogues as RegistryCatalogues | undefined);
+  try {
+    if (opts.format === 'csv')
+      return exportCsv(kind, records, l, opts.separator ?? ';', opts.encoding ?? 'utf-8');
+    return await exportXlsx(kind, records, l, opts.validationRows);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'NastavnikError') throw e;
+    throw nastavnikError(
+      'invalid_input',
+      ['records'],
+      'Записи реестра не удалось выгрузить: проверьте их схемой',
+      'Could not export the records: validate them with the schema',
+      {},
+    );
+  }
+}
+
+/**
+ * An empty registry workbook for schools to fill in: Russian headers (with
+ * «*» on required columns), drop-down lists for forms, formats,
+ * competences, mentee groups, categories and the other fixed lists, and an
+ * instruction sheet. What it produces imports with {@link importRegistry}.
+ *
+ * @category Export
+ * @example
+ * const template = await buildRegistryTemplate('mentees');
+ * await writeFile('шаблон-наставляемые.xlsx', template);
+ */
+export function buildRegistryTemplate(
+  kind: RegistryKind,
+  options: { readonly catalogues?: RegistryCatalogues; readonly validationRows?: number } = {},
+): Promise<Uint8Array> {
+  return exportRegistry([], { kind, format: 'xlsx', ...options });
+}
