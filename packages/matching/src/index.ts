@@ -26,6 +26,7 @@ export {
 } from './criteria/define';
 export {
   type Contribution,
+  type IdBlockingPair,
   type MatchingInput,
   MatchingInputSchema,
   type MatchOptimalOptions,
@@ -35,15 +36,21 @@ export {
   matchOptimal,
   matchStable,
   type ProposedPair,
+  type StableVerification,
   type UnmatchedMentee,
   type UnmatchedReasonCode,
+  verifyStableMatching,
 } from './match';
 export { type AssignmentResult, type SolveAssignmentOptions, solveAssignment } from './solveAssignment';
 export {
+  type OptimalityCertificate,
   type SparseAssignmentInput,
   type SparseAssignmentOptions,
   type SparseAssignmentResult,
+  type SparseVerification,
+  type SparseViolation,
   solveSparseAssignment,
+  verifySparseAssignment,
 } from './solveSparseAssignment';
 export {
   type BlockingPair,

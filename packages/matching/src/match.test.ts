@@ -1,5 +1,11 @@
 import { isNastavnikError } from '@nastavnik/core';
-import { findBlockingPairs, type MatchingInput, matchOptimal, matchStable } from '@nastavnik/matching';
+import {
+  findBlockingPairs,
+  type MatchingInput,
+  matchOptimal,
+  matchStable,
+  verifyStableMatching,
+} from '@nastavnik/matching';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bruteForceAssignment } from './__fixtures__/bruteForce';
@@ -255,6 +261,221 @@ describe('matchStable', () => {
         expect(r.pairs.length + r.unmatched.length).toBe(input.mentees.length);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** instanceArb plus survey answers by id (strict lists, or with ties). */
+const surveyArb = (maxMentees: number, maxMentors: number, ties: boolean) =>
+  fc
+    .record({
+      mentors: fc.array(
+        fc.record({
+          caps: fc.integer({ min: 0, max: 2 }),
+          consent: fc.boolean(),
+          org: fc.constantFrom('s1', 's2'),
+        }),
+        { minLength: 0, maxLength: maxMentors },
+      ),
+      mentees: fc.array(fc.record({ consent: fc.boolean(), org: fc.constantFrom('s1', 's2') }), {
+        minLength: 0,
+        maxLength: maxMentees,
+      }),
+    })
+    .chain(({ mentors, mentees }) => {
+      const mentorIds = mentors.map((_, j) => `t${j}`);
+      const menteeIds = mentees.map((_, i) => `m${i}`);
+      const ranked = (ids: string[]) =>
+        fc.shuffledSubarray(ids).chain((xs) =>
+          ties
+            ? fc.array(fc.boolean(), { minLength: xs.length, maxLength: xs.length }).map((cut) => {
+                const out: (string | string[])[] = [];
+                let group: string[] = [];
+                xs.forEach((x, k) => {
+                  group.push(x);
+                  if (cut[k] || k === xs.length - 1) {
+                    out.push(group.length === 1 ? group[0]! : group);
+                    group = [];
+                  }
+                });
+                return out;
+              })
+            : fc.constant(xs as (string | string[])[]),
+        );
+      // some people leave the survey unanswered: they are ranked by score
+      const answers = (ids: string[], other: string[]) =>
+        fc
+          .array(fc.option(ranked(other), { freq: 4 }), { minLength: ids.length, maxLength: ids.length })
+          .map((lists) => {
+            const out: Record<string, (string | string[])[]> = {};
+            lists.forEach((l, k) => {
+              if (l !== null) out[ids[k]!] = l;
+            });
+            return out;
+          });
+      return fc
+        .record({
+          menteePreferences: answers(menteeIds, mentorIds),
+          mentorPreferences: answers(mentorIds, menteeIds),
+          fixFirst: fc.boolean(),
+        })
+        .map(({ menteePreferences, mentorPreferences, fixFirst }): MatchingInput => {
+          const fixed =
+            fixFirst && mentors.length > 0 && mentees.length > 0 && mentors[0]!.caps > 0
+              ? [{ mentorId: 't0', menteeId: 'm0' }]
+              : [];
+          return {
+            date: '2024-09-20',
+            mentors: mentors.map((m, j) => ({
+              person: person(`t${j}`, m.org, 'teacher', 10),
+              profile: { personId: `t${j}`, capacity: m.caps, formats: ['virtual'] },
+            })),
+            mentees: mentees.map((m, i) => ({
+              person: person(`m${i}`, m.org, 'teacher', 1),
+              profile: { personId: `m${i}`, group: 'youngSpecialist', preferredFormats: ['virtual'] },
+            })),
+            consents: [
+              ...mentors.flatMap((m, j) => (m.consent ? [consent(`t${j}`)] : [])),
+              ...mentees.flatMap((m, i) => (m.consent || fixed.length > 0 ? [consent(`m${i}`)] : [])),
+            ],
+            fixedPairs: fixed,
+            menteePreferences,
+            mentorPreferences,
+          };
+        });
+    });
+
+function loads(input: MatchingInput, pairs: ReadonlyArray<{ mentorId: string }>) {
+  const load = new Map<string, number>();
+  for (const p of pairs) load.set(p.mentorId, (load.get(p.mentorId) ?? 0) + 1);
+  for (const m of input.mentors) expect(load.get(m.person.id) ?? 0).toBeLessThanOrEqual(m.profile.capacity);
+}
+
+describe('verifyStableMatching (id level)', () => {
+  const input: MatchingInput = {
+    date: '2024-09-10',
+    mentors: ['t1', 't2'].map((id) => ({
+      person: person(id, 's1', 'teacher', 10),
+      profile: { personId: id, capacity: 1 },
+    })),
+    mentees: ['m1', 'm2'].map((id) => ({
+      person: person(id, 's1', 'teacher', 1),
+      profile: { personId: id, group: 'youngSpecialist' },
+    })),
+    consents: ['t1', 't2', 'm1', 'm2'].map(consent),
+    menteePreferences: { m1: ['t2', 't1'], m2: ['t2', 't1'] },
+    mentorPreferences: { t1: ['m1', 'm2'], t2: ['m1', 'm2'] },
+  };
+
+  it('reports blocking pairs by ids', () => {
+    expect(verifyStableMatching(input, matchStable(input))).toEqual({ stable: true, blockingPairs: [] });
+    const swapped = [
+      { mentorId: 't1', menteeId: 'm1' },
+      { mentorId: 't2', menteeId: 'm2' },
+    ];
+    expect(verifyStableMatching(input, { pairs: swapped })).toEqual({
+      stable: false,
+      blockingPairs: [{ mentorId: 't2', menteeId: 'm1' }],
+    });
+    expect(verifyStableMatching(input, { pairs: [] }).blockingPairs).toHaveLength(4);
+  });
+
+  it('rejects inadmissible matchings with NastavnikError codes', () => {
+    const codeOf = (pairs: Array<{ mentorId: string; menteeId: string }>) => {
+      try {
+        verifyStableMatching(input, { pairs });
+      } catch (e) {
+        return isNastavnikError(e) ? [e.code, e.path] : 'not a NastavnikError';
+      }
+      return 'no error';
+    };
+    expect(codeOf([{ mentorId: 'tX', menteeId: 'm1' }])).toEqual(['unknown_reference', ['pairs', 0]]);
+    expect(
+      codeOf([
+        { mentorId: 't1', menteeId: 'm1' },
+        { mentorId: 't2', menteeId: 'm1' },
+      ]),
+    ).toEqual(['duplicate_mentee', ['pairs', 1]]);
+    expect(
+      codeOf([
+        { mentorId: 't1', menteeId: 'm1' },
+        { mentorId: 't1', menteeId: 'm2' },
+      ])[0],
+    ).toBe('too_big');
+    const narrow = { ...input, menteePreferences: { m1: ['t2'], m2: ['t2', 't1'] } };
+    try {
+      verifyStableMatching(narrow, { pairs: [{ mentorId: 't1', menteeId: 'm1' }] });
+      expect.unreachable();
+    } catch (e) {
+      expect(isNastavnikError(e) && [e.code, e.path]).toEqual(['invalid_input', ['pairs', 0]]);
+    }
+  });
+
+  it('matchStable leaves no blocking pair by ids and respects capacities (ties, fixed pairs, both sides)', () => {
+    fc.assert(
+      fc.property(surveyArb(7, 4, true), fc.boolean(), (input, mentorSide) => {
+        const r = matchStable(input, { proposing: mentorSide ? 'mentor' : 'mentee' });
+        expect(verifyStableMatching(input, r)).toEqual({ stable: true, blockingPairs: [] });
+        loads(input, r.pairs);
+        expect(r.pairs.length + r.unmatched.length).toBe(input.mentees.length);
+        // every matched pair named each other in the survey (or the side did not answer)
+        for (const p of r.pairs) {
+          if (p.fixed) continue;
+          const a = input.menteePreferences?.[p.menteeId];
+          const b = input.mentorPreferences?.[p.mentorId];
+          if (a) expect(a.flat()).toContain(p.mentorId);
+          if (b) expect(b.flat()).toContain(p.menteeId);
+        }
+        // the empty matching is blocked exactly when some pair could be formed
+        const empty = verifyStableMatching(input, { pairs: r.pairs.filter((p) => p.fixed) });
+        expect(empty.stable).toBe(r.pairs.every((p) => p.fixed));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is mentee-optimal among all stable matchings enumerated by ids', () => {
+    fc.assert(
+      fc.property(surveyArb(4, 3, false), (input) => {
+        const survey = input.menteePreferences ?? {};
+        const best = matchStable(input);
+        const fixedIds = new Set((input.fixedPairs ?? []).map((p) => p.menteeId));
+        const menteeIds = input.mentees.map((m) => m.person.id).filter((id) => !fixedIds.has(id));
+        const mentorIds = input.mentors.map((m) => m.person.id);
+        const stable: Array<Map<string, string>> = [];
+        const cur: Array<{ mentorId: string; menteeId: string }> = [...(input.fixedPairs ?? [])];
+        const rec = (k: number) => {
+          if (k === menteeIds.length) {
+            try {
+              if (verifyStableMatching(input, { pairs: cur }).stable)
+                stable.push(new Map(cur.map((p) => [p.menteeId, p.mentorId])));
+            } catch {
+              // not admissible (ineligible pair or over capacity): not a matching at all
+            }
+            return;
+          }
+          rec(k + 1);
+          for (const t of mentorIds) {
+            cur.push({ mentorId: t, menteeId: menteeIds[k]! });
+            rec(k + 1);
+            cur.pop();
+          }
+        };
+        rec(0);
+        expect(stable.length).toBeGreaterThan(0);
+        const got = new Map(best.pairs.map((p) => [p.menteeId, p.mentorId]));
+        expect(stable.some((s) => menteeIds.every((id) => s.get(id) === got.get(id)))).toBe(true);
+        for (const id of menteeIds) {
+          const list = survey[id];
+          if (!list) continue; // ranked by score: optimality is by score, checked by stability above
+          const rank = (t: string | undefined) => {
+            const k = t === undefined ? -1 : (list as string[]).indexOf(t);
+            return k < 0 ? Number.POSITIVE_INFINITY : k;
+          };
+          for (const s of stable) expect(rank(got.get(id))).toBeLessThanOrEqual(rank(s.get(id)));
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -2,6 +2,7 @@ import {
   ConsentSchema,
   fromZodError,
   IsoDateSchema,
+  isNastavnikError,
   type LocalizedText,
   MenteeProfileSchema,
   MentorProfileSchema,
@@ -14,7 +15,7 @@ import { defaultCriteria } from './criteria/builtin';
 import type { Criterion, CriterionContext, MenteeCandidate, MentorCandidate } from './criteria/define';
 import { solveAssignment } from './solveAssignment';
 import { solveSparseAssignment } from './solveSparseAssignment';
-import { type BrokenTie, type PreferenceList, stableAssignment } from './stableAssignment';
+import { type BrokenTie, findBlockingPairs, type PreferenceList, stableAssignment } from './stableAssignment';
 
 const IdPair = z.object({ mentorId: z.string().min(1), menteeId: z.string().min(1) });
 const Ranked = z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]));
@@ -468,13 +469,14 @@ export function matchOptimal(input: MatchingInput, options: MatchOptimalOptions 
     const firstSlot = new Int32Array(p.mentors.length + 1);
     for (let j = 0; j < p.mentors.length; j++)
       firstSlot[j + 1] = firstSlot[j]! + Math.max(0, p.remaining[j]!);
-    const costs = new Float64Array(nOpen * m).fill(Number.NEGATIVE_INFINITY);
+    // Minimise -score directly: no maximise → minimise copy inside the solver.
+    const costs = new Float64Array(nOpen * m).fill(Number.POSITIVE_INFINITY);
     lists.forEach((l, r) => {
       for (const { mentor, score } of l) {
-        for (let s = firstSlot[mentor]!; s < firstSlot[mentor + 1]!; s++) costs[r * m + s] = score;
+        for (let s = firstSlot[mentor]!; s < firstSlot[mentor + 1]!; s++) costs[r * m + s] = -score;
       }
     });
-    const res = solveAssignment(costs, nOpen, m, solveOpts);
+    const res = solveAssignment(costs, nOpen, m, { ...solveOpts, maximize: false });
     for (let r = 0; r < nOpen; r++) {
       const s = res.rowToCol[r]!;
       if (s >= 0) menteeToMentor[r] = slots[s]!;
@@ -502,29 +504,15 @@ export function matchOptimal(input: MatchingInput, options: MatchOptimalOptions 
   return finish(p, menteeToMentor, dense ? 'dense' : 'sparse', [], 'capacityTaken');
 }
 
-/**
- * Pair mentees with mentors by mutual choice (the preference survey after
- * the group meeting, 004 §4): hospitals/residents deferred acceptance with
- * mentor capacities. Mentee-proposing by default (the best stable result for
- * every mentee); `proposing: 'mentor'` for the mentor-optimal one. Only
- * eligible pairs (consents, forbidden pairs, capacity, fixed pairs) count;
- * a side without survey answers is ranked by score. Ties are broken by id
- * order and reported.
- *
- * @category Matching
- * @param input - as for {@link matchOptimal}, plus `menteePreferences` / `mentorPreferences`.
- * @param options - `proposing`, criteria and weights (for ranking and explanations), signal, progress.
- * @returns a stable matching with explanations and reasons for the unmatched.
- * @throws NastavnikError on invalid input; `aborted`.
- * @example
- * import { matchStable } from '@nastavnik/matching';
- * const result = matchStable({
- *   date: '2024-09-20', mentors, mentees, consents,
- *   menteePreferences: { 'p-1': ['t-2', 't-1'] },
- *   mentorPreferences: { 't-1': ['p-1'], 't-2': [['p-1', 'p-2']] },
- * });
- */
-export function matchStable(input: MatchingInput, options: MatchStableOptions = {}): MatchResult {
+interface StableInstance {
+  readonly p: Prepared;
+  readonly menteePrefs: PreferenceList[];
+  readonly mentorPrefs: PreferenceList[];
+  readonly capacities: number[];
+}
+
+/** The index-level hospitals/residents instance that {@link matchStable} solves. */
+function stableInstance(input: MatchingInput, options: MatchOptions): StableInstance {
   const p = prepare(input, options);
   const mentorIdx = new Map(p.mentors.map((m, j) => [m.person.id as string, j]));
   const openIdx = new Map(p.open.map((i, k) => [p.mentees[i]!.person.id as string, k]));
@@ -589,8 +577,35 @@ export function matchStable(input: MatchingInput, options: MatchStableOptions = 
     });
     return byScore(entries);
   });
+  return { p, menteePrefs, mentorPrefs, capacities: Array.from(p.remaining, (x) => Math.max(0, x)) };
+}
+
+/**
+ * Pair mentees with mentors by mutual choice (the preference survey after
+ * the group meeting, 004 §4): hospitals/residents deferred acceptance with
+ * mentor capacities. Mentee-proposing by default (the best stable result for
+ * every mentee); `proposing: 'mentor'` for the mentor-optimal one. Only
+ * eligible pairs (consents, forbidden pairs, capacity, fixed pairs) count;
+ * a side without survey answers is ranked by score. Ties are broken by id
+ * order and reported.
+ *
+ * @category Matching
+ * @param input - as for {@link matchOptimal}, plus `menteePreferences` / `mentorPreferences`.
+ * @param options - `proposing`, criteria and weights (for ranking and explanations), signal, progress.
+ * @returns a stable matching with explanations and reasons for the unmatched.
+ * @throws NastavnikError on invalid input; `aborted`.
+ * @example
+ * import { matchStable } from '@nastavnik/matching';
+ * const result = matchStable({
+ *   date: '2024-09-20', mentors, mentees, consents,
+ *   menteePreferences: { 'p-1': ['t-2', 't-1'] },
+ *   mentorPreferences: { 't-1': ['p-1'], 't-2': [['p-1', 'p-2']] },
+ * });
+ */
+export function matchStable(input: MatchingInput, options: MatchStableOptions = {}): MatchResult {
+  const { p, menteePrefs, mentorPrefs, capacities } = stableInstance(input, options);
   const res = stableAssignment(
-    { menteePrefs, mentorPrefs, capacities: Array.from(p.remaining, (x) => Math.max(0, x)) },
+    { menteePrefs, mentorPrefs, capacities },
     {
       ...(options.proposing ? { proposing: options.proposing } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -611,4 +626,156 @@ export function matchStable(input: MatchingInput, options: MatchStableOptions = 
         },
   );
   return finish(p, res.menteeToMentor, 'deferredAcceptance', ties, 'noMutualPreference');
+}
+
+const PairsSchema = z.object({
+  pairs: z.array(z.object({ mentorId: z.string().min(1), menteeId: z.string().min(1) })),
+});
+
+/**
+ * A mentor and a mentee, by id, who both prefer each other to what a
+ * matching gave them.
+ *
+ * @category Matching
+ * @example
+ * const b: IdBlockingPair = { mentorId: 't-2', menteeId: 'p-1' };
+ */
+export interface IdBlockingPair {
+  readonly mentorId: string;
+  readonly menteeId: string;
+}
+
+/**
+ * The result of {@link verifyStableMatching}.
+ *
+ * @category Matching
+ * @example
+ * const { stable, blockingPairs } = verifyStableMatching(input, result);
+ */
+export interface StableVerification {
+  /** True when no blocking pair exists. */
+  readonly stable: boolean;
+  /** Blocking pairs sorted by mentee id, then mentor id. */
+  readonly blockingPairs: readonly IdBlockingPair[];
+}
+
+/**
+ * Check a mutual-choice matching at the level of ids: rebuild exactly the
+ * preference lists {@link matchStable} uses for `input` and `options` (the
+ * survey restricted to eligible pairs, or the score ranking for a side
+ * without answers; ties are indifference) and list every mentor–mentee pair
+ * that blocks `result`. Pairs of `input.fixedPairs` are kept and take the
+ * mentor's places, as in {@link matchStable}. Works on any list of pairs,
+ * not only on a result of this package, so a curator's manual edits can be
+ * checked too.
+ *
+ * @category Matching
+ * @param input - the same input as for {@link matchStable}.
+ * @param result - the pairs to check (`{ pairs: [{ mentorId, menteeId }] }`, e.g. a {@link MatchResult}).
+ * @param options - the same criteria, weights and `minScore` as for {@link matchStable}.
+ * @returns whether the matching is stable and its blocking pairs by ids.
+ * @throws NastavnikError on invalid input; `unknown_reference` for an unknown id; `duplicate_mentee`
+ *   when a mentee appears twice; `invalid_input` for a pair that is not eligible or not acceptable to
+ *   both sides; `too_big` when a mentor holds more mentees than places.
+ * @example
+ * import { matchStable, verifyStableMatching } from '@nastavnik/matching';
+ * const result = matchStable(input);
+ * verifyStableMatching(input, result); // { stable: true, blockingPairs: [] }
+ * verifyStableMatching(input, { pairs: [] }).blockingPairs; // e.g. [{ mentorId: 't-1', menteeId: 'p-1' }]
+ */
+export function verifyStableMatching(
+  input: MatchingInput,
+  result: { readonly pairs: ReadonlyArray<{ readonly mentorId: string; readonly menteeId: string }> },
+  options: MatchOptions = {},
+): StableVerification {
+  const { p, menteePrefs, mentorPrefs, capacities } = stableInstance(input, options);
+  const parsed = PairsSchema.safeParse(result);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const mentorIdx = new Map(p.mentors.map((m, j) => [m.person.id as string, j]));
+  const openIdx = new Map(p.open.map((i, k) => [p.mentees[i]!.person.id as string, k]));
+  const fixedOf = new Map(p.fixed.map((f) => [f.menteeId, f.mentorId]));
+  const menteeToMentor = new Int32Array(p.open.length).fill(-1);
+  const seen = new Set<string>();
+  parsed.data.pairs.forEach((pair, k) => {
+    const j = mentorIdx.get(pair.mentorId);
+    const known = j !== undefined && p.mentees.some((m) => m.person.id === pair.menteeId);
+    if (!known) {
+      throw fail(
+        'unknown_reference',
+        ['pairs', k],
+        'Пара ссылается на неизвестного участника',
+        'A pair refers to an unknown participant',
+      );
+    }
+    if (seen.has(pair.menteeId)) {
+      throw fail(
+        'duplicate_mentee',
+        ['pairs', k],
+        'Наставляемый входит в несколько пар',
+        'The mentee is in more than one pair',
+      );
+    }
+    seen.add(pair.menteeId);
+    const fixedMentor = fixedOf.get(pair.menteeId);
+    if (fixedMentor !== undefined) {
+      if (fixedMentor !== pair.mentorId) {
+        throw fail(
+          'invalid_input',
+          ['pairs', k],
+          'Наставляемый уже закреплён за другим наставником',
+          'The mentee is in a fixed pair with another mentor',
+        );
+      }
+      return; // a fixed pair: its place is already taken off the mentor
+    }
+    const open = openIdx.get(pair.menteeId);
+    if (open === undefined) {
+      throw fail(
+        'invalid_input',
+        ['pairs', k],
+        'Наставляемый не может участвовать в подборе (нет согласия)',
+        'The mentee cannot be matched (no consent)',
+      );
+    }
+    menteeToMentor[open] = j;
+  });
+  let blocking: Array<{ mentee: number; mentor: number }>;
+  try {
+    blocking = findBlockingPairs({ menteePrefs, mentorPrefs, capacities }, menteeToMentor);
+  } catch (e) {
+    // re-address index-level errors to the pairs of `result`
+    if (isNastavnikError(e) && e.path[0] === 'menteeToMentor') {
+      const open = typeof e.path[1] === 'number' ? e.path[1] : -1;
+      const menteeId = open >= 0 ? p.mentees[p.open[open]!]!.person.id : undefined;
+      const k = parsed.data.pairs.findIndex((x) => x.menteeId === menteeId);
+      throw fail(
+        e.code,
+        k >= 0 ? ['pairs', k] : ['pairs'],
+        e.code === 'too_big'
+          ? 'Наставнику назначено больше наставляемых, чем у него мест'
+          : 'Пара недопустима или неприемлема для одной из сторон',
+        e.code === 'too_big'
+          ? 'A mentor holds more mentees than places'
+          : 'The pair is not eligible or not acceptable to one side',
+      );
+    }
+    throw e;
+  }
+  const blockingPairs = blocking
+    .map(({ mentee, mentor }) => ({
+      mentorId: p.mentors[mentor]!.person.id as string,
+      menteeId: p.mentees[p.open[mentee]!]!.person.id as string,
+    }))
+    .sort((a, b) =>
+      a.menteeId < b.menteeId
+        ? -1
+        : a.menteeId > b.menteeId
+          ? 1
+          : a.mentorId < b.mentorId
+            ? -1
+            : a.mentorId > b.mentorId
+              ? 1
+              : 0,
+    );
+  return { stable: blockingPairs.length === 0, blockingPairs };
 }

@@ -1,4 +1,4 @@
-import { solveAssignment, solveSparseAssignment } from '@nastavnik/matching';
+import { solveAssignment, solveSparseAssignment, verifySparseAssignment } from '@nastavnik/matching';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bruteForceAssignment } from './__fixtures__/bruteForce';
@@ -114,5 +114,87 @@ describe('solveSparseAssignment', () => {
     );
     expect(Array.from(r.rowToCol)).toEqual([1, 0]);
     expect(r.total).toBeCloseTo(1.3);
+  });
+
+  it('proves its optimality with a certificate on random instances (both orientations, maximize)', () => {
+    fc.assert(
+      fc.property(capacitated, fc.boolean(), ({ rows, cols, caps, cells }, maximize) => {
+        const csr = toCsr(cells, rows, cols);
+        const input = { rows, cols, ...csr, capacities: caps };
+        const r = solveSparseAssignment(input, { certificate: true, maximize });
+        expect(verifySparseAssignment(input, r, { maximize })).toEqual({ optimal: true, violations: [] });
+        // the certificate is not a rubber stamp: a different assignment of the
+        // same size that costs more (less when maximising) is rejected
+        const best = bruteForceAssignment(
+          maximize ? cells.map((x) => (x === INF ? INF : -x)) : cells,
+          rows,
+          cols,
+          caps,
+        );
+        expect(r.assigned).toBe(best.count);
+        for (let i = 0; i < rows; i++) {
+          const j = r.rowToCol[i]!;
+          if (j < 0) continue;
+          for (let k = 0; k < cols; k++) {
+            const c = cells[i * cols + k]!;
+            const worse = maximize ? c < cells[i * cols + j]! : c > cells[i * cols + j]!;
+            if (k === j || c === INF || !worse || r.colLoad[k]! >= caps[k]!) continue;
+            const moved = Int32Array.from(r.rowToCol);
+            moved[i] = k;
+            expect(
+              verifySparseAssignment(input, { rowToCol: moved, certificate: r.certificate! }, { maximize })
+                .optimal,
+            ).toBe(false);
+          }
+        }
+        // dropping a pair breaks the cover (fewer pairs than possible)
+        const firstAssigned = r.rowToCol.findIndex((j) => j >= 0);
+        if (firstAssigned >= 0) {
+          const dropped = Int32Array.from(r.rowToCol);
+          dropped[firstAssigned] = -1;
+          expect(
+            verifySparseAssignment(input, { rowToCol: dropped, certificate: r.certificate! }, { maximize })
+              .optimal,
+          ).toBe(false);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('certifies larger random instances with ties and floating-point values', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.boolean(),
+        (rows, cols, seed, floats) => {
+          let s = seed;
+          const rnd = () => {
+            s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+            return s / 2 ** 32;
+          };
+          const cells = Array.from({ length: rows * cols }, () =>
+            rnd() < 0.5 ? INF : floats ? rnd() : Math.floor(rnd() * 8),
+          );
+          const capacities = Array.from({ length: cols }, () => Math.floor(rnd() * 4));
+          const input = { rows, cols, ...toCsr(cells, rows, cols), capacities };
+          const r = solveSparseAssignment(input, { certificate: true, maximize: floats });
+          expect(verifySparseAssignment(input, r, { maximize: floats })).toEqual({
+            optimal: true,
+            violations: [],
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('asks for the certificate', () => {
+    const input = { rows: 1, cols: 1, rowStart: [0, 1], colIndex: [0], cost: [1] };
+    expect(() => verifySparseAssignment(input, solveSparseAssignment(input))).toThrowError(
+      expect.objectContaining({ code: 'invalid_input', path: ['result', 'certificate'] }),
+    );
   });
 });

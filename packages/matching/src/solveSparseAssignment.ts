@@ -1,3 +1,4 @@
+import { buildCertificate, checkCertificate } from './_internal/certificate';
 import { checkAbort, fail } from './_internal/fail';
 import { type SparseGraph, sparseSap } from './_internal/sparseSap';
 
@@ -38,6 +39,42 @@ export interface SparseAssignmentOptions {
   readonly signal?: AbortSignal;
   /** Called now and then with the augmentations done and to do. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Also return an {@link OptimalityCertificate} (dual potentials and a
+   * vertex cover) that {@link verifySparseAssignment} checks. Costs one
+   * extra pass of shortest paths over the edges.
+   */
+  readonly certificate?: boolean;
+}
+
+/**
+ * A proof that a sparse assignment is optimal, checkable in linear time by
+ * {@link verifySparseAssignment}. Stated for the minimised costs
+ * `c = cost` (or `c = -cost` with `maximize`). With `K` the number of
+ * assigned rows:
+ * - `coverRows` / `coverCols` is a vertex cover (every edge to a column with
+ *   places has a covered end) of size `#coverRows + Σ capacity(coverCols) = K`,
+ *   so no assignment has more pairs (König);
+ * - the duals give `c(e) - rowDual[r] - colDual[j] ≥ 0` on every edge and `= 0`
+ *   on the used ones, `colDual[j] ≤ 0` and `= 0` for a column with a spare
+ *   place, `rowDual[r] ≤ threshold` for assigned rows and `= threshold` for
+ *   unassigned ones, so no assignment with `K` pairs costs less
+ *   (complementary slackness).
+ *
+ * @category Solvers
+ * @example
+ * const r = solveSparseAssignment(input, { certificate: true });
+ * r.certificate?.rowDual; // Float64Array, one dual per row
+ */
+export interface OptimalityCertificate {
+  readonly rowDual: Float64Array;
+  readonly colDual: Float64Array;
+  /** The dual of the number of pairs. */
+  readonly threshold: number;
+  /** 1 for the rows in the vertex cover. */
+  readonly coverRows: Uint8Array;
+  /** 1 for the columns in the vertex cover. */
+  readonly coverCols: Uint8Array;
 }
 
 /**
@@ -56,35 +93,63 @@ export interface SparseAssignmentResult {
   readonly total: number;
   /** Number of assigned rows. */
   readonly assigned: number;
+  /** With the `certificate` option: the proof of optimality. */
+  readonly certificate?: OptimalityCertificate;
 }
 
 /**
- * Exact capacitated assignment on a sparse bipartite graph: successive
- * shortest augmenting paths with node potentials (Dijkstra on a binary heap,
- * typed arrays). Columns with a capacity above one are handled as nodes with
- * a capacity, not copied, when rows are the smaller side; when the total
- * capacity is smaller than the number of rows the column slots are processed
- * instead (each slot shares its column's edge list), so that the searches run
- * from the scarce side. Objective: most assigned rows, then least (greatest)
- * total. Memory is linear in rows + columns + edges.
+ * One broken condition found by {@link verifySparseAssignment}: the kind and
+ * the row and/or column concerned.
  *
  * @category Solvers
- * @param input - the CSR graph and the column capacities.
- * @param options - `maximize`, `signal`, `onProgress`.
- * @returns which column each row got.
- * @throws NastavnikError `invalid_input` for malformed CSR arrays; `aborted`.
  * @example
- * import { solveSparseAssignment } from '@nastavnik/matching';
- * // two mentees, one mentor who can take both
- * const r = solveSparseAssignment({
- *   rows: 2, cols: 1, rowStart: [0, 1, 2], colIndex: [0, 0], cost: [3, 5], capacities: [2],
- * });
- * // r.rowToCol = Int32Array [0, 0], r.total = 8
+ * const v: SparseViolation = { kind: 'negativeReducedCost', row: 3, col: 1 };
  */
-export function solveSparseAssignment(
-  input: SparseAssignmentInput,
-  options: SparseAssignmentOptions = {},
-): SparseAssignmentResult {
+export interface SparseViolation {
+  /**
+   * `infeasible` (unknown edge, over capacity), `negativeReducedCost`,
+   * `usedEdgeNotTight`, `columnDual`, `rowDual`, `edgeNotCovered`, `coverSize`.
+   */
+  readonly kind:
+    | 'infeasible'
+    | 'negativeReducedCost'
+    | 'usedEdgeNotTight'
+    | 'columnDual'
+    | 'rowDual'
+    | 'edgeNotCovered'
+    | 'coverSize';
+  readonly row?: number;
+  readonly col?: number;
+}
+
+/**
+ * The verdict of {@link verifySparseAssignment}.
+ *
+ * @category Solvers
+ * @example
+ * const { optimal, violations } = verifySparseAssignment(input, result);
+ */
+export interface SparseVerification {
+  /** True when the assignment is feasible and the certificate proves it optimal. */
+  readonly optimal: boolean;
+  /** The first broken conditions (at most 20); empty when `optimal`. */
+  readonly violations: readonly SparseViolation[];
+}
+
+interface PreparedSparse {
+  readonly rows: number;
+  readonly cols: number;
+  readonly rowStart: Int32Array | ArrayLike<number>;
+  readonly caps: Int32Array;
+  readonly totalCap: number;
+  readonly sign: number;
+  readonly adjR: Int32Array;
+  /** Costs times `sign` (minimised). */
+  readonly adjC: Float64Array;
+  readonly nE: number;
+}
+
+function prepareSparse(input: SparseAssignmentInput, options: SparseAssignmentOptions): PreparedSparse {
   const { rows, cols, rowStart, colIndex, cost } = input;
   if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0) {
     throw fail(
@@ -163,10 +228,43 @@ export function solveSparseAssignment(
       adjC[e] = w * sign;
     }
   }
+  return { rows, cols, rowStart, caps, totalCap, sign, adjR, adjC, nE };
+}
+
+/**
+ * Exact capacitated assignment on a sparse bipartite graph: successive
+ * shortest augmenting paths with node potentials (Dijkstra on a binary heap,
+ * typed arrays). Columns with a capacity above one are handled as nodes with
+ * a capacity, not copied, when rows are the smaller side; when the total
+ * capacity is smaller than the number of rows the column slots are processed
+ * instead (each slot shares its column's edge list), so that the searches run
+ * from the scarce side. Objective: most assigned rows, then least (greatest)
+ * total. Memory is linear in rows + columns + edges.
+ *
+ * @category Solvers
+ * @param input - the CSR graph and the column capacities.
+ * @param options - `maximize`, `signal`, `onProgress`.
+ * @returns which column each row got.
+ * @throws NastavnikError `invalid_input` for malformed CSR arrays; `aborted`.
+ * @example
+ * import { solveSparseAssignment } from '@nastavnik/matching';
+ * // two mentees, one mentor who can take both
+ * const r = solveSparseAssignment({
+ *   rows: 2, cols: 1, rowStart: [0, 1, 2], colIndex: [0, 0], cost: [3, 5], capacities: [2],
+ * });
+ * // r.rowToCol = Int32Array [0, 0], r.total = 8
+ */
+export function solveSparseAssignment(
+  input: SparseAssignmentInput,
+  options: SparseAssignmentOptions = {},
+): SparseAssignmentResult {
+  const { rows, cols, rowStart, caps, totalCap, sign, adjR, adjC, nE } = prepareSparse(input, options);
   checkAbort(options.signal);
   const progress = { signal: options.signal, onProgress: options.onProgress, check: checkAbort };
 
   const rowToCol = new Int32Array(rows).fill(-1);
+  let seedRow: Float64Array;
+  let seedCol: Float64Array;
   if (rows <= totalCap) {
     const adjStart = new Int32Array(rows);
     const adjEnd = new Int32Array(rows);
@@ -175,7 +273,10 @@ export function solveSparseAssignment(
       adjEnd[r] = rowStart[r + 1]!;
     }
     const g: SparseGraph = { nL: rows, nR: cols, adjStart, adjEnd, adjR, adjC, capR: caps };
-    rowToCol.set(sparseSap(g, progress));
+    const sol = sparseSap(g, progress);
+    rowToCol.set(sol.leftTo);
+    seedRow = sol.u;
+    seedCol = sol.v;
   } else {
     // Transpose: the column slots are the side to augment from.
     const colStart = new Int32Array(cols + 1);
@@ -214,7 +315,15 @@ export function solveSparseAssignment(
       adjC: tC,
       capR: new Int32Array(rows).fill(1),
     };
-    const slotTo = sparseSap(g, progress);
+    const sol = sparseSap(g, progress);
+    const slotTo = sol.leftTo;
+    seedRow = sol.v;
+    seedCol = new Float64Array(cols);
+    for (let k = 0; k < totalCap; k++) {
+      const j = slotCol[k]!;
+      // a column's dual: the greatest of its slots' duals (slots share the edges)
+      if (k === 0 || slotCol[k - 1] !== j || sol.u[k]! > seedCol[j]!) seedCol[j] = sol.u[k]!;
+    }
     for (let k = 0; k < totalCap; k++) {
       const r = slotTo[k]!;
       if (r >= 0) rowToCol[r] = slotCol[k]!;
@@ -236,5 +345,53 @@ export function solveSparseAssignment(
     }
     total += best * sign;
   }
-  return { rowToCol, colLoad, total, assigned };
+  if (options.certificate !== true) return { rowToCol, colLoad, total, assigned };
+  const certificate = buildCertificate(
+    { rows, cols, rowStart, adjR, adjC, caps },
+    rowToCol,
+    seedRow,
+    seedCol,
+  );
+  return { rowToCol, colLoad, total, assigned, certificate };
+}
+
+/**
+ * Check, independently of the solver, that a result of
+ * {@link solveSparseAssignment} (run with `certificate: true`) is feasible
+ * and optimal for the lexicographic objective: capacities respected, only
+ * existing edges used, the vertex cover proves the number of pairs maximal
+ * and the duals prove the total least (greatest with `maximize`) by
+ * complementary slackness; see {@link OptimalityCertificate}. Linear in the
+ * edges. Floating-point costs are compared with a relative tolerance of
+ * 1e-9 of the largest |cost|; integer costs exactly.
+ *
+ * @category Solvers
+ * @param input - the instance that was solved.
+ * @param result - the solver's result with its `certificate` (or any assignment with a certificate).
+ * @param options - the same `maximize` as for the solve.
+ * @returns `optimal` and the broken conditions, if any.
+ * @throws NastavnikError `invalid_input` when the result has no certificate or the input is malformed.
+ * @example
+ * import { solveSparseAssignment, verifySparseAssignment } from '@nastavnik/matching';
+ * const input = { rows: 2, cols: 1, rowStart: [0, 1, 2], colIndex: [0, 0], cost: [3, 5], capacities: [1] };
+ * const r = solveSparseAssignment(input, { certificate: true });
+ * verifySparseAssignment(input, r); // { optimal: true, violations: [] }
+ */
+export function verifySparseAssignment(
+  input: SparseAssignmentInput,
+  result: Pick<SparseAssignmentResult, 'rowToCol' | 'certificate'>,
+  options: Pick<SparseAssignmentOptions, 'maximize'> = {},
+): SparseVerification {
+  const { rows, cols, rowStart, caps, adjR, adjC } = prepareSparse(input, options);
+  const cert = result?.certificate;
+  if (cert === undefined || result.rowToCol?.length !== rows) {
+    throw fail(
+      'invalid_input',
+      ['result', cert === undefined ? 'certificate' : 'rowToCol'],
+      'Нужен результат решателя с сертификатом (certificate: true)',
+      'A solver result with a certificate (certificate: true) is required',
+    );
+  }
+  const violations = checkCertificate({ rows, cols, rowStart, adjR, adjC, caps }, result.rowToCol, cert, 20);
+  return { optimal: violations.length === 0, violations };
 }

@@ -29,7 +29,16 @@ export interface SparseProgress {
 
 const INF = Number.POSITIVE_INFINITY;
 
-export function sparseSap(g: SparseGraph, progress: SparseProgress): Int32Array {
+export interface SparseSolution {
+  /** Right node of each left node, or -1. */
+  readonly leftTo: Int32Array;
+  /** Dual of each left node (rc = cost - u - v). */
+  readonly u: Float64Array;
+  /** Dual of each right node (≤ 0, = 0 with spare capacity). */
+  readonly v: Float64Array;
+}
+
+export function sparseSap(g: SparseGraph, progress: SparseProgress): SparseSolution {
   const { nL, nR, adjStart, adjEnd, adjR, adjC, capR } = g;
   const u = new Float64Array(nL);
   const v = new Float64Array(nR);
@@ -228,7 +237,7 @@ export function sparseSap(g: SparseGraph, progress: SparseProgress): Int32Array 
     }
   }
   progress.onProgress?.(nfree, nfree);
-  return leftTo;
+  return { leftTo, u, v };
 
   function augment(endRight: number, root: number): void {
     let j = endRight;
