@@ -1,1 +1,71 @@
-export {};
+/**
+ * @nastavnik/documents — the papers of the target model of mentorship,
+ * built from typed data and rendered to DOCX, HTML, Markdown and XLSX in
+ * correct official Russian: orders, the Regulation, roadmaps, personal
+ * programmes, questionnaires, consents, reports and press releases.
+ *
+ * @packageDocumentation
+ */
+
+export { buildConsentForm, type ConsentFormInput } from './builders/consent';
+export {
+  buildCompetitionOrder,
+  buildCuratorOrder,
+  buildIntroductionOrder,
+  buildPairChangeOrder,
+  buildPairsOrder,
+  buildPlansOrder,
+  type CompetitionOrderInput,
+  type CuratorOrderInput,
+  type IntroductionOrderInput,
+  type PairChangeOrderInput,
+  type PairsOrderInput,
+  type PlansOrderInput,
+} from './builders/orders';
+export { buildPersonalProgramme, type PersonalProgrammeDocumentInput } from './builders/personalProgramme';
+export {
+  buildQuestionnaireForm,
+  type JsonSchema,
+  type JsonValue,
+  type QuestionnaireFormInput,
+  questionnaireJsonSchema,
+  type StandardQuestionnaireKind,
+  standardQuestionnaire,
+} from './builders/questionnaires';
+export { buildRegulation, type RegulationInput } from './builders/regulation';
+export {
+  buildFinalReport,
+  buildMonitoringReport,
+  buildPressRelease,
+  type IndicatorRowInput,
+  IndicatorRowSchema,
+  type PressReleaseInput,
+  type ReportInput,
+  rollUpShare,
+} from './builders/reports';
+export { buildRoadmap, type RoadmapDocumentInput } from './builders/roadmap';
+export { barChartSvg, type ChartData } from './chart';
+export {
+  type Align,
+  type Annex,
+  type Block,
+  type BlockKind,
+  type ChartBar,
+  cellText,
+  type FormField,
+  type Inline,
+  inlineText,
+  type NastavnikDocument,
+  type TableCellValue,
+  type TableColumn,
+  type TableRowValue,
+} from './model';
+export { type DocxOptions, renderDocx } from './render/docx';
+export { escapeHtml, type HtmlOptions, renderHtml } from './render/html';
+export { escapeMarkdown, renderMarkdown } from './render/markdown';
+export { type DataSheet, renderXlsx, safeCellText } from './render/xlsx';
+export { formatDateLong, formatDateShort, formatMonth, formatTerm } from './typography/dates';
+export { byGender, declineName, type GrammaticalCase, nameIn } from './typography/names';
+export { formatActRef, formatNumber, formatOrderNumber, formatPercent, plural } from './typography/numbers';
+export { declinePosition } from './typography/positions';
+export { quote, typograph } from './typography/text';

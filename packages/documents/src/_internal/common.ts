@@ -1,0 +1,154 @@
+import {
+  type Consent,
+  type ConsentPurpose,
+  formatName,
+  mayProcess,
+  nastavnikError,
+  type Order,
+  type Organization,
+  type Person,
+  type PersonId,
+} from '@nastavnik/core';
+import type { Block } from '../model';
+import { formatDateShort } from '../typography/dates';
+import { declineName, type GrammaticalCase, nameIn } from '../typography/names';
+import { formatOrderNumber } from '../typography/numbers';
+import { declinePosition } from '../typography/positions';
+
+export const NBSP = '\u00a0';
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function orgShort(org: Organization): string {
+  return org.shortName ?? org.name;
+}
+
+export function orgHeader(org: Organization, parent?: Organization): Block {
+  const lines = [...(parent ? [parent.name] : []), org.name];
+  return { kind: 'orgHeader', lines };
+}
+
+export function actWord(order: Pick<Order, 'act'>): string {
+  return order.act === 'directive' ? 'РАСПОРЯЖЕНИЕ' : 'ПРИКАЗ';
+}
+
+/** «приказа» / «распоряжения» and friends. */
+export function actForms(order: Pick<Order, 'act'>): {
+  nom: string;
+  gen: string;
+  dat: string;
+  acquaintance: string;
+  toAnnex: string;
+} {
+  return order.act === 'directive'
+    ? {
+        nom: 'распоряжение',
+        gen: 'настоящего распоряжения',
+        dat: 'распоряжению',
+        acquaintance: 'С распоряжением ознакомлен(а):',
+        toAnnex: 'к распоряжению',
+      }
+    : {
+        nom: 'приказ',
+        gen: 'настоящего приказа',
+        dat: 'приказу',
+        acquaintance: 'С приказом ознакомлен(а):',
+        toAnnex: 'к приказу',
+      };
+}
+
+export function requisites(order: Order, org: Organization): Block {
+  return {
+    kind: 'requisites',
+    act: actWord(order),
+    date: formatDateShort(order.date),
+    number: formatOrderNumber(order.number),
+    ...(org.locality ? { place: org.locality } : {}),
+  };
+}
+
+export function signature(order: Order): Block {
+  return {
+    kind: 'signature',
+    position: capitalize(order.signatory.position),
+    name: formatName(order.signatory.name, 'initialsFirst'),
+  };
+}
+
+export function annexLabel(order: Order, index?: number): string[] {
+  return [
+    index === undefined ? 'Приложение' : `Приложение ${index}`,
+    actForms(order).toAnnex,
+    `от${NBSP}${formatDateShort(order.date)} ${formatOrderNumber(order.number)}`,
+  ];
+}
+
+export function acquaintance(
+  order: Order,
+  people: readonly Person[],
+  ids: readonly PersonId[],
+  date?: string,
+): Block[] {
+  if (ids.length === 0) return [];
+  const rows = ids.map((id, i) => {
+    const p = findPerson(people, id, ['acquainted', i]);
+    return { name: formatName(p.name, 'initialsFirst'), ...(date ? { date: formatDateShort(date) } : {}) };
+  });
+  return [{ kind: 'acquaintance', title: actForms(order).acquaintance, rows }];
+}
+
+export function findPerson(
+  people: readonly Person[],
+  id: PersonId,
+  path: readonly (string | number)[],
+): Person {
+  const p = people.find((x) => x.id === id);
+  if (!p) {
+    throw nastavnikError(
+      'unknown_reference',
+      path,
+      'Участник не найден в списке people',
+      'Person not found in people',
+      {
+        id,
+      },
+    );
+  }
+  return p;
+}
+
+/** «Жаксимбаеву Л. В., заместителя директора по УВР» in a case. */
+export function personIn(p: Person, c: GrammaticalCase, withPosition = true): string {
+  const name = nameIn(p.name, p.gender, c);
+  return withPosition && p.position ? `${name}, ${declinePosition(p.position, c)}` : name;
+}
+
+/** «Яковлевой Е. С., заместителю директора по УВР,» — the dative address of a point. */
+export function addressee(p: Person): string {
+  return personIn(p, 'dative');
+}
+
+export function fullName(p: Person): string {
+  return formatName(p.name, 'full');
+}
+
+export function shortName(p: Person): string {
+  return formatName(p.name, 'lastFirst');
+}
+
+export { declineName };
+
+/** The consent check of an order: throws a NastavnikError (ids and paths only, no names). */
+export function requireConsent(
+  person: Person,
+  consents: readonly Consent[],
+  date: string,
+  purpose: ConsentPurpose,
+  path: readonly (string | number)[],
+): Consent {
+  const d = mayProcess(person, consents, date, purpose);
+  if (d.allowed) return d.consent;
+  throw nastavnikError(d.code, path, d.reason.ru, d.reason.en, { personId: person.id, purpose });
+}

@@ -1,0 +1,165 @@
+import {
+  catalogueLabel,
+  effectiveEnd,
+  mentorshipFormats,
+  mentorshipForms,
+  nastavnikError,
+  OrganizationSchema,
+  PairSchema,
+  PersonalProgrammeSchema,
+  PersonIdSchema,
+  PersonSchema,
+  parse,
+} from '@nastavnik/core';
+import { z } from 'zod';
+import { findPerson, orgHeader, shortName } from '../_internal/common';
+import type { Block, NastavnikDocument } from '../model';
+import { formatDateShort, formatTerm } from '../typography/dates';
+
+const PersonalProgrammeDocumentInputSchema = z.object({
+  organization: OrganizationSchema,
+  pair: PairSchema,
+  programme: PersonalProgrammeSchema,
+  people: z.array(PersonSchema),
+  curatorId: PersonIdSchema.optional(),
+  /** «УТВЕРЖДАЮ» of the head, when the programme is approved separately. */
+  approval: z
+    .object({
+      position: z.string().trim().min(1).max(200),
+      name: z.string().trim().min(1).max(200),
+      date: z.string().trim().max(50).optional(),
+    })
+    .optional(),
+});
+
+/**
+ * Input of {@link buildPersonalProgramme}.
+ *
+ * @category Builders
+ * @example
+ * const input: PersonalProgrammeDocumentInput = { organization, pair, programme, people };
+ */
+export type PersonalProgrammeDocumentInput = z.input<typeof PersonalProgrammeDocumentInputSchema>;
+
+/**
+ * The personalised mentoring programme of a pair or group (003 §1.2: 3 to
+ * 12 months) with its individual plan: participants, form and format, term
+ * (with extensions), goals, directions, the plan table (№, activity, due,
+ * expected result, mark of completion) and the signatures of mentor,
+ * mentees and curator.
+ *
+ * @category Builders
+ * @example
+ * const doc = buildPersonalProgramme({ organization, pair, programme, people, curatorId: 't-zh' });
+ */
+export function buildPersonalProgramme(input: PersonalProgrammeDocumentInput): NastavnikDocument {
+  const v = parse(PersonalProgrammeDocumentInputSchema, input);
+  if (v.programme.pairId !== v.pair.id) {
+    throw nastavnikError(
+      'unknown_reference',
+      ['programme', 'pairId'],
+      'Программа относится к другой паре',
+      'The programme belongs to another pair',
+    );
+  }
+  const mentor = findPerson(v.people, v.pair.mentorId, ['pair', 'mentorId']);
+  const mentees = v.pair.menteeIds.map((id, k) => findPerson(v.people, id, ['pair', 'menteeIds', k]));
+  const end = effectiveEnd(v.programme);
+  const blocks: Block[] = [orgHeader(v.organization)];
+  if (v.approval) {
+    blocks.push({
+      kind: 'approval',
+      word: 'УТВЕРЖДАЮ',
+      position: v.approval.position,
+      name: v.approval.name,
+      ...(v.approval.date ? { date: v.approval.date } : {}),
+    });
+  }
+  const describe = (p: (typeof mentees)[number]) =>
+    [shortName(p), p.position ?? (p.grade !== undefined ? `${p.grade} класс` : undefined)]
+      .filter(Boolean)
+      .join(', ');
+  blocks.push(
+    {
+      kind: 'title',
+      text: 'Персонализированная программа наставничества',
+      subtitle: `на период ${formatTerm(v.programme.start, end)}`,
+    },
+    {
+      kind: 'table',
+      caption: 'Участники и условия',
+      showCaption: false,
+      columns: [
+        { header: 'Сведения', width: 1 },
+        { header: 'Содержание', width: 2 },
+      ],
+      rows: [
+        { cells: ['Наставник', describe(mentor)] },
+        {
+          cells: [
+            mentees.length > 1 ? 'Наставляемые (группа)' : 'Наставляемый',
+            mentees.map(describe).join('\n'),
+          ],
+        },
+        { cells: ['Форма наставничества', catalogueLabel(mentorshipForms, v.pair.form)] },
+        {
+          cells: [
+            'Вид (формат) наставничества',
+            v.pair.formats.map((f) => catalogueLabel(mentorshipFormats, f)).join(', '),
+          ],
+        },
+        { cells: ['Срок реализации', formatTerm(v.programme.start, end)] },
+        ...v.programme.extensions.map((e) => ({
+          cells: [
+            'Продление',
+            `до ${formatDateShort(e.newEnd)} по обоюдному согласию от ${formatDateShort(e.agreedAt)}: ${e.reason}`,
+          ],
+        })),
+      ],
+    },
+    { kind: 'heading', level: 1, text: '1. Цели и задачи программы' },
+    { kind: 'list', items: v.programme.goals },
+  );
+  if (v.programme.directions.length > 0) {
+    blocks.push(
+      { kind: 'heading', level: 1, text: '2. Направления наставнической деятельности' },
+      { kind: 'list', items: v.programme.directions },
+    );
+  }
+  blocks.push(
+    { kind: 'heading', level: 1, text: `${v.programme.directions.length > 0 ? 3 : 2}. Индивидуальный план` },
+    {
+      kind: 'table',
+      caption: 'Индивидуальный план',
+      showCaption: false,
+      columns: [
+        { header: '№ п/п', width: 0.6 },
+        { header: 'Мероприятие', width: 3.2 },
+        { header: 'Срок', width: 1.9 },
+        { header: 'Ожидаемый результат', width: 2.6 },
+        { header: 'Отметка о выполнении', width: 1.9 },
+      ],
+      rows: v.programme.plan.map((it, i) => ({
+        cells: [
+          `${i + 1}.`,
+          it.description ? `${it.title}\n${it.description}` : it.title,
+          it.start ? formatTerm(it.start, it.due) : `до ${formatDateShort(it.due)}`,
+          it.expectedResult,
+          it.doneAt ? `выполнено ${formatDateShort(it.doneAt)}` : '',
+        ],
+      })),
+    },
+  );
+  const sigs = [
+    { role: 'Наставник', name: shortName(mentor) },
+    ...mentees.map((m) => ({ role: 'Наставляемый', name: shortName(m) })),
+  ];
+  if (v.curatorId)
+    sigs.push({ role: 'Куратор', name: shortName(findPerson(v.people, v.curatorId, ['curatorId'])) });
+  blocks.push({ kind: 'signatures', items: sigs });
+  return {
+    meta: { kind: 'personalProgramme', title: 'Персонализированная программа наставничества' },
+    blocks,
+    annexes: [],
+  };
+}

@@ -1,0 +1,428 @@
+import {
+  type Lang,
+  nastavnikError,
+  OrganizationSchema,
+  parse,
+  type Question,
+  type Questionnaire,
+  type QuestionnaireKind,
+  QuestionnaireSchema,
+} from '@nastavnik/core';
+import { z } from 'zod';
+import { orgHeader } from '../_internal/common';
+import type { Block, FormField, NastavnikDocument } from '../model';
+
+const tx = (ru: string, en: string) => ({ ru, en });
+const opt = (id: string, ru: string, en: string) => ({ id, label: tx(ru, en) });
+const scale = (id: string, ru: string, en: string) => ({
+  id,
+  type: 'scale' as const,
+  min: 1,
+  max: 10,
+  minLabel: tx('совсем нет', 'not at all'),
+  maxLabel: tx('полностью', 'completely'),
+  text: tx(ru, en),
+});
+
+const TEMPLATES: Record<
+  'menteeNeeds' | 'mentorPotential' | 'preference' | 'interimFeedback' | 'finalSatisfaction',
+  unknown
+> = {
+  menteeNeeds: {
+    id: 'q-mentee-needs',
+    kind: 'menteeNeeds',
+    respondentRole: 'mentee',
+    title: tx('Анкета наставляемого: запрос и затруднения', "Mentee's needs survey"),
+    intro: tx(
+      'Ответы помогут подобрать наставника и составить персонализированную программу.',
+      'Your answers help to find a mentor and plan the programme.',
+    ),
+    questions: [
+      {
+        id: 'areas',
+        type: 'multiple',
+        text: tx('В каких вопросах вам нужна помощь наставника?', 'Where do you need a mentor’s help?'),
+        options: [
+          opt('lessonPlanning', 'планирование и проектирование урока', 'lesson planning'),
+          opt('classroomManagement', 'управление классом и дисциплина', 'classroom management'),
+          opt('assessment', 'оценивание образовательных результатов', 'assessment'),
+          opt('parentCommunication', 'взаимодействие с родителями', 'working with parents'),
+          opt('digitalTools', 'цифровая образовательная среда', 'digital tools'),
+          opt('documentation', 'ведение документации', 'paperwork'),
+          opt('academicSupport', 'помощь в учёбе', 'academic support'),
+          opt('careerGuidance', 'профессиональное самоопределение', 'career guidance'),
+        ],
+      },
+      {
+        id: 'difficulty',
+        type: 'text',
+        text: tx('Опишите главное затруднение, которое вы хотите преодолеть', 'Describe the main difficulty'),
+      },
+      scale(
+        'readiness',
+        'Насколько вы готовы регулярно встречаться с наставником?',
+        'How ready are you to meet regularly?',
+      ),
+      {
+        id: 'format',
+        type: 'single',
+        text: tx('Какой формат встреч вам удобнее?', 'Which meeting format suits you?'),
+        options: [
+          opt('inPerson', 'очно', 'in person'),
+          opt('online', 'дистанционно', 'online'),
+          opt('mixed', 'смешанный', 'mixed'),
+        ],
+      },
+    ],
+  },
+  mentorPotential: {
+    id: 'q-mentor-potential',
+    kind: 'mentorPotential',
+    respondentRole: 'mentor',
+    title: tx('Анкета потенциального наставника', 'Potential mentor survey'),
+    questions: [
+      {
+        id: 'experience',
+        type: 'text',
+        maxLength: 500,
+        text: tx('Образование, должность, стаж', 'Education, position, experience'),
+      },
+      {
+        id: 'competences',
+        type: 'multiple',
+        text: tx('В каких вопросах вы готовы помогать?', 'Where are you ready to help?'),
+        options: [
+          opt('lessonPlanning', 'планирование и проектирование урока', 'lesson planning'),
+          opt('classroomManagement', 'управление классом и дисциплина', 'classroom management'),
+          opt('subjectMethods', 'методика преподавания предмета', 'subject methods'),
+          opt('educationalWork', 'воспитательная работа, классное руководство', 'pastoral work'),
+          opt('projectActivity', 'проектная и исследовательская деятельность', 'projects and research'),
+          opt('olympiadPreparation', 'подготовка к олимпиадам и конкурсам', 'olympiads'),
+        ],
+      },
+      {
+        id: 'groups',
+        type: 'multiple',
+        text: tx('С какими наставляемыми вы готовы работать?', 'Which mentees can you take?'),
+        options: [
+          opt('youngSpecialist', 'молодые специалисты', 'young specialists'),
+          opt('newTeacher', 'вновь принятые педагоги', 'new teachers'),
+          opt('middleSchool', 'обучающиеся 5–9 классов', 'pupils 5–9'),
+          opt('highSchool', 'обучающиеся 10–11 классов', 'pupils 10–11'),
+        ],
+      },
+      scale(
+        'time',
+        'Сколько времени вы готовы уделять наставничеству (1 — мало, 10 — много)?',
+        'How much time can you give (1 little, 10 much)?',
+      ),
+      {
+        id: 'training',
+        type: 'yesNo',
+        text: tx(
+          'Нужно ли вам обучение по программе подготовки наставников?',
+          'Do you need mentor training?',
+        ),
+      },
+    ],
+  },
+  preference: {
+    id: 'q-preference',
+    kind: 'preference',
+    respondentRole: 'mentee',
+    title: tx(
+      'Анкета по итогам групповой встречи наставников и наставляемых',
+      'Preference survey after the group meeting',
+    ),
+    intro: tx(
+      'Укажите, с кем из участников встречи вы хотели бы работать, в порядке предпочтения.',
+      'Rank the people you would like to work with.',
+    ),
+    questions: [
+      {
+        id: 'ranking',
+        type: 'ranking',
+        maxRanked: 3,
+        text: tx('Предпочтительный наставник (наставляемый): 1, 2, 3', 'Preferred partner: 1, 2, 3'),
+      },
+      scale(
+        'meetingUseful',
+        'Насколько полезной была групповая встреча?',
+        'How useful was the group meeting?',
+      ),
+      { id: 'comment', type: 'text', required: false, text: tx('Комментарий', 'Comment') },
+    ],
+  },
+  interimFeedback: {
+    id: 'q-interim-feedback',
+    kind: 'interimFeedback',
+    respondentRole: 'mentee',
+    title: tx('Анкета обратной связи (промежуточная оценка)', 'Interim feedback survey'),
+    questions: [
+      scale(
+        'meetings',
+        'Насколько регулярны и полезны встречи с наставником?',
+        'How regular and useful are the meetings?',
+      ),
+      scale(
+        'progress',
+        'Насколько вы продвинулись в решении своего запроса?',
+        'How far have you progressed?',
+      ),
+      scale('comfort', 'Насколько комфортно вам работать в паре?', 'How comfortable is the pair?'),
+      {
+        id: 'change',
+        type: 'yesNo',
+        text: tx('Нужно ли скорректировать план или форму работы?', 'Should the plan or form change?'),
+      },
+      {
+        id: 'comment',
+        type: 'text',
+        required: false,
+        text: tx('Что бы вы предложили изменить?', 'What would you change?'),
+      },
+    ],
+  },
+  finalSatisfaction: {
+    id: 'q-final-satisfaction',
+    kind: 'finalSatisfaction',
+    respondentRole: 'mentee',
+    title: tx('Анкета удовлетворённости участием в программе наставничества', 'Final satisfaction survey'),
+    questions: [
+      scale(
+        'overall',
+        'Оцените удовлетворённость участием в программе наставничества',
+        'Rate your satisfaction with the programme',
+      ),
+      scale(
+        'goals',
+        'Насколько достигнуты цели персонализированной программы?',
+        'How far were the goals reached?',
+      ),
+      scale(
+        'partner',
+        'Оцените взаимодействие с наставником (наставляемым)',
+        'Rate the work with your partner',
+      ),
+      scale(
+        'organization',
+        'Оцените организацию программы (встречи, сроки, сопровождение куратора)',
+        'Rate the organization of the programme',
+      ),
+      {
+        id: 'again',
+        type: 'yesNo',
+        text: tx('Хотели бы вы участвовать в программе наставничества снова?', 'Would you take part again?'),
+      },
+      { id: 'comment', type: 'text', required: false, text: tx('Ваши предложения', 'Your suggestions') },
+    ],
+  },
+};
+
+/**
+ * The kinds of standard questionnaire this package ships.
+ *
+ * @category Questionnaires
+ * @example
+ * const k: StandardQuestionnaireKind = 'finalSatisfaction';
+ */
+export type StandardQuestionnaireKind = Extract<
+  QuestionnaireKind,
+  'menteeNeeds' | 'mentorPotential' | 'preference' | 'interimFeedback' | 'finalSatisfaction'
+>;
+
+/**
+ * A standard questionnaire of the programme cycle (001 2.2, 3.2, 5.2, 6.6,
+ * 7.1; 004 §1, §4, §5, §6): mentee needs, mentor potential, preference after
+ * the group meeting, interim feedback, final satisfaction (scales 1–10).
+ * `respondentRole` changes who answers (mentor or mentee).
+ *
+ * @category Questionnaires
+ * @example
+ * const q = standardQuestionnaire('finalSatisfaction', 'mentor');
+ */
+export function standardQuestionnaire(
+  kind: StandardQuestionnaireKind,
+  respondentRole?: Questionnaire['respondentRole'],
+): Questionnaire {
+  const tpl = TEMPLATES[kind];
+  if (tpl === undefined) {
+    throw nastavnikError('invalid_value', ['kind'], 'Неизвестный вид анкеты', 'Unknown questionnaire kind');
+  }
+  const q = parse(QuestionnaireSchema, tpl);
+  return respondentRole ? { ...q, respondentRole } : q;
+}
+
+function field(q: Question, lang: Lang): FormField {
+  const label = `${lang === 'en' ? q.text.en : q.text.ru}${q.required ? '' : lang === 'en' ? ' (optional)' : ' (необязательно)'}`;
+  switch (q.type) {
+    case 'scale':
+      return {
+        label,
+        scale: {
+          min: q.min,
+          max: q.max,
+          ...(q.minLabel ? { minLabel: lang === 'en' ? q.minLabel.en : q.minLabel.ru } : {}),
+          ...(q.maxLabel ? { maxLabel: lang === 'en' ? q.maxLabel.en : q.maxLabel.ru } : {}),
+        },
+      };
+    case 'single':
+    case 'multiple':
+      return { label, options: q.options.map((o) => (lang === 'en' ? o.label.en : o.label.ru)) };
+    case 'ranking':
+      return { label, lines: q.maxRanked };
+    case 'yesNo':
+      return { label, options: lang === 'en' ? ['yes', 'no'] : ['да', 'нет'] };
+    case 'text':
+      return { label, lines: q.maxLength > 600 ? 3 : 2 };
+  }
+}
+
+const FormInputSchema = z.object({
+  questionnaire: QuestionnaireSchema,
+  organization: OrganizationSchema.optional(),
+  lang: z.enum(['ru', 'en']).default('ru'),
+});
+
+/**
+ * Input of {@link buildQuestionnaireForm}.
+ *
+ * @category Builders
+ * @example
+ * const input: QuestionnaireFormInput = { questionnaire: standardQuestionnaire('menteeNeeds') };
+ */
+export type QuestionnaireFormInput = z.input<typeof FormInputSchema>;
+
+/**
+ * A printable questionnaire: title, intro, a line for the respondent and
+ * the date, and each question as a field (scale to circle, options to tick,
+ * lines to write on).
+ *
+ * @category Builders
+ * @example
+ * const doc = buildQuestionnaireForm({ questionnaire: standardQuestionnaire('preference'), organization });
+ */
+export function buildQuestionnaireForm(input: QuestionnaireFormInput): NastavnikDocument {
+  const v = parse(FormInputSchema, input);
+  const q = v.questionnaire;
+  const ru = v.lang === 'ru';
+  const blocks: Block[] = [];
+  if (v.organization) blocks.push(orgHeader(v.organization));
+  blocks.push({ kind: 'title', text: ru ? q.title.ru : q.title.en });
+  if (q.intro) blocks.push({ kind: 'paragraph', text: ru ? q.intro.ru : q.intro.en });
+  blocks.push(
+    {
+      kind: 'paragraph',
+      text: ru
+        ? 'ФИО (по желанию): ______________________________'
+        : 'Name (optional): ______________________',
+      indent: false,
+      align: 'left',
+    },
+    {
+      kind: 'paragraph',
+      text: ru ? 'Дата заполнения: «___» ______________ 20___ г.' : 'Date: ____________',
+      indent: false,
+      align: 'left',
+    },
+  );
+  blocks.push({ kind: 'form', fields: q.questions.map((question) => field(question, v.lang)) });
+  blocks.push({
+    kind: 'paragraph',
+    text: ru ? 'Благодарим за участие!' : 'Thank you!',
+    align: 'center',
+    indent: false,
+    spaced: true,
+  });
+  return { meta: { kind: 'questionnaire', title: ru ? q.title.ru : q.title.en }, blocks, annexes: [] };
+}
+
+/**
+ * A JSON Schema (draft 2020-12) value, as a plain object.
+ *
+ * @category Questionnaires
+ * @example
+ * const s: JsonSchema = { type: 'integer', minimum: 1, maximum: 10 };
+ */
+export type JsonSchema = { readonly [key: string]: JsonValue };
+/** A JSON value. @category Questionnaires @example const v: JsonValue = [1, 'a', null]; */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
+
+/**
+ * A JSON Schema (draft 2020-12) of a questionnaire's answers, for online
+ * form renderers (react-jsonschema-form, JSON Forms, SurveyJS adapters):
+ * each question is a property with its title, type and bounds; options are
+ * `oneOf` with `const` and `title`; required questions are `required`. The
+ * schema accepts exactly the answers `validateResponse` of core accepts.
+ *
+ * @category Questionnaires
+ * @example
+ * const schema = questionnaireJsonSchema(standardQuestionnaire('finalSatisfaction'));
+ * schema.properties.overall; // { type: 'integer', minimum: 1, maximum: 10, … }
+ */
+export function questionnaireJsonSchema(questionnaire: Questionnaire, lang: Lang = 'ru'): JsonSchema {
+  const q = parse(QuestionnaireSchema, questionnaire);
+  const l = (t: { ru: string; en: string }) => (lang === 'en' ? t.en : t.ru);
+  const properties: Record<string, JsonValue> = {};
+  for (const question of q.questions) {
+    const title = l(question.text);
+    switch (question.type) {
+      case 'scale':
+        properties[question.id] = {
+          title,
+          type: 'integer',
+          minimum: question.min,
+          maximum: question.max,
+          'x-widget': 'scale',
+        };
+        break;
+      case 'single':
+        properties[question.id] = {
+          title,
+          type: 'string',
+          oneOf: question.options.map((o) => ({ const: o.id, title: l(o.label) })),
+        };
+        break;
+      case 'multiple':
+        properties[question.id] = {
+          title,
+          type: 'array',
+          uniqueItems: true,
+          items: { type: 'string', oneOf: question.options.map((o) => ({ const: o.id, title: l(o.label) })) },
+        };
+        break;
+      case 'ranking':
+        properties[question.id] = {
+          title,
+          type: 'array',
+          uniqueItems: true,
+          maxItems: question.maxRanked,
+          items: { type: 'string', minLength: 1 },
+          'x-widget': 'ranking',
+        };
+        break;
+      case 'yesNo':
+        properties[question.id] = { title, type: 'boolean' };
+        break;
+      case 'text':
+        properties[question.id] = { title, type: 'string', maxLength: question.maxLength };
+        break;
+    }
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `urn:nastavnik:questionnaire:${q.id}`,
+    title: l(q.title),
+    ...(q.intro ? { description: l(q.intro) } : {}),
+    type: 'object',
+    properties,
+    required: q.questions.filter((x) => x.required).map((x) => x.id),
+    additionalProperties: false,
+  };
+}

@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import { cleanText } from '../_internal/clean';
+import { type Block, cellText, type NastavnikDocument, type TableColumn, type TableRowValue } from '../model';
+
+/**
+ * A sheet of data for {@link renderXlsx}: a name, columns and rows (the
+ * same shape as a table block).
+ *
+ * @category Render
+ * @example
+ * const sheet: DataSheet = { name: 'Реестр наставников', columns: [{ header: 'ФИО' }], rows: [{ cells: ['Иванова И. И.'] }] };
+ */
+export interface DataSheet {
+  readonly name: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly TableRowValue[];
+}
+
+/**
+ * Neutralise spreadsheet formula injection (CSV/XLSX injection): a text
+ * starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+ * leading apostrophe, so no spreadsheet ever evaluates it.
+ *
+ * @category Render
+ * @example
+ * safeCellText('=HYPERLINK("http://evil")'); // "'=HYPERLINK(\"http://evil\")"
+ * safeCellText('Иванова'); // 'Иванова'
+ */
+export function safeCellText(text: string): string {
+  const clean = cleanText(text);
+  return /^[=+\-@\t\r]/u.test(clean) ? `'${clean}` : clean;
+}
+
+function sheetName(raw: string, used: Set<string>): string {
+  const base =
+    cleanText(raw)
+      .replace(/[[\]:*?/\\]/gu, ' ')
+      .replace(/^'+|'+$/gu, '')
+      .trim()
+      .slice(0, 28)
+      .replace(/[\s,.;:–-]+$/u, '') || 'Лист';
+  let name = base;
+  let i = 2;
+  while (used.has(name.toLowerCase())) name = `${base.slice(0, 26)} ${i++}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+function collectTables(doc: NastavnikDocument): DataSheet[] {
+  const out: DataSheet[] = [];
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.kind === 'table')
+        out.push({ name: b.caption ?? `Таблица ${out.length + 1}`, columns: b.columns, rows: b.rows });
+      if (b.kind === 'chart') {
+        out.push({
+          name: b.title,
+          columns: [
+            { header: 'Показатель', width: 4 },
+            { header: b.unit ? `Значение, ${b.unit}` : 'Значение', numeric: true },
+          ],
+          rows: b.bars.map((bar) => ({ cells: [bar.label, String(bar.value)] })),
+        });
+      }
+    }
+  };
+  visit(doc.blocks);
+  for (const a of doc.annexes) visit(a.blocks);
+  return out;
+}
+
+/**
+ * Render tables to XLSX with exceljs: one sheet per table (registries,
+ * roadmap, indicators), a bold frozen header row, merged section rows,
+ * numbers in numeric columns, wrapped text, and formula injection
+ * neutralised in every text cell ({@link safeCellText}). Pass a document
+ * (its table and chart blocks become sheets) or sheets directly.
+ *
+ * @category Render
+ * @example
+ * const bytes = await renderXlsx(buildRoadmap({ roadmap }));
+ * const bytes2 = await renderXlsx([{ name: 'Реестр', columns: [{ header: 'ФИО' }], rows: [] }]);
+ */
+export async function renderXlsx(source: NastavnikDocument | readonly DataSheet[]): Promise<Uint8Array> {
+  const sheets = Array.isArray(source)
+    ? (source as readonly DataSheet[])
+    : collectTables(source as NastavnikDocument);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '@nastavnik/documents';
+  const used = new Set<string>();
+  if (sheets.length === 0) wb.addWorksheet('Лист');
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(sheetName(s.name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const total = s.columns.reduce((sum, c) => sum + (c.width ?? 1), 0);
+    ws.columns = s.columns.map((c) => ({ width: Math.max(8, Math.round(((c.width ?? 1) / total) * 120)) }));
+    const header = ws.addRow(s.columns.map((c) => safeCellText(c.header)));
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    for (const r of s.rows) {
+      if (r.section) {
+        const row = ws.addRow([safeCellText(r.cells.map(cellText).join(' '))]);
+        row.font = { bold: true };
+        if (s.columns.length > 1) ws.mergeCells(row.number, 1, row.number, s.columns.length);
+        continue;
+      }
+      const values: (string | number)[] = [];
+      for (const c of r.cells) {
+        const text = cellText(c);
+        const numeric = s.columns[values.length]?.numeric === true;
+        const n = Number(text.replace(',', '.').replace(/\s/gu, ''));
+        values.push(numeric && text.trim() !== '' && Number.isFinite(n) ? n : safeCellText(text));
+        const span = typeof c === 'string' ? 1 : (c.colSpan ?? 1);
+        for (let k = 1; k < span; k++) values.push('');
+      }
+      const row = ws.addRow(values);
+      row.alignment = { wrapText: true, vertical: 'top' };
+    }
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
