@@ -1,1 +1,87 @@
-export {};
+/**
+ * @nastavnik/machines — xstate v5 statecharts where the rules of the seeds
+ * live: a mentoring pair (consents → order → meetings in sequence → plan →
+ * completion or early termination) and a programme cycle driven by a roadmap.
+ *
+ * @packageDocumentation
+ */
+export { type PairEventType, type PairPhase, pairEventLabels, pairPhaseLabels } from './labels';
+export {
+  type ActivityStatus,
+  findPairOverdue,
+  type PairOverdue,
+  type ProgrammeOverdue,
+  programmeActivityStatus,
+  programmeOverdue,
+} from './overdue';
+export {
+  defaultPairPolicy,
+  type PairConsent,
+  type PairContext,
+  type PairPlanItem,
+  type PairPolicy,
+} from './pairContext';
+export {
+  type PairActor,
+  PairActorSchema,
+  type PairEvent,
+  type PairEventInput,
+  PairEventSchema,
+  type PairParticipant,
+  PairParticipantSchema,
+} from './pairEvents';
+export { pairMachine } from './pairMachine';
+export {
+  createPairSnapshot,
+  type PairSnapshot,
+  type PairSnapshotOptions,
+  type PairStateValue,
+  pairPhase,
+} from './pairSnapshot';
+export {
+  type PairReplayResult,
+  type PairTransitionResult,
+  pairTransition,
+  replayPair,
+} from './pairTransition';
+export {
+  migratePairSnapshot,
+  migrateProgrammeSnapshot,
+  type PersistedPair,
+  type PersistedProgramme,
+  pairSnapshotMigrations,
+  persistPair,
+  persistProgramme,
+  programmeSnapshotMigrations,
+  SNAPSHOT_VERSION,
+  type SnapshotMigrations,
+} from './persistence';
+export type {
+  CheckpointSpec,
+  ProgrammeActivity,
+  ProgrammeContext,
+  ProgrammePolicy,
+  StageGate,
+} from './programmeContext';
+export { type ProgrammeEvent, type ProgrammeEventInput, ProgrammeEventSchema } from './programmeEvents';
+export { programmeMachine } from './programmeMachine';
+export { type ProgrammePreset, programmePresets } from './programmePresets';
+export {
+  createProgrammeSnapshot,
+  type ProgrammeSetup,
+  type ProgrammeSnapshot,
+  type ProgrammeSnapshotOptions,
+  type ProgrammeStateValue,
+  type ProgrammeTransitionResult,
+  programmeTransition,
+  replayProgramme,
+} from './programmeSnapshot';
+export {
+  type PairRefusalCode,
+  type ProgrammeRefusalCode,
+  pairRefusalTexts,
+  programmeRefusalTexts,
+  type Refusal,
+  type RefusalParams,
+} from './refusal';
+export { type MermaidOptions, toMermaid } from './toMermaid';

@@ -1,0 +1,469 @@
+import {
+  type ConsentPurpose,
+  type IsoDate,
+  isMinorOn,
+  type MeetingKind,
+  mayProcess,
+  type PersonId,
+} from '@nastavnik/core';
+import { match } from 'ts-pattern';
+import type { PairPhase } from '../labels';
+import type { PairConsent, PairContext, PairPolicy } from '../pairContext';
+import type { PairEvent, PairParticipant } from '../pairEvents';
+import {
+  makeRefusal,
+  type PairRefusalCode,
+  pairRefusalTexts,
+  type Refusal,
+  type RefusalParams,
+} from '../refusal';
+
+/** Where a guard is evaluated: an atomic phase, or a group (for events handled by a parent state). */
+export type PairLocus = PairPhase | 'forming' | 'running';
+
+export type PairRefusal = Refusal<PairRefusalCode>;
+
+const refuse = (code: PairRefusalCode, params?: RefusalParams): PairRefusal =>
+  makeRefusal(pairRefusalTexts, code, params);
+
+const FORMING: ReadonlySet<PairLocus> = new Set(['forming', 'collectingConsents', 'consented']);
+const FINAL: ReadonlySet<PairLocus> = new Set(['completed', 'terminated']);
+
+const MEETING_ORDER: Readonly<Partial<Record<PairPhase, MeetingKind>>> = {
+  awaitingOrganizational: 'organizational',
+  awaitingTrial: 'trial',
+  awaitingPlanning: 'planning',
+};
+
+export function participants(ctx: PairContext): readonly PairParticipant[] {
+  return [ctx.mentor, ...ctx.mentees];
+}
+
+function isParticipant(ctx: PairContext, id: PersonId): boolean {
+  return ctx.mentor.id === id || ctx.mentees.some((m) => m.id === id);
+}
+
+export function requiredPurposes(
+  policy: PairPolicy,
+  p: PairParticipant,
+  role: 'mentor' | 'mentee',
+): readonly ConsentPurpose[] {
+  if (role === 'mentor') return policy.requiredConsents.mentor;
+  return p.category === 'pupil' || p.category === 'student'
+    ? policy.requiredConsents.learnerMentee
+    : policy.requiredConsents.staffMentee;
+}
+
+/** The first missing consent of a person on a date, or null when all required consents are in force. */
+function consentGapOf(
+  p: PairParticipant,
+  role: 'mentor' | 'mentee',
+  policy: PairPolicy,
+  consents: readonly PairConsent[],
+  date: IsoDate,
+): PairRefusal | null {
+  for (const purpose of requiredPurposes(policy, p, role)) {
+    const d = mayProcess(p, consents, date, purpose);
+    if (!d.allowed) return refuse('consents_incomplete', { personId: p.id, purpose, cause: d.code });
+  }
+  return null;
+}
+
+/** The first missing consent among all participants on a date. */
+export function consentGap(
+  ctx: Pick<PairContext, 'mentor' | 'mentees' | 'policy'>,
+  consents: readonly PairConsent[],
+  date: IsoDate,
+): PairRefusal | null {
+  const m = consentGapOf(ctx.mentor, 'mentor', ctx.policy, consents, date);
+  if (m) return m;
+  for (const t of ctx.mentees) {
+    const r = consentGapOf(t, 'mentee', ctx.policy, consents, date);
+    if (r) return r;
+  }
+  return null;
+}
+
+export function toPairConsent(c: PairConsent): PairConsent {
+  const out: PairConsent = {
+    id: c.id,
+    personId: c.personId,
+    purpose: c.purpose,
+    givenBy: c.givenBy,
+    givenAt: c.givenAt,
+  };
+  return c.withdrawnAt === undefined ? out : { ...out, withdrawnAt: c.withdrawnAt };
+}
+
+/**
+ * Whether every required consent is in force after a consent event or a
+ * replacement of the mentor (the branch guards of the `forming` states).
+ */
+export function consentsCompleteAfter(ctx: PairContext, event: PairEvent): boolean {
+  if (event.type === 'mentorReplaced') {
+    const mentor = keepParticipant(event.mentor, event.date);
+    const added = event.consents.filter((c) => c.personId === event.mentor.id).map(toPairConsent);
+    return consentGap({ ...ctx, mentor }, [...ctx.consents, ...added], event.date) === null;
+  }
+  return consentGap(ctx, consentsAfter(ctx, event), event.date) === null;
+}
+
+/** Consents after a consent event (for the branch guards). */
+export function consentsAfter(ctx: PairContext, event: PairEvent): readonly PairConsent[] {
+  if (event.type === 'consentRecorded') return [...ctx.consents, toPairConsent(event.consent)];
+  if (event.type === 'consentWithdrawn') {
+    return ctx.consents.map((c) => (c.id === event.consentId ? { ...c, withdrawnAt: event.date } : c));
+  }
+  return ctx.consents;
+}
+
+function missingAgreement(ctx: PairContext, agreed: readonly PersonId[]): number {
+  return participants(ctx).filter((p) => !agreed.includes(p.id)).length;
+}
+
+function remainingItems(ctx: PairContext): number {
+  return ctx.programme ? ctx.programme.plan.filter((i) => i.doneAt === null).length : 0;
+}
+
+function notAllowed(locus: PairLocus, event: PairEvent): PairRefusal {
+  return refuse('event_not_allowed', { event: event.type, phase: locus });
+}
+
+export function missingFinalSurveys(ctx: PairContext): PersonId[] {
+  const done = new Set(ctx.finalSurveys.map((s) => s.respondentId));
+  const pool = ctx.policy.finalSurvey === 'everyone' ? participants(ctx) : ctx.mentees;
+  const missing = pool.filter((p) => !done.has(p.id)).map((p) => p.id);
+  if (ctx.policy.finalSurvey === 'anyone') return ctx.finalSurveys.length > 0 ? [] : [ctx.mentor.id];
+  return missing;
+}
+
+/**
+ * The one source of the pair rules: why `event` is refused at `locus` with
+ * `ctx`, or null when it is accepted. The machine's guards call it; so does
+ * `pairTransition`, to tell the caller why.
+ */
+export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: PairEvent): PairRefusal | null {
+  if (FINAL.has(locus)) return refuse('pair_closed');
+  if (event.date < ctx.lastDate) {
+    return refuse('date_before_previous', { date: event.date, previous: ctx.lastDate });
+  }
+  const by = event.by;
+  if (by.id !== undefined) {
+    if (by.role === 'mentor' && by.id !== ctx.mentor.id)
+      return refuse('actor_mismatch', { role: 'mentor', id: by.id });
+    if (by.role === 'mentee' && !ctx.mentees.some((m) => m.id === by.id)) {
+      return refuse('actor_mismatch', { role: 'mentee', id: by.id });
+    }
+  }
+  const forming = FORMING.has(locus);
+  switch (event.type) {
+    case 'consentRecorded': {
+      const e = event;
+      if (!isParticipant(ctx, e.consent.personId))
+        return refuse('not_participant', { personId: e.consent.personId });
+      if (ctx.consents.some((c) => c.id === e.consent.id))
+        return refuse('duplicate_consent', { consentId: e.consent.id });
+      return null;
+    }
+    case 'consentWithdrawn': {
+      const e = event;
+      const c = ctx.consents.find((x) => x.id === e.consentId);
+      if (!c) return refuse('unknown_consent', { consentId: e.consentId });
+      if (c.withdrawnAt !== undefined && c.withdrawnAt <= e.date) {
+        return refuse('consent_already_withdrawn', { consentId: e.consentId });
+      }
+      if (!forming) return refuse('withdrawal_after_approval');
+      return null;
+    }
+    case 'orderIssued': {
+      const e = event;
+      if (!forming) return refuse('order_already_issued');
+      const gap = consentGap(ctx, ctx.consents, e.date);
+      if (gap) return gap;
+      // Complete only by now (a self-signed consent of a pupil who has come of age):
+      // record a consent again to move on.
+      if (locus === 'collectingConsents') return notAllowed(locus, e);
+      if (e.order.kind !== 'approvePairs') return refuse('order_kind_mismatch', { expected: 'approvePairs' });
+      return null;
+    }
+    case 'meetingHeld': {
+      const e = event;
+      if (forming) return refuse('order_missing');
+      if (e.meeting.pairId !== ctx.pairId) return refuse('wrong_pair', { pairId: e.meeting.pairId });
+      if (ctx.meetings.some((m) => m.id === e.meeting.id))
+        return refuse('duplicate_meeting', { meetingId: e.meeting.id });
+      const kind = e.meeting.kind;
+      const expected = MEETING_ORDER[locus as PairPhase];
+      if (expected !== undefined) {
+        return kind === expected ? null : refuse('meeting_out_of_sequence', { expected, got: kind });
+      }
+      if (locus === 'awaitingProgramme') {
+        return kind === 'regular' || kind === 'final'
+          ? refuse('programme_not_approved')
+          : refuse('meeting_out_of_sequence', { expected: 'regular', got: kind });
+      }
+      if (locus === 'active') {
+        if (kind === 'regular') return null;
+        if (kind === 'final') {
+          const remaining = remainingItems(ctx);
+          return remaining > 0 ? refuse('plan_not_done', { remaining }) : null;
+        }
+        return refuse('meeting_out_of_sequence', { expected: 'regular', got: kind });
+      }
+      // closing: the final meeting has been held.
+      return refuse('meeting_out_of_sequence', { expected: 'final', got: kind });
+    }
+    case 'programmeApproved': {
+      const e = event;
+      if (forming) return refuse('order_missing');
+      if (locus === 'active' || locus === 'closing') return refuse('programme_already_approved');
+      if (locus !== 'awaitingProgramme') return refuse('planning_meeting_missing');
+      if (e.programme.pairId !== ctx.pairId) return refuse('wrong_pair', { pairId: e.programme.pairId });
+      if (e.programme.plan.length === 0) return refuse('plan_empty');
+      if (e.order !== undefined && e.order.kind !== 'approvePlans') {
+        return refuse('order_kind_mismatch', { expected: 'approvePlans' });
+      }
+      return null;
+    }
+    case 'planItemDone': {
+      const e = event;
+      if (locus !== 'active') return ctx.programme ? notAllowed(locus, e) : refuse('programme_not_approved');
+      const item = ctx.programme?.plan.find((i) => i.id === e.itemId);
+      if (!item) return refuse('unknown_plan_item', { itemId: e.itemId });
+      if (item.doneAt !== null) return refuse('plan_item_already_done', { itemId: e.itemId });
+      return null;
+    }
+    case 'feedbackSubmitted': {
+      const e = event;
+      if (locus !== 'active') return ctx.programme ? notAllowed(locus, e) : refuse('programme_not_approved');
+      if (!isParticipant(ctx, e.respondentId)) return refuse('not_participant', { personId: e.respondentId });
+      return null;
+    }
+    case 'finalSurveySubmitted': {
+      const e = event;
+      if (locus !== 'closing') return refuse('final_meeting_missing');
+      if (!isParticipant(ctx, e.respondentId)) return refuse('not_participant', { personId: e.respondentId });
+      if (ctx.finalSurveys.some((s) => s.respondentId === e.respondentId)) {
+        return refuse('survey_already_submitted', { personId: e.respondentId });
+      }
+      return null;
+    }
+    case 'extended': {
+      const e = event;
+      if (locus !== 'active' || !ctx.programme) {
+        return ctx.programme ? notAllowed(locus, e) : refuse('programme_not_approved');
+      }
+      const missing = missingAgreement(ctx, e.agreedBy);
+      if (missing > 0) return refuse('mutual_agreement_required', { missing });
+      if (e.extension.newEnd <= ctx.programme.effectiveEnd) {
+        return refuse('extension_not_later', { end: ctx.programme.effectiveEnd });
+      }
+      return null;
+    }
+    case 'planCorrected': {
+      const e = event;
+      if (locus !== 'active' || !ctx.programme) {
+        return ctx.programme ? notAllowed(locus, e) : refuse('programme_not_approved');
+      }
+      const pp = ctx.programme;
+      const missing = missingAgreement(ctx, e.agreedBy);
+      if (missing > 0) return refuse('mutual_agreement_required', { missing });
+      for (const done of pp.plan) {
+        if (done.doneAt !== null && !e.plan.some((i) => i.id === done.id)) {
+          return refuse('done_item_removed', { itemId: done.id });
+        }
+      }
+      for (const it of e.plan) {
+        if (it.due < pp.start || it.due > pp.effectiveEnd) {
+          return refuse('plan_item_outside_programme', {
+            itemId: it.id,
+            start: pp.start,
+            end: pp.effectiveEnd,
+          });
+        }
+      }
+      return null;
+    }
+    case 'formChanged': {
+      const e = event;
+      const missing = missingAgreement(ctx, e.agreedBy);
+      return missing > 0 ? refuse('mutual_agreement_required', { missing }) : null;
+    }
+    case 'mentorReplaced': {
+      const e = event;
+      if (by.role !== 'curator' && by.role !== 'head')
+        return refuse('not_authorized', { required: 'curator' });
+      if (e.mentor.id === ctx.mentor.id) return refuse('same_mentor');
+      if (ctx.mentees.some((m) => m.id === e.mentor.id))
+        return refuse('mentor_is_mentee', { personId: e.mentor.id });
+      const kept = e.consents.filter((c) => c.personId === e.mentor.id).map(toPairConsent);
+      const gap = consentGapOf(e.mentor, 'mentor', ctx.policy, kept, e.date);
+      if (gap) return gap;
+      if (!forming) {
+        if (e.order === undefined) return refuse('replacement_order_required');
+        if (e.order.kind !== 'replaceMentor')
+          return refuse('order_kind_mismatch', { expected: 'replaceMentor' });
+      }
+      return null;
+    }
+    case 'terminated': {
+      const e = event;
+      const mismatch = () => refuse('termination_initiator_mismatch', { reason: e.reason, role: by.role });
+      return match(e.reason)
+        .with('mentorInitiative', () => (by.role === 'mentor' ? null : mismatch()))
+        .with('menteeInitiative', () => (by.role === 'mentee' ? null : mismatch()))
+        .with('curatorInitiative', () => (by.role === 'curator' || by.role === 'head' ? null : mismatch()))
+        .with('mutualDecision', () => {
+          const missing = missingAgreement(ctx, e.agreedBy ?? []);
+          return missing > 0 ? refuse('mutual_agreement_required', { missing }) : null;
+        })
+        .exhaustive();
+    }
+    case 'completed': {
+      if (locus === 'closing') {
+        const missing = missingFinalSurveys(ctx);
+        return missing.length > 0 ? refuse('final_survey_missing', { missing: missing.join(', ') }) : null;
+      }
+      if (locus === 'active') {
+        const remaining = remainingItems(ctx);
+        return remaining > 0 ? refuse('plan_not_done', { remaining }) : refuse('final_meeting_missing');
+      }
+      return forming ? refuse('order_missing') : refuse('programme_not_approved');
+    }
+  }
+}
+
+/**
+ * What an accepted event changes in the pair's context (xstate's `assign`
+ * merges it). Pure; never reads the clock.
+ */
+export function applyPairEvent(ctx: PairContext, event: PairEvent): Partial<PairContext> {
+  const base = { lastDate: event.date, eventCount: ctx.eventCount + 1 };
+  const pp = ctx.programme;
+  switch (event.type) {
+    case 'consentRecorded':
+    case 'consentWithdrawn':
+      return { ...base, consents: consentsAfter(ctx, event) };
+    case 'orderIssued':
+      return { ...base, order: { id: event.order.id, number: event.order.number, date: event.order.date } };
+    case 'meetingHeld': {
+      const m = event.meeting;
+      return { ...base, meetings: [...ctx.meetings, { id: m.id, kind: m.kind, date: m.date }] };
+    }
+    case 'programmeApproved': {
+      const p = event.programme;
+      const extensions = p.extensions.map((x) => ({ newEnd: x.newEnd, agreedAt: x.agreedAt }));
+      return {
+        ...base,
+        programme: {
+          id: p.id,
+          start: p.start,
+          end: p.end,
+          effectiveEnd: extensions.at(-1)?.newEnd ?? p.end,
+          approvedAt: event.date,
+          plan: p.plan.map((i) => ({ id: i.id, due: i.due, doneAt: i.doneAt ?? null })),
+          extensions,
+          corrections: [],
+        },
+      };
+    }
+    case 'planItemDone':
+      if (!pp) return base;
+      return {
+        ...base,
+        programme: {
+          ...pp,
+          plan: pp.plan.map((i) => (i.id === event.itemId ? { ...i, doneAt: event.date } : i)),
+        },
+      };
+    case 'feedbackSubmitted':
+      return { ...base, feedback: [...ctx.feedback, { respondentId: event.respondentId, date: event.date }] };
+    case 'finalSurveySubmitted':
+      return {
+        ...base,
+        finalSurveys: [...ctx.finalSurveys, { respondentId: event.respondentId, date: event.date }],
+      };
+    case 'extended': {
+      if (!pp) return base;
+      const x = event.extension;
+      return {
+        ...base,
+        programme: {
+          ...pp,
+          effectiveEnd: x.newEnd,
+          extensions: [...pp.extensions, { newEnd: x.newEnd, agreedAt: x.agreedAt }],
+        },
+      };
+    }
+    case 'planCorrected': {
+      if (!pp) return base;
+      // Done items keep their date; new and changed items are open.
+      const doneAt = new Map(pp.plan.map((i) => [i.id, i.doneAt] as const));
+      return {
+        ...base,
+        programme: {
+          ...pp,
+          plan: event.plan.map((i) => ({ id: i.id, due: i.due, doneAt: doneAt.get(i.id) ?? null })),
+          corrections: [...pp.corrections, event.date],
+        },
+      };
+    }
+    case 'formChanged':
+      return {
+        ...base,
+        form: event.form ?? ctx.form,
+        formats: event.formats ?? ctx.formats,
+        formChanges: [...ctx.formChanges, event.date],
+      };
+    case 'mentorReplaced':
+      return {
+        ...base,
+        mentor: keepParticipant(event.mentor, event.date),
+        consents: [
+          ...ctx.consents,
+          ...event.consents.filter((c) => c.personId === event.mentor.id).map(toPairConsent),
+        ],
+        mentorHistory: [
+          ...ctx.mentorHistory,
+          { mentorId: ctx.mentor.id, until: event.date, initiator: event.initiator },
+        ],
+      };
+    case 'terminated':
+      return {
+        ...base,
+        termination: {
+          reason: event.reason,
+          initiator: { role: event.by.role, id: event.by.id ?? null },
+          date: event.date,
+        },
+      };
+    case 'completed':
+      return { ...base, completedAt: event.date };
+  }
+}
+
+// The verdict of the last explain that `pairTransition` made, so that the
+// machine's guards need not explain the same event again. Pure functions of
+// the same objects give the same answer; an actor's guards never see it set.
+let verified: { readonly ctx: PairContext; readonly event: PairEvent } | null = null;
+
+export function withVerified<T>(ctx: PairContext, event: PairEvent, f: () => T): T {
+  verified = { ctx, event };
+  try {
+    return f();
+  } finally {
+    verified = null;
+  }
+}
+
+export function isVerified(ctx: PairContext, event: PairEvent): boolean {
+  return verified !== null && verified.ctx === ctx && verified.event === event;
+}
+
+/** Keep only what the rules need: the birth date only for pupils and minors. */
+export function keepParticipant(p: PairParticipant, date: IsoDate): PairParticipant {
+  const keepBirth = p.birthDate !== undefined && (p.category === 'pupil' || isMinorOn(p, date));
+  return keepBirth && p.birthDate !== undefined
+    ? { id: p.id, category: p.category, birthDate: p.birthDate }
+    : { id: p.id, category: p.category };
+}

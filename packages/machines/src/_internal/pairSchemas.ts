@@ -1,0 +1,103 @@
+import {
+  CatalogueIdSchema,
+  ConsentGiverSchema,
+  ConsentIdSchema,
+  ConsentPurposeSchema,
+  IsoDateSchema,
+  MeetingIdSchema,
+  MeetingKindSchema,
+  OrderIdSchema,
+  OrganizationIdSchema,
+  PairIdSchema,
+  ParticipantRoleSchema,
+  PersonalProgrammeIdSchema,
+  PersonIdSchema,
+  PlanItemIdSchema,
+  TerminationReasonSchema,
+} from '@nastavnik/core';
+import { z } from 'zod';
+import type { PairContext, PairPolicy } from '../pairContext';
+import { PairParticipantSchema } from '../pairEvents';
+
+export const PairPolicySchema = z.object({
+  requiredConsents: z.object({
+    mentor: z.array(ConsentPurposeSchema),
+    staffMentee: z.array(ConsentPurposeSchema),
+    learnerMentee: z.array(ConsentPurposeSchema),
+  }),
+  finalSurvey: z.enum(['everyone', 'mentees', 'anyone']),
+}) satisfies z.ZodType<PairPolicy>;
+
+const dated = z.object({ respondentId: PersonIdSchema, date: IsoDateSchema });
+
+export const PairContextSchema = z.object({
+  pairId: PairIdSchema,
+  organizationId: OrganizationIdSchema,
+  mentor: PairParticipantSchema,
+  mentees: z.array(PairParticipantSchema).min(1),
+  form: CatalogueIdSchema,
+  formats: z.array(CatalogueIdSchema).min(1),
+  policy: PairPolicySchema,
+  consents: z.array(
+    z.object({
+      id: ConsentIdSchema,
+      personId: PersonIdSchema,
+      purpose: ConsentPurposeSchema,
+      givenBy: ConsentGiverSchema,
+      givenAt: IsoDateSchema,
+      withdrawnAt: IsoDateSchema.optional(),
+    }),
+  ),
+  order: z.object({ id: OrderIdSchema, number: z.string().min(1), date: IsoDateSchema }).nullable(),
+  meetings: z.array(z.object({ id: MeetingIdSchema, kind: MeetingKindSchema, date: IsoDateSchema })),
+  programme: z
+    .object({
+      id: PersonalProgrammeIdSchema,
+      start: IsoDateSchema,
+      end: IsoDateSchema,
+      effectiveEnd: IsoDateSchema,
+      approvedAt: IsoDateSchema,
+      plan: z.array(z.object({ id: PlanItemIdSchema, due: IsoDateSchema, doneAt: IsoDateSchema.nullable() })),
+      extensions: z.array(z.object({ newEnd: IsoDateSchema, agreedAt: IsoDateSchema })),
+      corrections: z.array(IsoDateSchema),
+    })
+    .nullable(),
+  feedback: z.array(dated),
+  finalSurveys: z.array(dated),
+  mentorHistory: z.array(
+    z.object({
+      mentorId: PersonIdSchema,
+      until: IsoDateSchema,
+      initiator: z.enum(['mentor', 'mentee', 'curator']),
+    }),
+  ),
+  formChanges: z.array(IsoDateSchema),
+  termination: z
+    .object({
+      reason: TerminationReasonSchema,
+      initiator: z.object({ role: ParticipantRoleSchema, id: PersonIdSchema.nullable() }),
+      date: IsoDateSchema,
+    })
+    .nullable(),
+  completedAt: IsoDateSchema.nullable(),
+  createdAt: IsoDateSchema,
+  lastDate: IsoDateSchema,
+  eventCount: z.number().int().min(0),
+}) satisfies z.ZodType<PairContext>;
+
+const forming = z.enum(['collectingConsents', 'consented']);
+const running = z.enum([
+  'awaitingOrganizational',
+  'awaitingTrial',
+  'awaitingPlanning',
+  'awaitingProgramme',
+  'active',
+  'closing',
+]);
+
+export const PairStateValueSchema = z.union([
+  z.object({ forming }).strict(),
+  z.object({ running }).strict(),
+  z.literal('completed'),
+  z.literal('terminated'),
+]);

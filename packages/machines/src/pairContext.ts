@@ -1,0 +1,142 @@
+import type {
+  CatalogueId,
+  Consent,
+  ConsentPurpose,
+  IsoDate,
+  MeetingId,
+  MeetingKind,
+  OrderId,
+  OrganizationId,
+  PairId,
+  ParticipantRole,
+  PersonalProgrammeId,
+  PersonId,
+  PlanItemId,
+  TerminationReason,
+} from '@nastavnik/core';
+import type { PairParticipant } from './pairEvents';
+
+/**
+ * Which written consents each participant needs before the order (003 §3.2–3.3;
+ * 004 §1; 152-ФЗ), and whose final survey completes the pair. A policy, not
+ * code: a school adjusts it.
+ *
+ * @category Pair machine
+ * @example
+ * const policy: PairPolicy = { ...defaultPairPolicy, finalSurvey: 'anyone' };
+ */
+export interface PairPolicy {
+  readonly requiredConsents: {
+    /** The mentor: extra duties of mentoring and personal data by default. */
+    readonly mentor: readonly ConsentPurpose[];
+    /** A mentee who is staff (teacher, head, employer's staff): extra duties and personal data. */
+    readonly staffMentee: readonly ConsentPurpose[];
+    /** A mentee who is a pupil or a student: participation and personal data (a parent signs for a minor). */
+    readonly learnerMentee: readonly ConsentPurpose[];
+  };
+  /** Whose final survey is required before completion. */
+  readonly finalSurvey: 'everyone' | 'mentees' | 'anyone';
+}
+
+/**
+ * The default {@link PairPolicy}: every participant consents to the processing
+ * of personal data; the mentor and staff mentees to the extra duties;
+ * learners to participation; everyone answers the final survey.
+ *
+ * @category Pair machine
+ * @example
+ * defaultPairPolicy.requiredConsents.mentor; // ['personalData', 'mentorDuties']
+ */
+export const defaultPairPolicy: PairPolicy = {
+  requiredConsents: {
+    mentor: ['personalData', 'mentorDuties'],
+    staffMentee: ['personalData', 'mentorDuties'],
+    learnerMentee: ['personalData', 'participation'],
+  },
+  finalSurvey: 'everyone',
+};
+
+/**
+ * A consent as the pair keeps it: no representative's name, no document reference.
+ *
+ * @category Pair machine
+ * @example
+ * const c: PairConsent = snapshot.context.consents[0]!;
+ */
+export type PairConsent = Pick<
+  Consent,
+  'id' | 'personId' | 'purpose' | 'givenBy' | 'givenAt' | 'withdrawnAt'
+>;
+
+/**
+ * A plan item as the pair keeps it: what the rules need (the plan's text stays with the programme).
+ *
+ * @category Pair machine
+ * @example
+ * snapshot.context.programme?.plan.filter((i: PairPlanItem) => i.doneAt === null);
+ */
+export interface PairPlanItem {
+  readonly id: PlanItemId;
+  readonly due: IsoDate;
+  readonly doneAt: IsoDate | null;
+}
+
+/**
+ * The context of {@link pairMachine}: what the guards need and no more
+ * personal data than that — ids, categories, and birth dates only for
+ * pupils and minors (the parent-consent rule). JSON-serialisable: absent
+ * values are `null`, never `undefined`.
+ *
+ * @category Pair machine
+ * @example
+ * const ctx: PairContext = snapshot.context;
+ * ctx.meetings.map((m) => m.kind); // ['organizational', 'trial', …]
+ */
+export interface PairContext {
+  readonly pairId: PairId;
+  readonly organizationId: OrganizationId;
+  readonly mentor: PairParticipant;
+  readonly mentees: readonly PairParticipant[];
+  readonly form: CatalogueId;
+  readonly formats: readonly CatalogueId[];
+  readonly policy: PairPolicy;
+  readonly consents: readonly PairConsent[];
+  readonly order: { readonly id: OrderId; readonly number: string; readonly date: IsoDate } | null;
+  readonly meetings: ReadonlyArray<{
+    readonly id: MeetingId;
+    readonly kind: MeetingKind;
+    readonly date: IsoDate;
+  }>;
+  readonly programme: {
+    readonly id: PersonalProgrammeId;
+    readonly start: IsoDate;
+    /** The end as approved. */
+    readonly end: IsoDate;
+    /** The end after agreed extensions. */
+    readonly effectiveEnd: IsoDate;
+    readonly approvedAt: IsoDate;
+    readonly plan: readonly PairPlanItem[];
+    readonly extensions: ReadonlyArray<{ readonly newEnd: IsoDate; readonly agreedAt: IsoDate }>;
+    readonly corrections: readonly IsoDate[];
+  } | null;
+  readonly feedback: ReadonlyArray<{ readonly respondentId: PersonId; readonly date: IsoDate }>;
+  readonly finalSurveys: ReadonlyArray<{ readonly respondentId: PersonId; readonly date: IsoDate }>;
+  /** Previous mentors, oldest first: the history stays when the mentor is replaced. */
+  readonly mentorHistory: ReadonlyArray<{
+    readonly mentorId: PersonId;
+    readonly until: IsoDate;
+    readonly initiator: 'mentor' | 'mentee' | 'curator';
+  }>;
+  readonly formChanges: readonly IsoDate[];
+  readonly termination: {
+    readonly reason: TerminationReason;
+    readonly initiator: { readonly role: ParticipantRole; readonly id: PersonId | null };
+    readonly date: IsoDate;
+  } | null;
+  readonly completedAt: IsoDate | null;
+  readonly createdAt: IsoDate;
+  /** The date of the last accepted event (or of creation): events come in date order. */
+  readonly lastDate: IsoDate;
+  /** How many events were accepted. */
+  readonly eventCount: number;
+}

@@ -1,0 +1,239 @@
+import {
+  CatalogueIdSchema,
+  ConsentIdSchema,
+  ConsentSchema,
+  domainIssue,
+  ExtensionSchema,
+  IsoDateSchema,
+  MeetingSchema,
+  OrderSchema,
+  ParticipantRoleSchema,
+  PersonalProgrammeSchema,
+  PersonCategorySchema,
+  PersonIdSchema,
+  PlanItemIdSchema,
+  PlanItemSchema,
+  ResponseIdSchema,
+  TerminationReasonSchema,
+} from '@nastavnik/core';
+import { z } from 'zod';
+
+/**
+ * Who did something: a role and, where it matters, the person's id. The
+ * machine checks that a `mentor` or `mentee` id belongs to the pair.
+ *
+ * @category Pair events
+ * @example
+ * PairActorSchema.parse({ role: 'curator' });
+ */
+export const PairActorSchema = z.object({
+  role: ParticipantRoleSchema,
+  id: PersonIdSchema.optional(),
+});
+/** Who did something. @category Pair events @example const by: PairActor = { role: 'curator' }; */
+export type PairActor = z.infer<typeof PairActorSchema>;
+
+/**
+ * What the pair machine keeps about a participant: the id, the category and,
+ * only for pupils and minors, the birth date (for the parent-consent rule).
+ *
+ * @category Pair events
+ * @example
+ * PairParticipantSchema.parse({ id: 'pupil-1', category: 'pupil', birthDate: '2009-03-01' });
+ */
+export const PairParticipantSchema = z.object({
+  id: PersonIdSchema,
+  category: PersonCategorySchema,
+  birthDate: IsoDateSchema.optional(),
+});
+/** A participant as the machine keeps it. @category Pair events @example const p: PairParticipant = { id: PersonIdSchema.parse('t-1'), category: 'teacher' }; */
+export type PairParticipant = z.infer<typeof PairParticipantSchema>;
+
+const base = { date: IsoDateSchema, by: PairActorSchema };
+const agreedBy = z.array(PersonIdSchema).min(1);
+
+const dateIssue = (ru: string, en: string) => domainIssue('invalid_date_range', ru, en);
+
+const ConsentRecorded = z
+  .object({ type: z.literal('consentRecorded'), ...base, consent: ConsentSchema })
+  .superRefine((e, ctx) => {
+    if (e.consent.givenAt > e.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent', 'givenAt'],
+        message: 'consent after event',
+        params: dateIssue(
+          'Согласие не может быть подписано позже даты его регистрации',
+          'A consent cannot be signed after the date it is recorded',
+        ),
+      });
+    }
+  });
+const ConsentWithdrawn = z.object({
+  type: z.literal('consentWithdrawn'),
+  ...base,
+  consentId: ConsentIdSchema,
+});
+const OrderIssued = z
+  .object({ type: z.literal('orderIssued'), ...base, order: OrderSchema })
+  .superRefine((e, ctx) => {
+    if (e.order.date !== e.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['order', 'date'],
+        message: 'order date',
+        params: dateIssue(
+          'Дата события должна совпадать с датой приказа',
+          "The event's date must be the order's date",
+        ),
+      });
+    }
+  });
+const MeetingHeld = z
+  .object({ type: z.literal('meetingHeld'), ...base, meeting: MeetingSchema })
+  .superRefine((e, ctx) => {
+    if (e.meeting.date !== e.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['meeting', 'date'],
+        message: 'meeting date',
+        params: dateIssue(
+          'Дата события должна совпадать с датой встречи',
+          "The event's date must be the meeting's date",
+        ),
+      });
+    }
+  });
+const ProgrammeApproved = z.object({
+  type: z.literal('programmeApproved'),
+  ...base,
+  programme: PersonalProgrammeSchema,
+  /** The order approving individual plans, where the school issues one (003 roadmap 8). */
+  order: OrderSchema.optional(),
+});
+const PlanItemDone = z.object({ type: z.literal('planItemDone'), ...base, itemId: PlanItemIdSchema });
+const FeedbackSubmitted = z.object({
+  type: z.literal('feedbackSubmitted'),
+  ...base,
+  respondentId: PersonIdSchema,
+  responseId: ResponseIdSchema.optional(),
+});
+const FinalSurveySubmitted = z.object({
+  type: z.literal('finalSurveySubmitted'),
+  ...base,
+  respondentId: PersonIdSchema,
+  responseId: ResponseIdSchema.optional(),
+});
+const Extended = z
+  .object({ type: z.literal('extended'), ...base, extension: ExtensionSchema, agreedBy })
+  .superRefine((e, ctx) => {
+    if (e.extension.agreedAt !== e.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['extension', 'agreedAt'],
+        message: 'agreed date',
+        params: dateIssue(
+          'Дата события должна совпадать с датой соглашения о продлении',
+          "The event's date must be the date the extension was agreed",
+        ),
+      });
+    }
+  });
+const PlanCorrected = z
+  .object({ type: z.literal('planCorrected'), ...base, plan: z.array(PlanItemSchema).min(1), agreedBy })
+  .superRefine((e, ctx) => {
+    e.plan.forEach((it, i) => {
+      if (e.plan.findIndex((o) => o.id === it.id) !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plan', i, 'id'],
+          message: 'duplicate',
+          params: domainIssue('duplicate_id', 'Пункт плана указан дважды', 'A plan item is listed twice'),
+        });
+      }
+    });
+  });
+const FormChanged = z
+  .object({
+    type: z.literal('formChanged'),
+    ...base,
+    form: CatalogueIdSchema.optional(),
+    formats: z.array(CatalogueIdSchema).min(1).optional(),
+    agreedBy,
+  })
+  .superRefine((e, ctx) => {
+    if (e.form === undefined && e.formats === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['form'],
+        message: 'nothing changed',
+        params: domainIssue(
+          'required',
+          'Укажите новую форму или новые виды наставничества',
+          'Give the new form or the new formats',
+        ),
+      });
+    }
+  });
+const MentorReplaced = z.object({
+  type: z.literal('mentorReplaced'),
+  ...base,
+  mentor: PairParticipantSchema,
+  /** The new mentor's written consents (extra duties, personal data). */
+  consents: z.array(ConsentSchema),
+  /** Who asked for the replacement (a mentee may ask for another mentor, 003 §5.1). */
+  initiator: z.enum(['mentor', 'mentee', 'curator']),
+  /** The order on replacing the mentor; required once the pair is approved. */
+  order: OrderSchema.optional(),
+});
+const Terminated = z.object({
+  type: z.literal('terminated'),
+  ...base,
+  reason: TerminationReasonSchema,
+  /** The good reason (уважительные обстоятельства) or the force majeure, in words. */
+  note: z.string().trim().min(1).max(1000),
+  /** For a mutual decision: everyone who agreed. */
+  agreedBy: z.array(PersonIdSchema).optional(),
+});
+const Completed = z.object({ type: z.literal('completed'), ...base });
+
+/**
+ * The domain events of a pair's life: each with its `date` (the date of the
+ * fact, `YYYY-MM-DD`) and `by` (who). They are the append-only log a school
+ * information system stores; replaying them gives the pair's snapshot.
+ *
+ * - `consentRecorded` / `consentWithdrawn`: a written consent (core `Consent`);
+ * - `orderIssued`: the head's order approving the pair (kind `approvePairs`);
+ * - `meetingHeld`: organizational → trial → planning → regular… → final (004 §5);
+ * - `programmeApproved`: the personal programme with its plan (3–12 months);
+ * - `planItemDone`, `feedbackSubmitted` (interim), `finalSurveySubmitted`;
+ * - `extended`, `planCorrected`, `formChanged`: only by mutual agreement (003 §7.2);
+ * - `mentorReplaced`: the curator replaces the mentor, history stays (003 §5.1);
+ * - `terminated`: early, with a reason of 003 §7.1; `completed`.
+ *
+ * @category Pair events
+ * @example
+ * const e = PairEventSchema.parse({
+ *   type: 'planItemDone', date: '2023-10-30', by: { role: 'mentee', id: 't-2' }, itemId: 'i1',
+ * });
+ */
+export const PairEventSchema = z.discriminatedUnion('type', [
+  ConsentRecorded,
+  ConsentWithdrawn,
+  OrderIssued,
+  MeetingHeld,
+  ProgrammeApproved,
+  PlanItemDone,
+  FeedbackSubmitted,
+  FinalSurveySubmitted,
+  Extended,
+  PlanCorrected,
+  FormChanged,
+  MentorReplaced,
+  Terminated,
+  Completed,
+]);
+/** A validated pair event. @category Pair events @example const e: PairEvent = PairEventSchema.parse(raw); */
+export type PairEvent = z.infer<typeof PairEventSchema>;
+/** A pair event as written (plain strings for ids, defaults optional). @category Pair events @example const e: PairEventInput = { type: 'completed', date: '2024-05-30', by: { role: 'curator' } }; */
+export type PairEventInput = z.input<typeof PairEventSchema>;

@@ -1,0 +1,169 @@
+import { nastavnikError } from '@nastavnik/core';
+import { and, assign, not, setup } from 'xstate';
+import {
+  applyPairEvent,
+  consentsCompleteAfter,
+  explainPairEvent,
+  isVerified,
+  type PairLocus,
+} from './_internal/pairRules';
+import type { PairContext } from './pairContext';
+import type { PairEvent } from './pairEvents';
+
+const allowed = (locus: PairLocus) => ({ type: 'allowed', params: { locus } }) as const;
+const apply = 'apply' as const;
+
+/**
+ * The life of a mentoring pair (003 §6–7, 004 §4–5) as an xstate v5
+ * statechart: `forming` (written consents → the head's order) → `running`
+ * (organizational → trial → planning meeting → programme approved →
+ * active → final meeting and final survey) → `completed`, or `terminated`
+ * early from any live phase with a reason of 003 §7.1.
+ *
+ * Every guard asks one rule function why an event would be refused, so an
+ * actor and {@link pairTransition} agree; events carry their dates and the
+ * machine never reads the clock. Start it from {@link createPairSnapshot}.
+ *
+ * @category Pair machine
+ * @example
+ * import { createActor } from 'xstate';
+ * const actor = createActor(pairMachine, { snapshot: createPairSnapshot(pair, options) }).start();
+ * actor.send(PairEventSchema.parse(consentEvent));
+ */
+export const pairMachine = setup({
+  types: {
+    context: {} as PairContext,
+    events: {} as PairEvent,
+    input: {} as PairContext | undefined,
+  },
+  guards: {
+    allowed: ({ context, event }, params: { locus: PairLocus }) =>
+      isVerified(context, event) || explainPairEvent(params.locus, context, event) === null,
+    isFinalMeeting: ({ event }) => event.type === 'meetingHeld' && event.meeting.kind === 'final',
+    consentsCompleteAfter: ({ context, event }) => consentsCompleteAfter(context, event),
+  },
+  actions: {
+    apply: assign(({ context, event }) => applyPairEvent(context, event)),
+  },
+}).createMachine({
+  id: 'pair',
+  context: ({ input }) => {
+    if (input === undefined) {
+      throw nastavnikError(
+        'required',
+        ['input'],
+        'Запускайте машину со снимком из createPairSnapshot (или с его контекстом во input)',
+        'Start the machine with a snapshot from createPairSnapshot (or its context as input)',
+      );
+    }
+    return input;
+  },
+  initial: 'forming',
+  states: {
+    forming: {
+      description: 'Сбор письменных согласий участников до приказа о закреплении пары',
+      initial: 'collectingConsents',
+      on: {
+        formChanged: { guard: allowed('forming'), actions: apply },
+        // The new mentor's consents may complete (or no longer need) the set.
+        mentorReplaced: [
+          {
+            guard: and([allowed('forming'), 'consentsCompleteAfter']),
+            target: '.consented',
+            actions: apply,
+          },
+          { guard: allowed('forming'), target: '.collectingConsents', actions: apply },
+        ],
+        terminated: { guard: allowed('forming'), target: '#pair.terminated', actions: apply },
+      },
+      states: {
+        collectingConsents: {
+          on: {
+            consentRecorded: [
+              {
+                guard: and([allowed('collectingConsents'), 'consentsCompleteAfter']),
+                target: 'consented',
+                actions: apply,
+              },
+              { guard: allowed('collectingConsents'), actions: apply },
+            ],
+            consentWithdrawn: { guard: allowed('collectingConsents'), actions: apply },
+          },
+        },
+        consented: {
+          on: {
+            consentRecorded: { guard: allowed('consented'), actions: apply },
+            consentWithdrawn: [
+              {
+                guard: and([allowed('consented'), not('consentsCompleteAfter')]),
+                target: 'collectingConsents',
+                actions: apply,
+              },
+              { guard: allowed('consented'), actions: apply },
+            ],
+            orderIssued: { guard: allowed('consented'), target: '#pair.running', actions: apply },
+          },
+        },
+      },
+    },
+    running: {
+      description: 'Пара утверждена приказом: встречи по порядку, работа по плану',
+      initial: 'awaitingOrganizational',
+      on: {
+        consentRecorded: { guard: allowed('running'), actions: apply },
+        formChanged: { guard: allowed('running'), actions: apply },
+        mentorReplaced: { guard: allowed('running'), actions: apply },
+        terminated: { guard: allowed('running'), target: '#pair.terminated', actions: apply },
+      },
+      states: {
+        awaitingOrganizational: {
+          on: {
+            meetingHeld: {
+              guard: allowed('awaitingOrganizational'),
+              target: 'awaitingTrial',
+              actions: apply,
+            },
+          },
+        },
+        awaitingTrial: {
+          on: {
+            meetingHeld: { guard: allowed('awaitingTrial'), target: 'awaitingPlanning', actions: apply },
+          },
+        },
+        awaitingPlanning: {
+          on: {
+            meetingHeld: { guard: allowed('awaitingPlanning'), target: 'awaitingProgramme', actions: apply },
+          },
+        },
+        awaitingProgramme: {
+          on: {
+            programmeApproved: { guard: allowed('awaitingProgramme'), target: 'active', actions: apply },
+          },
+        },
+        active: {
+          on: {
+            meetingHeld: [
+              { guard: and([allowed('active'), 'isFinalMeeting']), target: 'closing', actions: apply },
+              { guard: allowed('active'), actions: apply },
+            ],
+            planItemDone: { guard: allowed('active'), actions: apply },
+            feedbackSubmitted: { guard: allowed('active'), actions: apply },
+            extended: { guard: allowed('active'), actions: apply },
+            planCorrected: { guard: allowed('active'), actions: apply },
+          },
+        },
+        closing: {
+          on: {
+            finalSurveySubmitted: { guard: allowed('closing'), actions: apply },
+            completed: { guard: allowed('closing'), target: '#pair.completed', actions: apply },
+          },
+        },
+      },
+    },
+    completed: {
+      type: 'final',
+      description: 'План выполнен, заключительная встреча и итоговое анкетирование проведены',
+    },
+    terminated: { type: 'final', description: 'Досрочное завершение (003 §7.1)' },
+  },
+});

@@ -1,0 +1,104 @@
+import {
+  type PairEvent,
+  PairEventSchema,
+  type PairSnapshot,
+  type PairStateValue,
+  pairMachine,
+  pairTransition,
+} from '@nastavnik/machines';
+import {
+  adjacencyMapToArray,
+  getStateNodes as allNodes,
+  getAdjacencyMap,
+  getShortestPaths,
+} from '@xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { type AnyStateNode, type AnyTransitionDefinition, getStateNodes, type SnapshotFrom } from 'xstate';
+import { candidates, makeWorld } from './__fixtures__/pairWorld';
+
+type Live = SnapshotFrom<typeof pairMachine>;
+
+const toStored = (s: Live): PairSnapshot => ({
+  status: s.status === 'done' ? 'done' : 'active',
+  value: s.value as PairStateValue,
+  context: s.context,
+  children: {},
+  historyValue: {},
+  output: undefined,
+  error: undefined,
+});
+
+// An abstraction of the state space: the statechart's value and what the
+// guards branch on, capped so that the graph stays finite.
+function key(s: Live): string {
+  const c = s.context;
+  const live = c.consents.filter((k) => k.withdrawnAt === undefined).length;
+  return JSON.stringify([
+    s.value,
+    Math.min(live, 7),
+    c.programme ? c.programme.plan.filter((i) => i.doneAt === null).length : -1,
+    c.finalSurveys.length,
+    Math.min(c.mentorHistory.length, 1),
+  ]);
+}
+
+function allTransitions(): AnyTransitionDefinition[] {
+  const nodes: AnyStateNode[] = [pairMachine.root, ...allNodes(pairMachine.root)];
+  return nodes.flatMap((n) => [...[...n.transitions.values()].flat(), ...(n.always ?? [])]);
+}
+
+const tid = (t: AnyTransitionDefinition): string =>
+  `${t.source.id}:${t.eventType}:${(t.source.transitions.get(t.eventType) ?? []).indexOf(t)}`;
+
+describe('pair machine: model-based (@xstate/graph)', () => {
+  for (const world of [makeWorld(), makeWorld({ mentees: 2, pupils: true, id: 'grp' })]) {
+    const from = pairMachine.resolveState({ value: world.initial.value, context: world.initial.context });
+    const options = {
+      fromState: from,
+      serializeState: (s: Live) => key(s),
+      events: (s: Live): PairEvent[] =>
+        [0, 1].flatMap((salt) => candidates(toStored(s), salt)).map((e) => PairEventSchema.parse(e)),
+    };
+
+    it(`reaches every state and takes every transition (${world.pair.id})`, () => {
+      const adjacency = adjacencyMapToArray(getAdjacencyMap(pairMachine, options));
+      const taken = new Set<string>();
+      let refusedSteps = 0;
+      for (const { state, event, nextState } of adjacency) {
+        for (const t of pairMachine.getTransitionData(state, event)) taken.add(tid(t));
+        // The rules and the statechart agree: an event changes the state iff pairTransition accepts it.
+        const r = pairTransition(toStored(state), event);
+        const moved = nextState !== state;
+        expect(r.refused === undefined, `${event.type} in ${JSON.stringify(state.value)}`).toBe(moved);
+        if (!moved) refusedSteps++;
+        else expect(r.snapshot.context).toEqual(nextState.context);
+      }
+      const missing = allTransitions()
+        .map(tid)
+        .filter((id) => !taken.has(id));
+      expect(missing).toEqual([]);
+      const paths = getShortestPaths(pairMachine, options);
+      const reached = new Set(
+        paths.flatMap((p) => getStateNodes(pairMachine.root, p.state.value)).map((n) => n.id),
+      );
+      const every = allNodes(pairMachine.root).map((n) => n.id);
+      expect(every.filter((id) => !reached.has(id))).toEqual([]);
+      expect(refusedSteps).toBeGreaterThan(0);
+    });
+
+    it(`replays every shortest path through pairTransition to the same snapshot (${world.pair.id})`, () => {
+      for (const path of getShortestPaths(pairMachine, options)) {
+        let s = world.initial;
+        for (const step of path.steps) {
+          if (step.event.type.startsWith('xstate.')) continue;
+          const r = pairTransition(s, JSON.parse(JSON.stringify(step.event)));
+          expect(r.refused).toBeUndefined();
+          s = r.snapshot;
+        }
+        // The path's state is the first one found with the same abstract key.
+        expect(s.value).toEqual(path.state.value);
+        expect(key(pairMachine.resolveState({ value: s.value, context: s.context }))).toBe(key(path.state));
+      }
+    });
+  }
+});

@@ -1,0 +1,182 @@
+import type { RoadmapInput } from '@nastavnik/core';
+import {
+  createProgrammeSnapshot,
+  type ProgrammeEvent,
+  ProgrammeEventSchema,
+  type ProgrammePolicy,
+  type ProgrammeSnapshot,
+  type ProgrammeStateValue,
+  programmeMachine,
+  programmeTransition,
+  replayProgramme,
+} from '@nastavnik/machines';
+import {
+  adjacencyMapToArray,
+  getStateNodes as allNodes,
+  getAdjacencyMap,
+  getShortestPaths,
+} from '@xstate/graph';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type AnyStateNode, type AnyTransitionDefinition, getStateNodes, type SnapshotFrom } from 'xstate';
+import { addDays } from './__fixtures__/pairWorld';
+
+type Live = SnapshotFrom<typeof programmeMachine>;
+
+const act = (id: string, stage: string, due: object, deliverables: string[]) => ({
+  id,
+  number: id,
+  title: `Мероприятие ${id}`,
+  dueText: '—',
+  due,
+  responsible: ['куратор'],
+  stage,
+  deliverables,
+});
+const roadmap: RoadmapInput = {
+  id: 'rm-model',
+  title: 'Модель',
+  level: 'school',
+  academicYear: '2024-2025',
+  columns: [
+    { key: 'activity', header: 'Мероприятие' },
+    { key: 'due', header: 'Срок' },
+  ],
+  sections: [
+    {
+      number: '1',
+      title: 'Все этапы',
+      activities: [
+        act('p', 'preparation', { kind: 'period', from: { month: 9 }, to: { month: 9 } }, ['regulation']),
+        act('f', 'pairFormation', { kind: 'period', from: { month: 9 }, to: { month: 10 } }, ['pairsOrder']),
+        act('t', 'mentorBase', { kind: 'throughout', scope: 'programme' }, ['mentorRegistry']),
+      ] as RoadmapInput['sections'][number]['activities'],
+    },
+  ],
+};
+const soft = { deliverables: [], activities: 'none' } as const;
+const policy: ProgrammePolicy = {
+  gates: {
+    preparation: { deliverables: ['regulation'], activities: 'none' },
+    menteeBase: soft,
+    mentorBase: soft,
+    mentorTraining: soft,
+    pairFormation: { deliverables: ['pairsOrder'], activities: 'stage' },
+    pairWork: soft,
+    completion: soft,
+  },
+  checkpoints: [{ id: 'sep', month: 9, label: { ru: 'Сентябрь', en: 'September' } }],
+  strictStageOrder: false,
+  closeRequiresAllActivities: true,
+};
+const initial = createProgrammeSnapshot({ roadmap, policy }, { date: '2024-09-01' });
+
+const toStored = (s: Live): ProgrammeSnapshot => ({
+  status: s.status === 'done' ? 'done' : 'active',
+  value: s.value as unknown as ProgrammeStateValue,
+  context: s.context,
+  children: {},
+  historyValue: {},
+  output: undefined,
+  error: undefined,
+});
+
+function events(s: ProgrammeSnapshot): ProgrammeEvent[] {
+  const c = s.context;
+  const date = addDays(c.lastDate, 1);
+  const by = { role: 'curator' as const };
+  const out: unknown[] = [];
+  for (const a of c.activities) {
+    out.push({ type: 'activityStarted', date, by, activityId: a.id });
+    out.push({
+      type: 'activityDone',
+      date,
+      by,
+      activityId: a.id,
+      deliverables: a.deliverables.map((kind) => ({ kind })),
+    });
+    out.push({ type: 'activityDone', date, by, activityId: a.id, deliverables: [] });
+  }
+  out.push({ type: 'deliverableRecorded', date, by, kind: 'mentorRegistry', activityId: 't' });
+  if (c.stage !== 'closed') out.push({ type: 'stageCompleted', date, by, stage: c.stage });
+  out.push({ type: 'stageCompleted', date, by, stage: 'completion' });
+  out.push({ type: 'checkpointHeld', date, by, checkpointId: 'sep' });
+  return out.map((e) => ProgrammeEventSchema.parse(e));
+}
+
+const key = (s: Live) =>
+  JSON.stringify([
+    s.value,
+    s.context.activities.map((a) => a.status),
+    [...new Set(s.context.deliverables.map((d) => d.kind))].sort(),
+    s.context.checkpoints.map((c) => c.heldAt !== null),
+  ]);
+
+const options = {
+  fromState: programmeMachine.resolveState({
+    value: initial.value as unknown as Live['value'],
+    context: initial.context,
+  }),
+  serializeState: key,
+  events: (s: Live) => events(toStored(s)),
+};
+
+const tid = (t: AnyTransitionDefinition) =>
+  `${t.source.id}:${t.eventType}:${[...(t.source.transitions.get(t.eventType) ?? []), ...(t.source.always ?? [])].indexOf(t)}`;
+
+describe('programme machine: model-based (@xstate/graph)', () => {
+  it('reaches every state and takes every transition; the rules and the statechart agree', () => {
+    const taken = new Set<string>();
+    for (const { state, event, nextState } of adjacencyMapToArray(
+      getAdjacencyMap(programmeMachine, options),
+    )) {
+      for (const t of programmeMachine.getTransitionData(state, event)) taken.add(tid(t));
+      // Eventless transitions: a region closing in this step.
+      for (const region of ['continuous', 'monitoring'] as const) {
+        const before = (state.value as Record<string, unknown>)[region];
+        const after = (nextState.value as Record<string, unknown>)[region];
+        if (before !== 'closed' && after === 'closed') {
+          const node = programmeMachine.root.states[region]?.states[before as string];
+          for (const t of node?.always ?? []) taken.add(tid(t));
+        }
+      }
+      const r = programmeTransition(toStored(state), event);
+      expect(r.refused === undefined, `${event.type} at ${JSON.stringify(state.value)}`).toBe(
+        nextState !== state,
+      );
+    }
+    const nodes: AnyStateNode[] = [programmeMachine.root, ...allNodes(programmeMachine.root)];
+    const all = nodes.flatMap((n) => [...[...n.transitions.values()].flat(), ...(n.always ?? [])]).map(tid);
+    expect(all.filter((id) => !taken.has(id))).toEqual([]);
+    const reached = new Set(
+      getShortestPaths(programmeMachine, options)
+        .flatMap((p) => getStateNodes(programmeMachine.root, p.state.value))
+        .map((n) => n.id),
+    );
+    expect(
+      allNodes(programmeMachine.root)
+        .map((n) => n.id)
+        .filter((id) => !reached.has(id)),
+    ).toEqual([]);
+  });
+
+  it('replays random logs to the same snapshot', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(50), { minLength: 1, maxLength: 40 }), (choices) => {
+        let s = initial;
+        const log: ProgrammeEvent[] = [];
+        for (const c of choices) {
+          const es = events(s);
+          const r = programmeTransition(s, es[c % es.length]);
+          if (r.event) {
+            s = r.snapshot;
+            log.push(r.event);
+          }
+        }
+        expect(replayProgramme(initial, JSON.parse(JSON.stringify(log))).snapshot).toEqual(s);
+        expect(s.context.stage === 'closed').toBe(s.value.stages === 'closed');
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+});
