@@ -148,8 +148,8 @@ const consent = (
 
 export const lyceumConsents: ConsentInput[] = [
   consent('c1', 'belov', 'mentorDuties', '2023-09-04'),
-  consent('c2', 'lebedeva', 'participation', '2023-09-05'),
-  consent('c4', 'pupil-orlova', 'mentorDuties', '2023-09-06'),
+  consent('c2', 'lebedeva', 'mentorDuties', '2023-09-05'),
+  consent('c4', 'pupil-orlova', 'participation', '2023-09-06'),
   consent('c5', 'pupil-sokolov', 'participation', '2023-09-06', 'parent'),
   consent('c6', 'pupil-ivanov', 'participation', '2023-09-07', 'parent'),
   consent('c7', 'kuzmenko', 'mentorDuties', '2023-09-04'),

@@ -1,4 +1,5 @@
 import {
+  type Catalogue,
   ConsentSchema,
   IsoDateSchema,
   OrderSchema,
@@ -31,3 +32,23 @@ export const orderBase = {
 };
 
 export const consents = z.array(ConsentSchema).default([]);
+
+/**
+ * Catalogues to label forms and formats with (a region's own added with
+ * core's `extendCatalogue`); the federal ones by default.
+ */
+export const cataloguesSchema = z
+  .object({
+    forms: z.custom<Catalogue>(isCatalogue).optional(),
+    formats: z.custom<Catalogue>(isCatalogue).optional(),
+  })
+  .default({});
+
+export function isCatalogue(value: unknown): value is Catalogue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { entries?: unknown }).entries) &&
+    (value as { byId?: unknown }).byId instanceof Map
+  );
+}

@@ -1,5 +1,6 @@
 import {
   CompetitionSchema,
+  type ConsentPurpose,
   ConsentPurposeSchema,
   catalogueLabel,
   ExtensionSchema,
@@ -36,7 +37,7 @@ import {
   shortName,
   signature,
 } from '../_internal/common';
-import { consents, orderBase } from '../_internal/schemas';
+import { cataloguesSchema, consents, orderBase } from '../_internal/schemas';
 import type { Annex, Block, NastavnikDocument, TableRowValue } from '../model';
 import { formatDateLong, formatDateShort, formatTerm } from '../typography/dates';
 import { byGender, nameIn } from '../typography/names';
@@ -66,6 +67,12 @@ function control(order: Order, n: number): Block {
     number: `${n}.`,
     text: `Контроль за исполнением ${actForms(order).gen} оставляю за собой.`,
   };
+}
+
+/** The consent a participant gives to join a pair: learners to participation, staff to the extra duties. */
+function purposeOf(person: Person, override: ConsentPurpose | undefined): ConsentPurpose {
+  if (override !== undefined) return override;
+  return person.category === 'pupil' || person.category === 'student' ? 'participation' : 'mentorDuties';
 }
 
 const AUDIENCE = z.enum(['teachers', 'pupils']).default('teachers');
@@ -268,13 +275,16 @@ const PairsOrderInputSchema = z.object({
   start: IsoDateSchema,
   end: IsoDateSchema,
   curatorId: PersonIdSchema.optional(),
-  /** Which consents the order requires (003 §3.2–3.3: written consent of the participants). */
+  /**
+   * Which consents the order requires (003 §3.2–3.3: written consent of the
+   * participants). By default staff consent to the extra duties of mentoring
+   * and pupils and students to participation.
+   */
   consentPurposes: z
-    .object({
-      mentor: ConsentPurposeSchema.default('mentorDuties'),
-      mentee: ConsentPurposeSchema.default('participation'),
-    })
-    .default({ mentor: 'mentorDuties', mentee: 'participation' }),
+    .object({ mentor: ConsentPurposeSchema.optional(), mentee: ConsentPurposeSchema.optional() })
+    .default({}),
+  /** Catalogues for the labels of forms and formats (a region's own forms). */
+  catalogues: cataloguesSchema,
   /** Deadline for the personal programmes (003 roadmap 6–7). */
   programmesDue: IsoDateSchema.optional(),
 });
@@ -317,7 +327,7 @@ export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
   const v = parse(PairsOrderInputSchema, input);
   const rows: TableRowValue[] = v.pairs.map((pair, i) => {
     const mentor = findPerson(v.people, pair.mentorId, ['pairs', i, 'mentorId']);
-    const mc = requireConsent(mentor, v.consents, v.order.date, v.consentPurposes.mentor, [
+    const mc = requireConsent(mentor, v.consents, v.order.date, purposeOf(mentor, v.consentPurposes.mentor), [
       'pairs',
       i,
       'mentorId',
@@ -325,7 +335,7 @@ export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
     const mentees = pair.menteeIds.map((id, k) => findPerson(v.people, id, ['pairs', i, 'menteeIds', k]));
     const notes = [`наставник — ${consentNote(mc)}`];
     mentees.forEach((m, k) => {
-      const c = requireConsent(m, v.consents, v.order.date, v.consentPurposes.mentee, [
+      const c = requireConsent(m, v.consents, v.order.date, purposeOf(m, v.consentPurposes.mentee), [
         'pairs',
         i,
         'menteeIds',
@@ -333,8 +343,10 @@ export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
       ]);
       notes.push(`${mentees.length > 1 ? `${shortName(m)}` : 'наставляемый'} — ${consentNote(c)}`);
     });
-    const form = catalogueLabel(mentorshipForms, pair.form);
-    const formats = pair.formats.map((f) => catalogueLabel(mentorshipFormats, f)).join(', ');
+    const form = catalogueLabel(v.catalogues.forms ?? mentorshipForms, pair.form);
+    const formats = pair.formats
+      .map((f) => catalogueLabel(v.catalogues.formats ?? mentorshipFormats, f))
+      .join(', ');
     return {
       cells: [
         `${i + 1}.`,

@@ -13,6 +13,7 @@ import {
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { findPerson, orgHeader, shortName } from '../_internal/common';
+import { cataloguesSchema } from '../_internal/schemas';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateShort, formatTerm } from '../typography/dates';
 
@@ -22,6 +23,8 @@ const PersonalProgrammeDocumentInputSchema = z.object({
   programme: PersonalProgrammeSchema,
   people: z.array(PersonSchema),
   curatorId: PersonIdSchema.optional(),
+  /** Catalogues for the labels of forms and formats (a region's own forms). */
+  catalogues: cataloguesSchema,
   /** «УТВЕРЖДАЮ» of the head, when the programme is approved separately. */
   approval: z
     .object({
@@ -101,11 +104,15 @@ export function buildPersonalProgramme(input: PersonalProgrammeDocumentInput): N
             mentees.map(describe).join('\n'),
           ],
         },
-        { cells: ['Форма наставничества', catalogueLabel(mentorshipForms, v.pair.form)] },
+        {
+          cells: ['Форма наставничества', catalogueLabel(v.catalogues.forms ?? mentorshipForms, v.pair.form)],
+        },
         {
           cells: [
             'Вид (формат) наставничества',
-            v.pair.formats.map((f) => catalogueLabel(mentorshipFormats, f)).join(', '),
+            v.pair.formats
+              .map((f) => catalogueLabel(v.catalogues.formats ?? mentorshipFormats, f))
+              .join(', '),
           ],
         },
         { cells: ['Срок реализации', formatTerm(v.programme.start, end)] },

@@ -8,6 +8,7 @@ import {
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { orgShort } from '../_internal/common';
+import { isCatalogue } from '../_internal/schemas';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateShort } from '../typography/dates';
 import { formatOrderNumber } from '../typography/numbers';
@@ -27,6 +28,8 @@ export const RegulationOptionsSchema = z.object({
   mentorCouncil: z.boolean().default(true),
   /** Forms of mentorship (catalogue ids of `mentorshipForms`); by audience when absent. */
   forms: z.array(z.string()).optional(),
+  /** The catalogue of forms to label them with (a region's own, from core's `extendCatalogue`). */
+  formsCatalogue: z.custom<Catalogue>(isCatalogue).optional(),
 });
 
 type Audience = 'teachers' | 'pupils';
@@ -55,7 +58,7 @@ export function regulationBlocks(input: {
   const who = WHO[input.audience];
   const a = input.audience;
   const opts = input.options;
-  const forms = formLabels(mentorshipForms, opts.forms ?? DEFAULT_FORMS[a]);
+  const forms = formLabels(opts.formsCatalogue ?? mentorshipForms, opts.forms ?? DEFAULT_FORMS[a]);
   const title = `Положение о системе наставничества ${who.gen} в ${o}`;
   const b: Block[] = [];
   if (opts.approvedBy) {

@@ -126,7 +126,7 @@ const RoadmapDocumentInputSchema = z.object({
  *
  * @category Builders
  * @example
- * const input: RoadmapDocumentInput = { roadmap: seedRoadmaps.lyceum7Tikhvin2023 };
+ * const input: RoadmapDocumentInput = { roadmap: seedRoadmaps.lyceum7Tikhvin004 };
  */
 export type RoadmapDocumentInput = z.input<typeof RoadmapDocumentInputSchema>;
 
