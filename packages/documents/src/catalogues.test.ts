@@ -8,7 +8,12 @@ describe('regional catalogues and consent purposes in the pairs order', () => {
     const forms = extendCatalogue(mentorshipForms, [
       { id: 'teacherPupil', label: { ru: 'учитель – ученик', en: 'teacher – pupil' } },
     ]);
-    const pairs = lyceumPairs.map((p, i) => (i === 0 ? { ...p, form: 'teacherPupil' } : p));
+    const pairs = lyceumPairs.map((p, i) => ({
+      ...p,
+      menteeIds: [...p.menteeIds],
+      formats: [...p.formats],
+      form: i === 0 ? 'teacherPupil' : p.form,
+    }));
     const doc = buildPairsOrder({ ...pairsOrderInput, pairs, catalogues: { forms } });
     const table = doc.annexes[0]?.blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
