@@ -1,243 +1,117 @@
-/**
- * Quickstart: generate the sample municipality with @nastavnik/core, validate every entity
- * with core's schemas, check personal-data consents with `mayProcess`, and print a summary.
- * Counts only: no personal data is printed.
- *
- *   pnpm demo                      # Russian, seed 1
- *   pnpm demo -- --seed 7 --lang en
- */
-import {
-  type ConsentDecision,
-  ConsentSchema,
-  generateMunicipality,
-  isMinorOn,
-  isNastavnikError,
-  isYoungSpecialist,
-  type Lang,
-  type LocalizedText,
-  localize,
-  MenteeProfileSchema,
-  MentorProfileSchema,
-  mayProcess,
-  OrderSchema,
-  OrganizationSchema,
-  PersonSchema,
-  ProgrammeSchema,
-  RequestSchema,
-  type RequestSource,
-  requestSourceLabels,
-  type SampleMunicipality,
-  safeParse,
-} from '@nastavnik/core';
-import type { z } from 'zod';
+// `pnpm demo`: a whole programme year on the embedded sample municipality.
+//   pnpm demo [--seed N] [--size small|medium|large] [--out DIR] [--lang ru|en]
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { isNastavnikError, type Lang } from '@nastavnik/core';
+import { writeOutputs } from './outputs';
+import { summarize } from './summary';
+import { runProgrammeYear, YEAR_STEPS, type YearStep } from './year';
 
-// --- arguments ----------------------------------------------------------------------------------
+const SIZES = {
+  small: { schools: 2, pupilsPerSchool: 40, teachersPerSchool: 14 },
+  medium: { schools: 4, pupilsPerSchool: 60, teachersPerSchool: 20 },
+  large: { schools: 12, pupilsPerSchool: 300, teachersPerSchool: 40 },
+} as const;
+
+const STEP_LABEL: Record<YearStep, { ru: string; en: string }> = {
+  registries: {
+    ru: 'Базы наставников и наставляемых, согласия',
+    en: 'Mentor and mentee registries, consents',
+  },
+  programmes: {
+    ru: 'Программы по дорожным картам (7 этапов)',
+    en: 'Programmes through their roadmaps (7 stages)',
+  },
+  surveys: {
+    ru: 'Анкетирование: запросы и потенциал наставников',
+    en: 'Surveys: needs and mentor potential',
+  },
+  matching: { ru: 'Подбор пар: matchOptimal и matchStable', en: 'Matching: matchOptimal and matchStable' },
+  pairs: {
+    ru: 'Пары: согласия, приказ, встречи, программы',
+    en: 'Pairs: consents, order, meetings, programmes',
+  },
+  indicators: { ru: 'Показатели: декабрь и май', en: 'Indicators: December and May' },
+};
 
 interface Args {
   seed: number;
+  size: keyof typeof SIZES;
+  out: string;
   lang: Lang;
 }
 
-function readArgs(argv: readonly string[]): Args {
-  const args: Args = { seed: 1, lang: 'ru' };
+function usage(message: string): never {
+  process.stderr.write(
+    `${message}\nusage: pnpm demo [--seed N] [--size small|medium|large] [--out DIR] [--lang ru|en]\n`,
+  );
+  process.exit(2);
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { seed: 1, size: 'medium', out: 'out', lang: 'ru' };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = (argv[i] ?? '').split('=', 2);
-    const value = () => inline ?? argv[++i] ?? '';
-    if (flag === '--seed') {
-      const text = value();
-      args.seed = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    } else if (flag === '--lang') {
-      const lang = value();
-      if (lang !== 'ru' && lang !== 'en') fail(`--lang: ru | en (got "${lang}")`);
-      args.lang = lang;
-    } else if (flag !== '--') {
-      fail(`unknown argument "${flag}"; usage: --seed N --lang ru|en`);
+    const raw = argv[i] as string;
+    if (raw === '--') continue;
+    const [flag, inline] = raw.includes('=') ? raw.split('=', 2) : [raw, undefined];
+    const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
+    switch (flag) {
+      case '--seed': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 0) usage('--seed takes a whole number');
+        args.seed = n;
+        break;
+      }
+      case '--size': {
+        const s = value();
+        if (!(s in SIZES)) usage('--size is small, medium or large');
+        args.size = s as Args['size'];
+        break;
+      }
+      case '--out':
+        args.out = value();
+        break;
+      case '--lang': {
+        const l = value();
+        if (l !== 'ru' && l !== 'en') usage('--lang is ru or en');
+        args.lang = l;
+        break;
+      }
+      default:
+        usage(`unknown option ${raw}`);
     }
   }
   return args;
 }
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  // pnpm runs the script in the example's folder; the output goes where the user stands.
+  const out = resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
+  const started = Date.now();
+  const progress = (s: YearStep, i: number) =>
+    process.stdout.write(`[${i + 1}/${YEAR_STEPS.length + 1}] ${STEP_LABEL[s][args.lang]}…\n`);
+  const year = runProgrammeYear({ seed: args.seed, ...SIZES[args.size], onProgress: progress });
+  process.stdout.write(
+    `[${YEAR_STEPS.length + 1}/${YEAR_STEPS.length + 1}] ${args.lang === 'ru' ? 'Документы' : 'Documents'} → ${out}\n`,
+  );
+  await rm(out, { recursive: true, force: true });
+  let n = 0;
+  const files = await writeOutputs(year, out, () => {
+    n++;
+    if (n % 10 === 0) process.stdout.write(`  ${n}…\n`);
+  });
+  process.stdout.write(`\n${summarize(year, files, args.lang).join('\n')}\n`);
+  process.stdout.write(
+    `\n${args.lang === 'ru' ? 'Готово за' : 'Done in'} ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}\n`,
+  );
 }
 
-// --- texts ----------------------------------------------------------------------------------------
-
-const t = (ru: string, en: string): LocalizedText => ({ ru, en });
-const T = {
-  title: t('Наставник — пример муниципалитета', 'Nastavnik — sample municipality'),
-  seed: t('зерно', 'seed'),
-  year: t('учебный год', 'academic year'),
-  asOf: t('данные на', 'as of'),
-  organizations: t('Организации', 'Organizations'),
-  regions: t('регион', 'region'),
-  authorities: t('управление образования', 'education authority'),
-  schools: t('школы', 'schools'),
-  teachers: t('Педагоги', 'Teachers'),
-  young: t('молодые специалисты (стаж до 3 лет)', 'young specialists (up to 3 years)'),
-  heads: t('Руководители', 'Heads'),
-  pupils: t('Обучающиеся', 'Pupils'),
-  minors: t('несовершеннолетние', 'minors'),
-  mentors: t('Наставники', 'Mentors'),
-  ofTeachers: t('педагоги', 'teachers'),
-  ofPupils: t('обучающиеся', 'pupils'),
-  ofHeads: t('руководители', 'heads'),
-  trained: t('прошли обучение 36 ч', 'trained (36 h)'),
-  capacity: t('мест для наставляемых', 'places for mentees'),
-  mentees: t('Наставляемые', 'Mentees'),
-  requests: t('Запросы', 'Requests'),
-  bySource: t('по источникам', 'by source'),
-  highPriority: t('высокий приоритет', 'high priority'),
-  orders: t('Приказы и распоряжения', 'Orders and directives'),
-  programmes: t('Программы наставничества', 'Mentoring programmes'),
-  validation: t('Проверка схемами core', 'Validation with core schemas'),
-  records: t('записей', 'records'),
-  invalid: t('с ошибками', 'invalid'),
-  consents: t('Согласия на обработку персональных данных', 'Personal-data consents'),
-  participants: t('участников', 'participants'),
-  allowed: t('обработка разрешена', 'processing allowed'),
-  refused: t('отказано', 'refused'),
-  bySchool: t('По школам', 'By school'),
-  columns: t(
-    'школа | педагоги | молодые | обучающиеся | наставники | наставляемые | отказы по согласиям',
-    'school | teachers | young | pupils | mentors | mentees | consent refusals',
-  ),
-  privacy: t(
-    'Выводятся только количества: персональные данные не печатаются.',
-    'Counts only: no personal data is printed.',
-  ),
-};
-
-// --- the run --------------------------------------------------------------------------------------
-
-type Refusal = Extract<ConsentDecision, { allowed: false }>;
-
-function validate(m: SampleMunicipality): { records: number; invalid: Map<string, number> } {
-  const lists: Array<[z.ZodType, readonly unknown[]]> = [
-    [OrganizationSchema, m.organizations],
-    [PersonSchema, m.persons],
-    [MentorProfileSchema, m.mentorProfiles],
-    [MenteeProfileSchema, m.menteeProfiles],
-    [RequestSchema, m.requests],
-    [ConsentSchema, m.consents],
-    [OrderSchema, m.orders],
-    [ProgrammeSchema, m.programmes],
-  ];
-  let records = 0;
-  const invalid = new Map<string, number>();
-  for (const [schema, list] of lists) {
-    for (const entity of list) {
-      records++;
-      const r = safeParse(schema, entity);
-      if (!r.ok) invalid.set(r.error.code, (invalid.get(r.error.code) ?? 0) + 1);
-    }
+main().catch((error: unknown) => {
+  if (isNastavnikError(error)) {
+    process.stderr.write(`${error.code} at ${error.path.join('.')}: ${error.messageEn}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
-  return { records, invalid };
-}
-
-function main(): void {
-  const { seed, lang } = readArgs(process.argv.slice(2));
-  const L = (text: LocalizedText) => localize(text, lang);
-  let m: SampleMunicipality;
-  try {
-    m = generateMunicipality({ seed });
-  } catch (error) {
-    if (isNastavnikError(error)) fail(`--seed: ${lang === 'en' ? error.messageEn : error.message}`);
-    throw error;
-  }
-
-  const persons = m.persons;
-  const teachers = persons.filter((p) => p.category === 'teacher');
-  const pupils = persons.filter((p) => p.category === 'pupil');
-  const categoryOf = new Map(persons.map((p) => [p.id, p.category]));
-  const mentorsBy = (category: string) =>
-    m.mentorProfiles.filter((p) => categoryOf.get(p.personId) === category).length;
-
-  // Consents: who participates (the heads, the curators, mentors, mentees) and may be processed.
-  const participants = new Set<string>([
-    m.municipalCurator.id,
-    ...m.schools.flatMap((s) => [s.head.id, s.curator.id]),
-    ...m.mentorProfiles.map((p) => p.personId),
-    ...m.menteeProfiles.map((p) => p.personId),
-  ]);
-  const refusals = new Map<Refusal['code'], { reason: LocalizedText; count: number }>();
-  const refusedIn = new Map<string, number>();
-  let allowed = 0;
-  for (const p of persons) {
-    if (!participants.has(p.id)) continue;
-    const d = mayProcess(p, m.consents, m.asOf);
-    if (d.allowed) {
-      allowed++;
-      continue;
-    }
-    const entry = refusals.get(d.code) ?? { reason: d.reason, count: 0 };
-    entry.count++;
-    refusals.set(d.code, entry);
-    refusedIn.set(p.organizationId, (refusedIn.get(p.organizationId) ?? 0) + 1);
-  }
-
-  const sources = new Map<RequestSource, number>();
-  for (const r of m.requests) sources.set(r.source, (sources.get(r.source) ?? 0) + 1);
-  const { records, invalid } = validate(m);
-
-  const lines: string[] = [];
-  const out = (line = '') => lines.push(line);
-  out(`${L(T.title)} (${L(T.seed)} ${m.seed}; ${L(T.year)} ${m.academicYear}; ${L(T.asOf)} ${m.asOf})`);
-  out();
-  const kinds = (k: string) => m.organizations.filter((o) => o.kind === k).length;
-  out(
-    `${L(T.organizations)}: ${m.organizations.length} (${L(T.regions)} ${kinds('region')}, ${L(T.authorities)} ${kinds('authority')}, ${L(T.schools)} ${kinds('school')})`,
-  );
-  out(
-    `${L(T.teachers)}: ${teachers.length}; ${L(T.young)}: ${teachers.filter((p) => isYoungSpecialist(p)).length}`,
-  );
-  out(`${L(T.heads)}: ${persons.filter((p) => p.category === 'head').length}`);
-  out(
-    `${L(T.pupils)}: ${pupils.length}; ${L(T.minors)}: ${pupils.filter((p) => isMinorOn(p, m.asOf)).length}`,
-  );
-  out(
-    `${L(T.mentors)}: ${m.mentorProfiles.length} (${L(T.ofTeachers)} ${mentorsBy('teacher')}, ${L(T.ofPupils)} ${mentorsBy('pupil')}, ${L(T.ofHeads)} ${mentorsBy('head')}); ` +
-      `${L(T.trained)}: ${m.mentorProfiles.filter((p) => p.training.some((x) => x.hours >= 36)).length}; ` +
-      `${L(T.capacity)}: ${m.mentorProfiles.reduce((n, p) => n + p.capacity, 0)}`,
-  );
-  const menteesBy = (category: string) =>
-    m.menteeProfiles.filter((p) => categoryOf.get(p.personId) === category).length;
-  out(
-    `${L(T.mentees)}: ${m.menteeProfiles.length} (${L(T.ofTeachers)} ${menteesBy('teacher')}, ${L(T.ofPupils)} ${menteesBy('pupil')})`,
-  );
-  out(
-    `${L(T.requests)}: ${m.requests.length}; ${L(T.highPriority)}: ${m.requests.filter((r) => r.priority === 'high').length}`,
-  );
-  out(`  ${L(T.bySource)}:`);
-  for (const [source, n] of [...sources].sort((a, b) => b[1] - a[1])) {
-    out(`    ${localize(requestSourceLabels[source], lang)}: ${n}`);
-  }
-  out(`${L(T.orders)}: ${m.orders.length}; ${L(T.programmes)}: ${m.programmes.length}`);
-  out(
-    `${L(T.validation)}: ${records} ${L(T.records)}, ${L(T.invalid)} ${[...invalid.values()].reduce((a, b) => a + b, 0)}` +
-      [...invalid].map(([code, n]) => ` [${code}: ${n}]`).join(''),
-  );
-  out();
-  const refusedTotal = [...refusals.values()].reduce((n, r) => n + r.count, 0);
-  out(`${L(T.consents)} (${L(T.asOf)} ${m.asOf}): ${L(T.participants)} ${participants.size}`);
-  out(`  ${L(T.allowed)}: ${allowed}`);
-  out(`  ${L(T.refused)}: ${refusedTotal}`);
-  for (const [code, { reason, count }] of refusals) out(`    ${L(reason)} (${code}): ${count}`);
-  out();
-  out(`${L(T.bySchool)} (${L(T.columns)}):`);
-  for (const s of m.schools) {
-    const staff = s.persons.filter((p) => p.category === 'teacher');
-    out(
-      `  ${s.organization.shortName ?? s.organization.id} | ${staff.length} | ${staff.filter((p) => isYoungSpecialist(p)).length} | ` +
-        `${s.persons.filter((p) => p.category === 'pupil').length} | ${s.mentorProfiles.length} | ${s.menteeProfiles.length} | ` +
-        `${refusedIn.get(s.organization.id) ?? 0}`,
-    );
-  }
-  out();
-  out(L(T.privacy));
-  console.log(lines.join('\n'));
-  if (invalid.size > 0) process.exitCode = 1;
-}
-
-main();
+  process.exit(1);
+});

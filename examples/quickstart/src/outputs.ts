@@ -1,0 +1,552 @@
+// Every document of the year, written to the output folder as DOCX + HTML
+// (and XLSX / JSON for the data): orders, the Regulation, roadmaps, personal
+// programmes, questionnaires, consents, reports, a press release, registries.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type Consent,
+  type IsoDate,
+  type Order,
+  type Person,
+  programmeStageLabels,
+  seedRoadmaps,
+} from '@nastavnik/core';
+import {
+  buildCompetitionOrder,
+  buildConsentForm,
+  buildCuratorOrder,
+  buildFinalReport,
+  buildIntroductionOrder,
+  buildMonitoringReport,
+  buildPairChangeOrder,
+  buildPairsOrder,
+  buildPersonalProgramme,
+  buildPlansOrder,
+  buildPressRelease,
+  buildQuestionnaireForm,
+  buildRegulation,
+  buildRoadmap,
+  type DataSheet,
+  type IndicatorRowInput,
+  type NastavnikDocument,
+  questionnaireJsonSchema,
+  renderDocx,
+  renderHtml,
+  renderXlsx,
+} from '@nastavnik/documents';
+import type { IndicatorValue, PublishedValue } from '@nastavnik/indicators';
+import { exportRegistry } from '@nastavnik/registry';
+import type { YearResult } from './year';
+
+/** One written file: its path relative to the output folder and its kind. */
+export interface WrittenFile {
+  readonly path: string;
+  readonly kind: 'docx' | 'html' | 'xlsx' | 'csv' | 'json';
+  readonly document: string;
+}
+
+/** The forms of Р-145 for pupils, and the region's own «учитель – ученик». */
+const PUPIL_FORMS = ['pupilPupil', 'teacherTeacher', 'studentPupil', 'employerPupil', 'teacherPupil'];
+
+type Writer = (
+  relPath: string,
+  data: Uint8Array | string,
+  kind: WrittenFile['kind'],
+  document: string,
+) => Promise<void>;
+
+function isPublishedNumber(v: PublishedValue['value']): v is number {
+  return typeof v === 'number';
+}
+
+/** Rows for the reports: shares as numerator / denominator, summed up the tree (never averaged). */
+function shareRows(values: readonly IndicatorValue[], orgId: string): IndicatorRowInput[] {
+  const rows: Array<[string, string, number | undefined]> = [
+    ['coverage.pupilMentees', 'Доля обучающихся — наставляемых', 70],
+    ['coverage.pupilMentors', 'Доля обучающихся — наставников', undefined],
+    ['coverage.youngTeacherMentees', 'Доля молодых специалистов — наставляемых', undefined],
+    ['coverage.teacherMentors', 'Доля педагогов — наставников', undefined],
+    ['process.requestsMatched', 'Доля запросов, закрытых парой', undefined],
+    ['process.meetingsHeld', 'Выполнение плана встреч', undefined],
+    ['process.activitiesOnTime', 'Мероприятия дорожной карты, выполненные в срок', undefined],
+  ];
+  const out: IndicatorRowInput[] = [];
+  for (const [id, label, target] of rows) {
+    const v = values.find(
+      (x) => x.indicatorId === id && x.organizationId === orgId && x.breakdown === undefined,
+    );
+    if (!v || v.denominator === null || v.denominator === 0) continue;
+    out.push({
+      label,
+      numerator: Math.round(v.numerator ?? 0),
+      denominator: Math.round(v.denominator),
+      ...(target !== undefined ? { target } : {}),
+    });
+  }
+  return out;
+}
+
+function valueOf(values: readonly IndicatorValue[], id: string, orgId: string): number | null {
+  const v = values.find(
+    (x) => x.indicatorId === id && x.organizationId === orgId && x.breakdown === undefined,
+  );
+  return v?.value ?? null;
+}
+
+/** Write every document and data file of the year into `outDir`. */
+export async function writeOutputs(
+  year: YearResult,
+  outDir: string,
+  onFile?: (file: WrittenFile) => void,
+): Promise<WrittenFile[]> {
+  const files: WrittenFile[] = [];
+  const write: Writer = async (relPath, data, kind, document) => {
+    const full = join(outDir, relPath);
+    await mkdir(join(full, '..'), { recursive: true });
+    await writeFile(full, data);
+    const f = { path: relPath, kind, document };
+    files.push(f);
+    onFile?.(f);
+  };
+  const both = async (name: string, doc: NastavnikDocument, title: string) => {
+    await write(`${name}.docx`, await renderDocx(doc), 'docx', title);
+    await write(`${name}.html`, renderHtml(doc, { fullPage: true }), 'html', title);
+  };
+
+  const { sample, dates } = year;
+  const school = sample.schools[0];
+  if (!school) throw new Error('no school');
+  const org = school.organization;
+  const people: Person[] = [...sample.persons];
+  const consents: Consent[] = [...sample.consents, ...year.consents];
+  const head = { position: 'директор', name: school.head.name };
+  const order = (n: number, kind: Order['kind'], date: IsoDate, title: string): Order => ({
+    id: `ord-doc-${n}` as Order['id'],
+    organizationId: org.id,
+    act: 'order',
+    kind,
+    number: `${n}-о/д`,
+    date,
+    title,
+    signatory: head,
+  });
+
+  // Stage 1: the order introducing the model with the Regulation and the roadmap as annexes.
+  await both(
+    'orders/01-introduction-order',
+    buildIntroductionOrder({
+      organization: org,
+      parentOrganization: sample.authority,
+      order: order(101, 'introduceModel', '2023-08-31', 'О реализации целевой модели наставничества'),
+      people,
+      audience: 'pupils',
+      curatorId: school.curator.id,
+      startDate: dates.programmeStart,
+      regulation: { mentorCouncil: true, forms: PUPIL_FORMS, formsCatalogue: year.forms },
+      roadmap: seedRoadmaps.lyceum7Tikhvin004,
+      acquainted: [school.curator.id],
+    }),
+    'Приказ о реализации целевой модели наставничества',
+  );
+  await both(
+    'orders/02-curator-order',
+    buildCuratorOrder({
+      organization: org,
+      parentOrganization: sample.authority,
+      order: order(
+        102,
+        'appointCurator',
+        '2023-08-31',
+        'О назначении куратора внедрения целевой модели наставничества',
+      ),
+      people,
+      audience: 'pupils',
+      curatorId: school.curator.id,
+      from: dates.programmeStart,
+      acquainted: [school.curator.id],
+    }),
+    'Приказ о назначении куратора',
+  );
+  await both(
+    'regulation',
+    buildRegulation({
+      organization: org,
+      audience: 'pupils',
+      options: { mentorCouncil: true, formsCatalogue: year.forms },
+    }),
+    'Положение о системе наставничества',
+  );
+  for (const [name, roadmap] of Object.entries(seedRoadmaps))
+    await both(`roadmaps/${name}`, buildRoadmap({ roadmap }), `Дорожная карта (${name})`);
+
+  // Stage 5: pairs and plans orders, one per school.
+  for (const s of sample.schools) {
+    const journeys = year.pairs.filter(
+      (j) => j.schoolId === s.organization.id && j.snapshot.context.order !== null,
+    );
+    if (journeys.length === 0) continue;
+    const pairsOrder = year.orders.find(
+      (o) => o.organizationId === s.organization.id && o.kind === 'approvePairs',
+    );
+    const plansOrder = year.orders.find(
+      (o) => o.organizationId === s.organization.id && o.kind === 'approvePlans',
+    );
+    if (!pairsOrder || !plansOrder) continue;
+    const slug = s.organization.id;
+    await both(
+      `orders/${slug}-pairs-order`,
+      buildPairsOrder({
+        organization: s.organization,
+        parentOrganization: sample.authority,
+        order: pairsOrder,
+        people,
+        consents,
+        pairs: journeys.map((j) => j.pair),
+        start: dates.programmeFrom,
+        end: dates.programmeTo,
+        curatorId: s.curator.id,
+        programmesDue: dates.plansOrder,
+        catalogues: { forms: year.forms },
+        acquainted: [s.curator.id, ...new Set(journeys.map((j) => j.pair.mentorId))].slice(0, 12),
+      }),
+      `Приказ о закреплении наставнических пар (${s.organization.shortName ?? slug})`,
+    );
+    const withProgrammes = journeys.filter((j) => j.programme !== null);
+    if (withProgrammes.length > 0)
+      await both(
+        `orders/${slug}-plans-order`,
+        buildPlansOrder({
+          organization: s.organization,
+          parentOrganization: sample.authority,
+          order: plansOrder,
+          people,
+          pairs: withProgrammes.map((j) => j.pair),
+          programmes: withProgrammes.map((j) => ({
+            ...(j.programme as NonNullable<typeof j.programme>),
+            extensions: [],
+          })),
+          curatorId: s.curator.id,
+        }),
+        `Приказ об утверждении персонализированных программ (${s.organization.shortName ?? slug})`,
+      );
+  }
+
+  // Personal programmes of the first school's pairs.
+  for (const j of year.pairs.filter((x) => x.schoolId === org.id && x.programme !== null).slice(0, 5)) {
+    await both(
+      `programmes/${j.pair.id}`,
+      buildPersonalProgramme({
+        organization: org,
+        pair: j.pair,
+        programme: j.programme as NonNullable<typeof j.programme>,
+        people,
+        curatorId: school.curator.id,
+        catalogues: { forms: year.forms },
+      }),
+      `Персонализированная программа (${j.pair.id})`,
+    );
+  }
+
+  // Early termination and extension orders (003 §7).
+  let changeNo = 150;
+  for (const fate of ['terminated', 'extended'] as const) {
+    const j = year.pairs.find((x) => x.fate === fate && x.programme !== null);
+    if (!j) continue;
+    const s = sample.schools.find((x) => x.organization.id === j.schoolId) ?? school;
+    const t = j.snapshot.context.termination;
+    const programme = { ...(j.programme as NonNullable<typeof j.programme>), extensions: [] };
+    const ext = j.programme?.extensions[0];
+    const date = fate === 'terminated' && t ? t.date : (ext?.agreedAt ?? '2024-04-15');
+    await both(
+      `orders/${j.pair.id}-${fate}`,
+      buildPairChangeOrder({
+        organization: s.organization,
+        parentOrganization: sample.authority,
+        order: {
+          ...order(
+            ++changeNo,
+            fate === 'terminated' ? 'terminatePair' : 'extendPair',
+            date,
+            fate === 'terminated'
+              ? 'О досрочном завершении персонализированной программы наставничества'
+              : 'О продлении срока персонализированной программы наставничества',
+          ),
+          organizationId: s.organization.id,
+          signatory: { position: 'директор', name: s.head.name },
+        },
+        people,
+        pair: j.pair,
+        programme,
+        curatorId: s.curator.id,
+        change:
+          fate === 'terminated' && t
+            ? { kind: 'terminate', date: t.date, reason: t.reason }
+            : {
+                kind: 'extend',
+                extension: ext ?? {
+                  newEnd: dates.extendedTo,
+                  agreedAt: date,
+                  reason: 'По обоюдному согласию',
+                },
+              },
+      }),
+      fate === 'terminated' ? 'Приказ о досрочном завершении программы' : 'Приказ о продлении программы',
+    );
+  }
+
+  // The municipal #Наставник+ competition results.
+  const rated = new Set(year.competition.results.map((r) => r.pairId));
+  if (rated.size > 0)
+    await both(
+      'orders/competition-results',
+      buildCompetitionOrder({
+        organization: sample.authority,
+        order: {
+          id: 'ord-uo-comp' as Order['id'],
+          organizationId: sample.authority.id,
+          act: 'order',
+          kind: 'competitionResults',
+          number: '77',
+          date: '2024-04-25',
+          title: 'Об итогах муниципального конкурса #Наставник+',
+          signatory: { position: 'председатель комитета', name: sample.municipalCurator.name },
+        },
+        people,
+        competition: year.competition,
+        pairs: year.pairs.filter((j) => rated.has(j.pair.id)).map((j) => j.pair),
+      }),
+      'Приказ об итогах конкурса #Наставник+',
+    );
+
+  // Questionnaires: printable forms and JSON Schemas for online forms.
+  for (const q of year.questionnaires) {
+    await both(
+      `questionnaires/${q.id}`,
+      buildQuestionnaireForm({ questionnaire: q, organization: org }),
+      q.title.ru,
+    );
+    await write(
+      `questionnaires/${q.id}.schema.json`,
+      `${JSON.stringify(questionnaireJsonSchema(q), null, 2)}\n`,
+      'json',
+      q.title.ru,
+    );
+  }
+
+  // Consent forms: an adult (a teacher mentor) and a minor (a parent signs).
+  const adult = school.persons.find((p) => p.category === 'teacher');
+  const minor = school.persons.find(
+    (p) => p.category === 'pupil' && p.birthDate !== undefined && p.birthDate > '2006-09-01',
+  );
+  if (adult)
+    await both(
+      'consents/consent-adult',
+      buildConsentForm({
+        organization: org,
+        subject: adult,
+        date: dates.consents,
+        purposes: ['personalData', 'mentorDuties'],
+        validUntil: dates.programmeTo,
+      }),
+      'Согласие на обработку персональных данных (совершеннолетний)',
+    );
+  if (minor)
+    await both(
+      'consents/consent-minor',
+      buildConsentForm({
+        organization: org,
+        subject: minor,
+        date: dates.consents,
+        purposes: ['personalData', 'participation'],
+        validUntil: dates.programmeTo,
+      }),
+      'Согласие родителя (законного представителя) несовершеннолетнего',
+    );
+
+  // Reports of the municipal curator: December monitoring, the final report in May.
+  const uo = sample.authority.id;
+  const counts = (values: readonly IndicatorValue[]) => ({
+    mentors: new Set(year.pairs.filter((j) => j.snapshot.context.order).map((j) => j.pair.mentorId)).size,
+    mentees: new Set(year.pairs.filter((j) => j.snapshot.context.order).flatMap((j) => j.pair.menteeIds))
+      .size,
+    pairs: Math.round(valueOf(values, 'process.pairs', uo) ?? 0),
+    groups: year.pairs.filter((j) => j.pair.menteeIds.length > 1 && j.snapshot.context.order).length,
+    completed: year.pairs.filter(
+      (j) => j.snapshot.context.completedAt !== null && j.snapshot.context.completedAt <= dates.may,
+    ).length,
+    terminatedEarly: year.pairs.filter((j) => j.fate === 'terminated').length,
+    menteesWithoutPair: Math.round(valueOf(values, 'process.menteesWaiting', uo) ?? 0),
+  });
+  const satisfaction = (values: readonly IndicatorValue[]) =>
+    (
+      [
+        ['Наставляемые', valueOf(values, 'satisfaction.menteeMean', uo)],
+        ['Наставники', valueOf(values, 'satisfaction.mentorMean', uo)],
+      ] as const
+    ).flatMap(([label, v]) => (v === null ? [] : [{ label, value: Math.round(v * 10) / 10 }]));
+  const author = { position: 'муниципальный куратор', name: sample.municipalCurator.name };
+  await both(
+    'reports/monitoring-december',
+    buildMonitoringReport({
+      organization: sample.authority,
+      date: dates.december,
+      period: { start: dates.programmeStart, end: dates.december },
+      author,
+      counts: counts(year.indicators.december),
+      coverage: shareRows(year.indicators.december, uo),
+      satisfaction: satisfaction(year.indicators.december),
+      events: [
+        'Проведена групповая встреча наставников и наставляемых и анкетирование предпочтений',
+        'Проведён первый этап конкурса #Наставник+ («Визитка»)',
+      ],
+      conclusions: ['Пары сформированы и работают по утверждённым персонализированным программам'],
+      proposals: ['Продолжить поиск наставников для наставляемых без пары (004 §4)'],
+    }),
+    'Отчёт куратора: мониторинг (декабрь)',
+  );
+  await both(
+    'reports/final-report',
+    buildFinalReport({
+      organization: sample.authority,
+      date: dates.may,
+      period: { start: dates.programmeStart, end: dates.may },
+      author,
+      counts: counts(year.indicators.may),
+      coverage: shareRows(year.indicators.may, uo),
+      satisfaction: satisfaction(year.indicators.may),
+      events: Object.values(programmeStageLabels).map((l) => `Этап «${l.ru}» пройден`),
+      conclusions: ['Целевая модель наставничества реализована в запланированном объёме'],
+      proposals: [
+        'Разработать дорожную карту на следующий учебный год',
+        'Пополнить банк лучших практик наставничества',
+      ],
+    }),
+    'Итоговый аналитический отчёт',
+  );
+
+  // A press release without personal data (no publication consents in the sample).
+  await both(
+    'press-release',
+    buildPressRelease({
+      organization: org,
+      date: '2024-06-03',
+      headline: 'Итоги года наставничества',
+      lead: `В ${dates.academicYear} учебном году в школе работали наставнические пары и группы: педагоги помогали молодым специалистам, старшеклассники — младшим школьникам.`,
+      paragraphs: [
+        'Итоги мониторинга опубликованы в разделе «Наставничество» без персональных данных: значения меньше пяти скрыты.',
+      ],
+      mentions: year.pairs
+        .filter((j) => j.schoolId === org.id && j.fate === 'completed')
+        .slice(0, 2)
+        .map((j) => ({
+          personId: j.pair.mentorId,
+          role: 'mentor' as const,
+          text: 'провёл(а) программу наставничества в полном объёме',
+        })),
+      people,
+      consents,
+    }),
+    'Пресс-релиз',
+  );
+
+  // Registries: the next year's template filled with this year's data.
+  const mentors = sample.mentorProfiles.map((profile) => ({
+    person: people.find((p) => p.id === profile.personId) as Person,
+    profile,
+  }));
+  const mentees = sample.menteeProfiles.map((profile) => ({
+    person: people.find((p) => p.id === profile.personId) as Person,
+    profile,
+  }));
+  await write(
+    'registries/mentors.xlsx',
+    await exportRegistry(mentors, { kind: 'mentors', format: 'xlsx' }),
+    'xlsx',
+    'Реестр наставников',
+  );
+  await write(
+    'registries/mentees.xlsx',
+    await exportRegistry(mentees, { kind: 'mentees', format: 'xlsx' }),
+    'xlsx',
+    'Реестр наставляемых',
+  );
+  await write(
+    'registries/consents.csv',
+    await exportRegistry(consents, { kind: 'consents', format: 'csv' }),
+    'csv',
+    'Реестр согласий',
+  );
+  await write(
+    'registries/pairs.xlsx',
+    await exportRegistry(
+      year.pairs.map((j) => j.pair),
+      { kind: 'pairs', format: 'xlsx' },
+    ),
+    'xlsx',
+    'Реестр пар',
+  );
+
+  // Indicators: the published (suppressed) table as XLSX and JSON.
+  const orgName = new Map(sample.organizations.map((o) => [o.id as string, o.shortName ?? o.name]));
+  const published = year.indicators.publishedMay.filter((v) => v.breakdown === undefined);
+  const cell = (v: PublishedValue['value']) =>
+    isPublishedNumber(v) ? String(Math.round(v * 100) / 100) : v === null ? '—' : '< 5';
+  const sheet: DataSheet = {
+    name: 'Показатели (май)',
+    columns: [
+      { header: 'Организация', width: 30 },
+      { header: 'Показатель', width: 40 },
+      { header: 'Числитель', width: 10 },
+      { header: 'Знаменатель', width: 10 },
+      { header: 'Значение', width: 10 },
+    ],
+    rows: published.map((v) => ({
+      cells: [
+        orgName.get(v.organizationId) ?? v.organizationId,
+        v.indicatorId,
+        cell(v.numerator as PublishedValue['value']),
+        cell(v.denominator as PublishedValue['value']),
+        cell(v.value),
+      ],
+    })),
+  };
+  await write('indicators/indicators-may.xlsx', await renderXlsx([sheet]), 'xlsx', 'Показатели мониторинга');
+  await write(
+    'indicators/published-may.json',
+    `${JSON.stringify(year.indicators.publishedMay, null, 2)}\n`,
+    'json',
+    'Показатели (опубликованные)',
+  );
+
+  // The machines' logs: what a school information system would store.
+  await write(
+    'pairs/events.json',
+    `${JSON.stringify(
+      year.pairs.map((j) => ({
+        pairId: j.pair.id,
+        phase: j.fate,
+        events: j.events.map((e) => ({ type: e.type, date: e.date })),
+      })),
+      null,
+      2,
+    )}\n`,
+    'json',
+    'Журнал событий пар',
+  );
+  await write(
+    'programmes/programmes.json',
+    `${JSON.stringify(
+      year.programmes.map((p) => ({
+        organizationId: p.organizationId,
+        roadmap: p.roadmap,
+        stage: p.snapshot.context.stage,
+        events: p.log.length,
+      })),
+      null,
+      2,
+    )}\n`,
+    'json',
+    'Программы',
+  );
+  return files;
+}
