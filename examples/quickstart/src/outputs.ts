@@ -86,7 +86,7 @@ function shareRows(values: readonly IndicatorValue[], orgId: string): IndicatorR
   return out;
 }
 
-function valueOf(values: readonly IndicatorValue[], id: string, orgId: string): number | null {
+function indicatorValue(values: readonly IndicatorValue[], id: string, orgId: string): number | null {
   const v = values.find(
     (x) => x.indicatorId === id && x.organizationId === orgId && x.breakdown === undefined,
   );
@@ -369,19 +369,19 @@ export async function writeOutputs(
     mentors: new Set(year.pairs.filter((j) => j.snapshot.context.order).map((j) => j.pair.mentorId)).size,
     mentees: new Set(year.pairs.filter((j) => j.snapshot.context.order).flatMap((j) => j.pair.menteeIds))
       .size,
-    pairs: Math.round(valueOf(values, 'process.pairs', uo) ?? 0),
+    pairs: Math.round(indicatorValue(values, 'process.pairs', uo) ?? 0),
     groups: year.pairs.filter((j) => j.pair.menteeIds.length > 1 && j.snapshot.context.order).length,
     completed: year.pairs.filter(
       (j) => j.snapshot.context.completedAt !== null && j.snapshot.context.completedAt <= dates.may,
     ).length,
     terminatedEarly: year.pairs.filter((j) => j.fate === 'terminated').length,
-    menteesWithoutPair: Math.round(valueOf(values, 'process.menteesWaiting', uo) ?? 0),
+    menteesWithoutPair: Math.round(indicatorValue(values, 'process.menteesWaiting', uo) ?? 0),
   });
   const satisfaction = (values: readonly IndicatorValue[]) =>
     (
       [
-        ['Наставляемые', valueOf(values, 'satisfaction.menteeMean', uo)],
-        ['Наставники', valueOf(values, 'satisfaction.mentorMean', uo)],
+        ['Наставляемые', indicatorValue(values, 'satisfaction.menteeMean', uo)],
+        ['Наставники', indicatorValue(values, 'satisfaction.mentorMean', uo)],
       ] as const
     ).flatMap(([label, v]) => (v === null ? [] : [{ label, value: Math.round(v * 10) / 10 }]));
   const author = { position: 'муниципальный куратор', name: sample.municipalCurator.name };

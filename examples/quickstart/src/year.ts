@@ -753,12 +753,12 @@ export function runMunicipalityYear(sample: SampleMunicipality, options: YearOpt
       const on = shift(d, rng.int(-3, 3));
       timeline.push({ date: on, act: () => meeting('regular', on, n++) });
     }
-    itemDays.forEach((d, k) =>
+    itemDays.forEach((d, k) => {
       timeline.push({
         date: d,
         act: () => send({ type: 'planItemDone', date: d, by: curator, itemId: `${pairId}-i${k + 1}` }),
-      }),
-    );
+      });
+    });
     for (const m of mentees)
       timeline.push({
         date: DATES.feedback,
