@@ -1,0 +1,109 @@
+// Browser test: Debian's Chromium driven by playwright-core against the built
+// page served by `vite preview` on loopback. Run by `pnpm test:browser` (after
+// `vite build`), in CI after Chromium is installed from Debian.
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DashboardData, DashboardDataSchema, SHOWN } from './data';
+import { formatValue, indexData, valueOf } from './view';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const screenshot = join(root, '../../docs/images/dashboard.png');
+
+describe('regional dashboard in Chromium', () => {
+  let server: PreviewServer;
+  let browser: Browser;
+  let page: Page;
+  let data: DashboardData;
+
+  beforeAll(async () => {
+    data = DashboardDataSchema.parse(
+      JSON.parse(await readFile(join(root, 'dist/data/dashboard.json'), 'utf8')),
+    );
+    server = await preview({
+      root,
+      logLevel: 'silent',
+      preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    });
+    const address = server.httpServer.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ru-RU' });
+    await page.goto(`http://127.0.0.1:${address.port}/`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  });
+
+  const card = (id: string) => page.locator(`.card[data-indicator="${id}"] .value`).innerText();
+
+  it('shows the region with the SDK’s numbers for the latest period', async () => {
+    const ix = indexData(data);
+    expect(await page.locator('#title').innerText()).toBe(data.title);
+    expect(await page.getAttribute('body', 'data-period')).toBe('may');
+    for (const [id, unit] of [
+      [SHOWN.coverage, 'percent'],
+      [SHOWN.pairs, 'count'],
+      [SHOWN.satisfactionMentees, 'score'],
+    ] as const)
+      expect(await card(id)).toBe(formatValue(valueOf(ix, 'may', ix.root.id, id), unit));
+    const rows = page.locator('#children tbody tr');
+    expect(await rows.count()).toBe(ix.children.get(ix.root.id)?.length);
+  });
+
+  it('drills down into a municipality and shows its schools, suppressed cells as such', async () => {
+    const ix = indexData(data);
+    const municipality = ix.children.get(ix.root.id)?.[0];
+    if (!municipality) throw new Error('no municipality');
+    await page.locator(`#children tr[data-org="${municipality.id}"]`).click();
+    await page.waitForSelector(`body[data-org="${municipality.id}"]`);
+    expect(await page.locator('#crumbs').innerText()).toContain(municipality.name);
+    const schools = ix.children.get(municipality.id) ?? [];
+    expect(await page.locator('#children tbody tr').count()).toBe(schools.length);
+    for (const school of schools) {
+      const expected = formatValue(valueOf(ix, 'may', school.id, SHOWN.coverage), 'percent');
+      const cell = page.locator(`#children tr[data-org="${school.id}"] td:nth-child(2)`);
+      expect(await cell.innerText()).toBe(expected);
+    }
+    const suppressed = data.values.filter(
+      (v) => v.period === 'may' && v.suppressed && schools.some((s) => s.id === v.organizationId),
+    );
+    if (suppressed.length > 0)
+      expect(await page.locator('#children td.suppressed').count()).toBeGreaterThan(0);
+    expect(await card(SHOWN.coverage)).toBe(
+      formatValue(valueOf(ix, 'may', municipality.id, SHOWN.coverage), 'percent'),
+    );
+    await page.screenshot({ path: screenshot, fullPage: true });
+  });
+
+  it('switches the period and goes back up by the breadcrumbs', async () => {
+    const ix = indexData(data);
+    await page.selectOption('#period', 'december');
+    await page.waitForSelector('body[data-period="december"]');
+    const org = (await page.getAttribute('body', 'data-org')) ?? '';
+    expect(await card(SHOWN.pairs)).toBe(formatValue(valueOf(ix, 'december', org, SHOWN.pairs), 'count'));
+    await page.locator('#crumbs button').first().click();
+    await page.waitForSelector(`body[data-org="${ix.root.id}"]`);
+    expect(await card(SHOWN.coverage)).toBe(
+      formatValue(valueOf(ix, 'december', ix.root.id, SHOWN.coverage), 'percent'),
+    );
+  });
+});
