@@ -5,6 +5,10 @@ import type { z } from 'zod';
  * they never change meaning between releases.
  *
  * @category Errors
+ * @example
+ * function status(code: NastavnikErrorCode): number {
+ *   return code === 'consent_missing' || code === 'minor_requires_parent_consent' ? 403 : 400;
+ * }
  */
 export type NastavnikErrorCode =
   // generic input problems (mapped from zod)
@@ -42,7 +46,13 @@ export type NastavnikErrorCode =
   | 'infeasible'
   | 'internal';
 
-/** A path into the input: object keys and array indices, as in zod. */
+/**
+ * A path into the input: object keys and array indices, as in zod.
+ *
+ * @category Errors
+ * @example
+ * const path: IssuePath = ['pairs', 0, 'menteeIds'];
+ */
 export type IssuePath = ReadonlyArray<string | number>;
 
 /**
@@ -80,7 +90,7 @@ export interface NastavnikIssue {
  * @category Errors
  * @example
  * try {
- *   parsePair({ id: 'p1', menteeIds: [] });
+ *   parse(PairSchema, { id: 'p1', menteeIds: [] });
  * } catch (error) {
  *   if (isNastavnikError(error)) console.log(error.code, error.path, error.messageEn);
  * }

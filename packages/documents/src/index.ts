@@ -5,6 +5,7 @@
  * programmes, questionnaires, consents, reports and press releases.
  *
  * @packageDocumentation
+ * @module @nastavnik/documents
  */
 
 export { buildConsentForm, type ConsentFormInput } from './builders/consent';

@@ -6,6 +6,7 @@
  * period and target comparison.
  *
  * @packageDocumentation
+ * @module @nastavnik/indicators
  */
 export {
   type AccumulateOptions,

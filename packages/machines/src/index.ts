@@ -4,6 +4,7 @@
  * completion or early termination) and a programme cycle driven by a roadmap.
  *
  * @packageDocumentation
+ * @module @nastavnik/machines
  */
 export { type PairEventType, type PairPhase, pairEventLabels, pairPhaseLabels } from './labels';
 export {

@@ -4,6 +4,7 @@
  * and stable matching (deferred acceptance), with explanations.
  *
  * @packageDocumentation
+ * @module @nastavnik/matching
  */
 
 export {

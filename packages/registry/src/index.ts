@@ -5,6 +5,7 @@
  * writes them, with row-level errors in Russian and nothing lost.
  *
  * @packageDocumentation
+ * @module @nastavnik/registry
  */
 
 export type {
