@@ -8,7 +8,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardData, DashboardDataSchema, SHOWN } from './data';
-import { formatValue, indexData, valueOf } from './view';
+import { formatValue, indexData, indicatorAt } from './view';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const screenshot = join(root, '../../docs/images/dashboard.png');
@@ -64,7 +64,7 @@ describe('regional dashboard in Chromium', () => {
       [SHOWN.pairs, 'count'],
       [SHOWN.satisfactionMentees, 'score'],
     ] as const)
-      expect(await card(id)).toBe(formatValue(valueOf(ix, 'may', ix.root.id, id), unit));
+      expect(await card(id)).toBe(formatValue(indicatorAt(ix, 'may', ix.root.id, id), unit));
     const rows = page.locator('#children tbody tr');
     expect(await rows.count()).toBe(ix.children.get(ix.root.id)?.length);
   });
@@ -79,7 +79,7 @@ describe('regional dashboard in Chromium', () => {
     const schools = ix.children.get(municipality.id) ?? [];
     expect(await page.locator('#children tbody tr').count()).toBe(schools.length);
     for (const school of schools) {
-      const expected = formatValue(valueOf(ix, 'may', school.id, SHOWN.coverage), 'percent');
+      const expected = formatValue(indicatorAt(ix, 'may', school.id, SHOWN.coverage), 'percent');
       const cell = page.locator(`#children tr[data-org="${school.id}"] td:nth-child(2)`);
       expect(await cell.innerText()).toBe(expected);
     }
@@ -89,7 +89,7 @@ describe('regional dashboard in Chromium', () => {
     if (suppressed.length > 0)
       expect(await page.locator('#children td.suppressed').count()).toBeGreaterThan(0);
     expect(await card(SHOWN.coverage)).toBe(
-      formatValue(valueOf(ix, 'may', municipality.id, SHOWN.coverage), 'percent'),
+      formatValue(indicatorAt(ix, 'may', municipality.id, SHOWN.coverage), 'percent'),
     );
     await page.screenshot({ path: screenshot, fullPage: true });
   });
@@ -99,11 +99,11 @@ describe('regional dashboard in Chromium', () => {
     await page.selectOption('#period', 'december');
     await page.waitForSelector('body[data-period="december"]');
     const org = (await page.getAttribute('body', 'data-org')) ?? '';
-    expect(await card(SHOWN.pairs)).toBe(formatValue(valueOf(ix, 'december', org, SHOWN.pairs), 'count'));
+    expect(await card(SHOWN.pairs)).toBe(formatValue(indicatorAt(ix, 'december', org, SHOWN.pairs), 'count'));
     await page.locator('#crumbs button').first().click();
     await page.waitForSelector(`body[data-org="${ix.root.id}"]`);
     expect(await card(SHOWN.coverage)).toBe(
-      formatValue(valueOf(ix, 'december', ix.root.id, SHOWN.coverage), 'percent'),
+      formatValue(indicatorAt(ix, 'december', ix.root.id, SHOWN.coverage), 'percent'),
     );
   });
 });

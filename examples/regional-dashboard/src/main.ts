@@ -3,7 +3,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } f
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { type DashboardData, DashboardDataSchema, SHOWN } from './data';
-import { childRows, esc, formatValue, type Index, indexData, pathTo, valueOf } from './view';
+import { childRows, esc, formatValue, type Index, indexData, indicatorAt, pathTo } from './view';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
@@ -24,7 +24,7 @@ const kindTitle: Record<string, string> = {
 function renderCards(data: DashboardData, ix: Index) {
   const card = (id: string, label: string, cls = '') => {
     const def = data.indicators.find((i) => i.id === id);
-    const v = valueOf(ix, state.period, state.orgId, id);
+    const v = indicatorAt(ix, state.period, state.orgId, id);
     const sub =
       v && !v.suppressed && v.numerator !== null && v.denominator !== null && def?.unit === 'percent'
         ? `${v.numerator} из ${v.denominator}${def.target !== undefined ? ` · цель ${def.target}\u00a0%` : ''}`
@@ -33,7 +33,7 @@ function renderCards(data: DashboardData, ix: Index) {
       formatValue(v, def?.unit ?? 'count'),
     )}</div><div class="sub">${esc(sub)}</div></div>`;
   };
-  const cov = valueOf(ix, state.period, state.orgId, SHOWN.coverage);
+  const cov = indicatorAt(ix, state.period, state.orgId, SHOWN.coverage);
   const target = data.indicators.find((i) => i.id === SHOWN.coverage)?.target;
   const covCls = cov?.value != null && target !== undefined ? (cov.value >= target ? 'good' : 'bad') : '';
   el('cards').innerHTML = [
@@ -95,7 +95,7 @@ function renderCharts(data: DashboardData, ix: Index) {
           type: 'bar',
           name: 'Охват, %',
           data: kids.map((k) => {
-            const v = valueOf(ix, state.period, k.id, SHOWN.coverage);
+            const v = indicatorAt(ix, state.period, k.id, SHOWN.coverage);
             return v?.value == null ? null : Math.round(v.value * 10) / 10;
           }),
           itemStyle: { color: '#2e75b6' },

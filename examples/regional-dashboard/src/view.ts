@@ -45,7 +45,7 @@ export function indexData(data: DashboardData): Index {
 }
 
 /** The value of an indicator for an organization in a period. */
-export function valueOf(
+export function indicatorAt(
   ix: Index,
   period: string,
   orgId: string,
@@ -82,16 +82,16 @@ export function childRows(data: DashboardData, ix: Index, period: string, orgId:
   const unit = (id: string) => data.indicators.find((i) => i.id === id)?.unit ?? 'count';
   const target = data.indicators.find((i) => i.id === SHOWN.coverage)?.target;
   return (ix.children.get(orgId) ?? []).map((org) => {
-    const cov = valueOf(ix, period, org.id, SHOWN.coverage);
+    const cov = indicatorAt(ix, period, org.id, SHOWN.coverage);
     return {
       org,
       coverage: formatValue(cov, unit(SHOWN.coverage)),
       belowTarget:
         target !== undefined && cov?.value !== null && cov?.value !== undefined && cov.value < target,
-      menteeSatisfaction: formatValue(valueOf(ix, period, org.id, SHOWN.satisfactionMentees), 'score'),
-      mentorSatisfaction: formatValue(valueOf(ix, period, org.id, SHOWN.satisfactionMentors), 'score'),
-      pairs: formatValue(valueOf(ix, period, org.id, SHOWN.pairs), unit(SHOWN.pairs)),
-      overdue: formatValue(valueOf(ix, period, org.id, SHOWN.overdue), unit(SHOWN.overdue)),
+      menteeSatisfaction: formatValue(indicatorAt(ix, period, org.id, SHOWN.satisfactionMentees), 'score'),
+      mentorSatisfaction: formatValue(indicatorAt(ix, period, org.id, SHOWN.satisfactionMentors), 'score'),
+      pairs: formatValue(indicatorAt(ix, period, org.id, SHOWN.pairs), unit(SHOWN.pairs)),
+      overdue: formatValue(indicatorAt(ix, period, org.id, SHOWN.overdue), unit(SHOWN.overdue)),
       drillable: (ix.children.get(org.id) ?? []).length > 0,
     };
   });
