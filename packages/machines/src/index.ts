@@ -57,6 +57,7 @@ export {
   SNAPSHOT_VERSION,
   type SnapshotMigrations,
 } from './persistence';
+export type { PlainSnapshot } from './plainSnapshot';
 export type {
   CheckpointSpec,
   ProgrammeActivity,

@@ -14,6 +14,7 @@ import type { PairPhase } from './labels';
 import { defaultPairPolicy, type PairContext, type PairPolicy } from './pairContext';
 import { type PairParticipant, PairParticipantSchema } from './pairEvents';
 import { pairMachine } from './pairMachine';
+import type { PlainSnapshot } from './plainSnapshot';
 
 /**
  * The state value of {@link pairMachine}: a group (`forming`, `running`)
@@ -48,17 +49,7 @@ export type PairStateValue =
  * const s: PairSnapshot = createPairSnapshot(pair, options);
  * JSON.parse(JSON.stringify(s)); // deep-equal to s
  */
-export interface PairSnapshot {
-  readonly status: 'active' | 'done';
-  readonly value: PairStateValue;
-  readonly context: PairContext;
-  readonly children: Readonly<Record<string, never>>;
-  readonly historyValue: Readonly<Record<string, never>>;
-  /** Always `undefined` (dropped by JSON; present for xstate's `Snapshot` type). */
-  readonly output: undefined;
-  /** Always `undefined` (dropped by JSON; present for xstate's `Snapshot` type). */
-  readonly error: undefined;
-}
+export type PairSnapshot = PlainSnapshot<PairStateValue, PairContext>;
 
 /**
  * Options of {@link createPairSnapshot}.

@@ -16,6 +16,7 @@ import { initialTransition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import { explainProgrammeEvent } from './_internal/programmeRules';
 import { inertScope } from './_internal/scope';
+import type { PlainSnapshot } from './plainSnapshot';
 import type { ProgrammeContext, ProgrammePolicy } from './programmeContext';
 import { type ProgrammeEvent, ProgrammeEventSchema } from './programmeEvents';
 import { programmeMachine } from './programmeMachine';
@@ -42,17 +43,7 @@ export interface ProgrammeStateValue {
  * @example
  * const s: ProgrammeSnapshot = createProgrammeSnapshot(programmePresets.rassvet003, { date: '2022-02-01' });
  */
-export interface ProgrammeSnapshot {
-  readonly status: 'active' | 'done';
-  readonly value: ProgrammeStateValue;
-  readonly context: ProgrammeContext;
-  readonly children: Readonly<Record<string, never>>;
-  readonly historyValue: Readonly<Record<string, never>>;
-  /** Always `undefined` (dropped by JSON; present for xstate's `Snapshot` type). */
-  readonly output: undefined;
-  /** Always `undefined` (dropped by JSON; present for xstate's `Snapshot` type). */
-  readonly error: undefined;
-}
+export type ProgrammeSnapshot = PlainSnapshot<ProgrammeStateValue, ProgrammeContext>;
 
 /**
  * What a programme runs: a roadmap and the policy of its gates (a preset of
