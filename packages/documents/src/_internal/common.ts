@@ -6,7 +6,9 @@ import {
   nastavnikError,
   type Order,
   type Organization,
+  type Pair,
   type Person,
+  type PersonalProgramme,
   type PersonId,
 } from '@nastavnik/core';
 import type { Block } from '../model';
@@ -97,6 +99,29 @@ export function acquaintance(
     return { name: formatName(p.name, 'initialsFirst'), ...(date ? { date: formatDateShort(date) } : {}) };
   });
   return [{ kind: 'acquaintance', title: actForms(order).acquaintance, rows }];
+}
+
+/**
+ * The mentor and mentees of a pair whose programme a document prints; the
+ * programme must belong to the pair.
+ */
+export function pairPeople(v: {
+  people: readonly Person[];
+  pair: Pick<Pair, 'id' | 'mentorId' | 'menteeIds'>;
+  programme: Pick<PersonalProgramme, 'pairId'>;
+}): { mentor: Person; mentees: Person[] } {
+  if (v.programme.pairId !== v.pair.id) {
+    throw nastavnikError(
+      'unknown_reference',
+      ['programme', 'pairId'],
+      'Программа относится к другой паре',
+      'The programme belongs to another pair',
+    );
+  }
+  return {
+    mentor: findPerson(v.people, v.pair.mentorId, ['pair', 'mentorId']),
+    mentees: v.pair.menteeIds.map((id, k) => findPerson(v.people, id, ['pair', 'menteeIds', k])),
+  };
 }
 
 export function findPerson(

@@ -31,6 +31,7 @@ import {
   findPerson,
   orgHeader,
   orgShort,
+  pairPeople,
   personIn,
   requireConsent,
   requisites,
@@ -568,16 +569,7 @@ export type PairChangeOrderInput = z.input<typeof PairChangeOrderInputSchema>;
  */
 export function buildPairChangeOrder(input: PairChangeOrderInput): NastavnikDocument {
   const v = parse(PairChangeOrderInputSchema, input);
-  if (v.programme.pairId !== v.pair.id) {
-    throw nastavnikError(
-      'unknown_reference',
-      ['programme', 'pairId'],
-      'Программа относится к другой паре',
-      'The programme belongs to another pair',
-    );
-  }
-  const mentor = findPerson(v.people, v.pair.mentorId, ['pair', 'mentorId']);
-  const mentees = v.pair.menteeIds.map((id, k) => findPerson(v.people, id, ['pair', 'menteeIds', k]));
+  const { mentor, mentees } = pairPeople(v);
   const pairText = `наставник — ${formatName(mentor.name, 'lastFirst')}, ${mentees.length > 1 ? 'наставляемые' : 'наставляемый'} — ${mentees.map((m) => formatName(m.name, 'lastFirst')).join(', ')}`;
   const blocks: Block[] = [...head(v)];
   if (v.change.kind === 'terminate') {

@@ -3,7 +3,6 @@ import {
   effectiveEnd,
   mentorshipFormats,
   mentorshipForms,
-  nastavnikError,
   OrganizationSchema,
   PairSchema,
   PersonalProgrammeSchema,
@@ -12,7 +11,7 @@ import {
   parse,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import { findPerson, orgHeader, shortName } from '../_internal/common';
+import { findPerson, orgHeader, pairPeople, shortName } from '../_internal/common';
 import { cataloguesSchema } from '../_internal/schemas';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateShort, formatTerm } from '../typography/dates';
@@ -57,16 +56,7 @@ export type PersonalProgrammeDocumentInput = z.input<typeof PersonalProgrammeDoc
  */
 export function buildPersonalProgramme(input: PersonalProgrammeDocumentInput): NastavnikDocument {
   const v = parse(PersonalProgrammeDocumentInputSchema, input);
-  if (v.programme.pairId !== v.pair.id) {
-    throw nastavnikError(
-      'unknown_reference',
-      ['programme', 'pairId'],
-      'Программа относится к другой паре',
-      'The programme belongs to another pair',
-    );
-  }
-  const mentor = findPerson(v.people, v.pair.mentorId, ['pair', 'mentorId']);
-  const mentees = v.pair.menteeIds.map((id, k) => findPerson(v.people, id, ['pair', 'menteeIds', k]));
+  const { mentor, mentees } = pairPeople(v);
   const end = effectiveEnd(v.programme);
   const blocks: Block[] = [orgHeader(v.organization)];
   if (v.approval) {
