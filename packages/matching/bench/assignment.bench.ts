@@ -31,6 +31,7 @@ const sizes: Array<[number, number]> = quick
       [1000, 1000],
       [2000, 2000],
       [2000, 500],
+      [500, 2000],
     ];
 const BIG = 1e7; // stands for "forbidden" for peers without Infinity support
 

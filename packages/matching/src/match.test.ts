@@ -465,6 +465,10 @@ describe('verifyStableMatching (id level)', () => {
         expect(stable.length).toBeGreaterThan(0);
         const got = new Map(best.pairs.map((p) => [p.menteeId, p.mentorId]));
         expect(stable.some((s) => menteeIds.every((id) => s.get(id) === got.get(id)))).toBe(true);
+        // Mentee-optimality holds for strict preferences. With ties (indifference, e.g. two mentees
+        // with the same score for a mentor) matchStable breaks them and reports how; another weakly
+        // stable matching may then suit some mentee better, so only stability is asserted above.
+        if (best.ties.length > 0) return;
         for (const id of menteeIds) {
           const list = survey[id];
           if (!list) continue; // ranked by score: optimality is by score, checked by stability above

@@ -97,6 +97,51 @@ describe('solveAssignment', () => {
     expect(err(() => solveAssignment([1], 1, 1, { signal: ac.signal })).code).toBe('aborted');
   });
 
+  it('reports the first bad cell in row-major order, in every layout and mode', () => {
+    const path = (f: () => unknown): unknown => {
+      try {
+        f();
+      } catch (e) {
+        if (isNastavnikError(e) && e.code === 'invalid_input') return e.path;
+        throw e;
+      }
+      return 'no error';
+    };
+    const shapes = fc.record({ rows: fc.integer({ min: 1, max: 7 }), cols: fc.integer({ min: 1, max: 7 }) });
+    fc.assert(
+      fc.property(
+        shapes.chain(({ rows, cols }) =>
+          fc.record({
+            rows: fc.constant(rows),
+            cols: fc.constant(cols),
+            cells: fc.array(fc.integer({ min: -5, max: 9 }), {
+              minLength: rows * cols,
+              maxLength: rows * cols,
+            }),
+            bad: fc.uniqueArray(fc.integer({ min: 0, max: rows * cols - 1 }), { minLength: 1, maxLength: 3 }),
+            kind: fc.constantFrom('nan', 'wrongInfinity'),
+            maximize: fc.boolean(),
+            typed: fc.boolean(),
+            forbidden: fc.boolean(),
+          }),
+        ),
+        ({ rows, cols, cells, bad, kind, maximize, typed, forbidden }) => {
+          const wrong = maximize ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+          const allowed = maximize ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+          const m = cells.slice();
+          if (forbidden) m[0] = allowed; // an allowed infinity next to the bad cells
+          for (const k of bad) m[k] = kind === 'nan' ? Number.NaN : wrong;
+          const costs = typed ? Float64Array.from(m) : m;
+          expect(path(() => solveAssignment(costs, rows, cols, { maximize }))).toEqual([
+            'costs',
+            Math.min(...bad),
+          ]);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
   it('equals the brute-force optimum on thousands of small instances', () => {
     fc.assert(
       fc.property(instance(8, 0.15), ({ rows, cols, cells }) => {

@@ -15,6 +15,14 @@
  *   the rectangular problem). A row that reaches no free column is resolved
  *   as in the problem expanded with a private "unassigned" column of symbolic
  *   cost M per row: the row whose removal costs least leaves (see README).
+ *
+ * Input check for free: a cell that is NaN or -Infinity makes the solver
+ * return BAD_INPUT. Both modes read every cell once before anything depends
+ * on it (column reduction in fast mode, the first pass of augmenting row
+ * reduction in safe mode), and the test rides on the comparison that is
+ * already there: `!(h >= best)` is `h < best` for numbers and true for NaN,
+ * and only the rare "new best" branch asks whether h is NaN or -Infinity. So
+ * the caller needs no separate pass over the matrix.
  */
 
 export interface DenseProgress {
@@ -30,7 +38,15 @@ export interface DenseSolution {
 
 const PROGRESS_EVERY = 128;
 
-export function lapjvDense(c: Float64Array, n: number, m: number, progress: DenseProgress): DenseSolution {
+/** A cell is NaN or -Infinity; the caller finds and reports it. */
+export const BAD_INPUT = 'badInput';
+
+export function lapjvDense(
+  c: Float64Array,
+  n: number,
+  m: number,
+  progress: DenseProgress,
+): DenseSolution | typeof BAD_INPUT {
   if (n === 0) {
     return { rowsol: new Int32Array(0), colsol: new Int32Array(m).fill(-1) };
   }
@@ -40,7 +56,7 @@ export function lapjvDense(c: Float64Array, n: number, m: number, progress: Dens
   }
   const safe = solve(c, n, m, false, progress);
   // safe mode never gives up
-  return safe as DenseSolution;
+  return safe as DenseSolution | typeof BAD_INPUT;
 }
 
 function solve(
@@ -49,7 +65,7 @@ function solve(
   m: number,
   fast: boolean,
   progress: DenseProgress,
-): DenseSolution | null {
+): DenseSolution | typeof BAD_INPUT | null {
   const v = new Float64Array(m);
   const rowsol = new Int32Array(n).fill(-1);
   const colsol = new Int32Array(m).fill(-1);
@@ -60,16 +76,19 @@ function solve(
     // COLUMN REDUCTION, computed row by row for cache locality.
     const colMin = new Float64Array(m).fill(Number.POSITIVE_INFINITY);
     const colArg = new Int32Array(m);
+    let bad = false;
     for (let i = 0; i < n; i++) {
       const off = i * m;
       for (let j = 0; j < m; j++) {
         const h = c[off + j]!;
-        if (h < colMin[j]!) {
+        if (!(h >= colMin[j]!)) {
+          if (!(h > Number.NEGATIVE_INFINITY)) bad = true;
           colMin[j] = h;
           colArg[j] = i;
         }
       }
     }
+    if (bad) return BAD_INPUT;
     const matches = new Int32Array(n);
     for (let j = m - 1; j >= 0; j--) {
       const min = colMin[j]!;
@@ -125,13 +144,15 @@ function solve(
       let j1 = 0;
       let usubmin = Number.POSITIVE_INFINITY;
       let j2 = -1;
+      let bad = !(umin > Number.NEGATIVE_INFINITY);
       for (let j = 1; j < m; j++) {
         const h = c[off + j]! - v[j]!;
-        if (h < usubmin) {
+        if (!(h >= usubmin)) {
           if (h >= umin) {
             usubmin = h;
             j2 = j;
           } else {
+            if (!(h > Number.NEGATIVE_INFINITY)) bad = true;
             usubmin = umin;
             umin = h;
             j2 = j1;
@@ -139,6 +160,8 @@ function solve(
           }
         }
       }
+      // Prices are finite, so h is NaN or -Infinity exactly when the cell is.
+      if (bad) return BAD_INPUT;
       if (umin === Number.POSITIVE_INFINITY) {
         // no allowed column at all: leave it to the augmentation phase
         free[numfree++] = i;
