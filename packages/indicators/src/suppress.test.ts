@@ -208,6 +208,25 @@ describe('suppress', () => {
     );
   });
 
+  it('hides a cell of a chain of relations when every relation of a derivable cell is hidden already', () => {
+    // Found by the property below (seed 210294279): m2's employerStudent pairs (a small count)
+    // sat only in fully hidden relations, yet the region's and m1's form breakdowns gave it away:
+    // reg: 13 − 6 = educator + employer; m1: 8 − 3 = educator₁ + employer₁; reg educator = educator₁.
+    const raw = computeIndicators(randomRegion(470333856, 3, 4, 11), { asOf, period });
+    const pub = suppress(raw, { threshold: 3 });
+    const cell = (org: string, key: string) =>
+      pub.find(
+        (v) =>
+          v.indicatorId === 'process.pairsByForm' && v.organizationId === org && v.breakdown?.key === key,
+      )!;
+    expect(cell('m2', 'employerStudent').numerator).toBe('suppressed');
+    expect(attack(pub).solved.size).toBe(0);
+    // One of the published cells of that derivation is hidden now.
+    expect([cell('reg', 'studentStudent').numerator, cell('m1', 'studentStudent').numerator]).toContain(
+      'suppressed',
+    );
+  });
+
   it('never lets a hidden cell be derived from published cells and totals (property)', () => {
     fc.assert(
       fc.property(
@@ -227,7 +246,14 @@ describe('suppress', () => {
           expect([...solved]).toEqual([]);
         },
       ),
-      { numRuns: 40 },
+      {
+        numRuns: 40,
+        // Counterexamples found before (a derivation through relations other than the cell's own).
+        examples: [
+          [470333856, 3, 4, 11, 3],
+          [1737141439, 1, 3, 21, 2],
+        ],
+      },
     );
   });
 });

@@ -1,6 +1,6 @@
 import { type LocalizedText, nastavnikError } from '@nastavnik/core';
 import { z } from 'zod';
-import { determinedUnknowns } from './_internal/linear';
+import { determinedUnknowns, determinedWithCertificates } from './_internal/linear';
 import type { IndicatorValue } from './compute';
 import { type CellRelation, defaultIndicators, type IndicatorDefinition } from './definitions';
 
@@ -93,8 +93,10 @@ interface Relation {
  * activities due = on time + late + overdue, sum of scores = Σ score ·
  * answers — no hidden cell may be solvable. Each relation with a single
  * hidden cell gets a second one (the smallest published cell); finally an
- * exact check solves the whole system of relations and hides more cells
- * until no hidden cell is determined.
+ * exact check solves the whole system of relations and, while a hidden cell
+ * is determined, hides the smallest published cell its derivation uses
+ * (which may lie several relations away), until no hidden cell is
+ * determined.
  *
  * @category Suppression
  * @example
@@ -242,13 +244,13 @@ export function suppress(values: readonly IndicatorValue[], options: SuppressOpt
   for (let i = 0; i < cells.length; i++) if (cells[i]!.primary) for (const m of cells[i]!.governs) hide(m);
 
   const members = (r: Relation) => [r.total, ...r.parts.map((p) => p.cell)];
+  // Prefer non-zero cells, then the smallest.
+  const rank = (x: Cell) => (x.value === 0 ? Number.POSITIVE_INFINITY : Math.abs(x.value));
   const hideSmallestPublished = (r: Relation): boolean => {
     let best = -1;
     for (const m of members(r)) {
       const c = cells[m]!;
       if (c.hidden) continue;
-      // Prefer non-zero cells, then the smallest.
-      const rank = (x: Cell) => (x.value === 0 ? Number.POSITIVE_INFINITY : Math.abs(x.value));
       if (best === -1 || rank(c) < rank(cells[best]!)) best = m;
     }
     if (best === -1) return false;
@@ -274,9 +276,16 @@ export function suppress(values: readonly IndicatorValue[], options: SuppressOpt
   fixpoint();
 
   // 4. Exact check on the whole system; hide more while anything is solvable.
-  for (let round = 0; round < 10_000; round++) {
+  // A determined cell may have no published neighbour in its own relations (all
+  // of them hidden already) and still be derived through a chain of other
+  // relations, so the cell hidden next is taken from the derivation itself:
+  // the combination of relations that pins the cell down (its certificate).
+  // Every round hides at least one published cell or stops, so the loop ends
+  // within `published` rounds.
+  for (let round = 0; round <= published; round++) {
     const unknown = new Map<number, number>();
     const rows: Map<number, number>[] = [];
+    const rowRelation: Relation[] = [];
     for (const r of relations) {
       const row = new Map<number, number>();
       const add = (cell: number, coef: number) => {
@@ -290,23 +299,55 @@ export function suppress(values: readonly IndicatorValue[], options: SuppressOpt
       };
       add(r.total, -1);
       for (const p of r.parts) add(p.cell, p.coefficient);
-      if (row.size > 0) rows.push(row);
+      if (row.size > 0) {
+        rows.push(row);
+        rowRelation.push(r);
+      }
     }
     const determined = determinedUnknowns(rows);
     if (determined === null) break; // too large to check exactly: the per-relation rule stands
     const cellOfUnknown = new Map([...unknown].map(([c, u]) => [u, c]));
     const exposed = [...determined].map((u) => cellOfUnknown.get(u)!).filter((c) => protectedCell(cells[c]!));
     if (exposed.length === 0) break;
+    const certificates = determinedWithCertificates(rows);
     let progressed = false;
     for (const c of exposed) {
-      const rels = byCell.get(c) ?? [];
-      for (const r of rels) {
-        if (hideSmallestPublished(r)) {
-          progressed = true;
+      const certificate = certificates?.get(unknown.get(c)!);
+      if (certificate === undefined) {
+        // No certificate (too large): fall back to the cell's own relations.
+        for (const r of byCell.get(c) ?? []) {
+          if (hideSmallestPublished(r)) {
+            progressed = true;
+            break;
+          }
+        }
+        continue;
+      }
+      // Net weight of each published cell in the derivation Σ yᵢ·relationᵢ.
+      const weight = new Map<number, number>();
+      for (const [i, y] of certificate) {
+        const r = rowRelation[i]!;
+        const put = (cell: number, coef: number) => {
+          // Cells published when the rows were built (some may be hidden since, in this round).
+          if (!unknown.has(cell)) weight.set(cell, (weight.get(cell) ?? 0) + y * coef);
+        };
+        put(r.total, -1);
+        for (const p of r.parts) put(p.cell, p.coefficient);
+      }
+      let best = -1;
+      let broken = false;
+      for (const [cell, w] of weight) {
+        if (Math.abs(w) < 1e-9) continue;
+        // Hidden earlier in this round: this derivation is broken already.
+        if (cells[cell]!.hidden) {
+          broken = true;
           break;
         }
+        if (best === -1 || rank(cells[cell]!) < rank(cells[best]!)) best = cell;
       }
-      if (progressed) break;
+      if (broken || best === -1) continue; // best === −1: pinned by the relations alone, nothing to hide
+      hide(best);
+      progressed = true;
     }
     if (!progressed) break;
     fixpoint();

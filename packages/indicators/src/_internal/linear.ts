@@ -13,7 +13,32 @@ type Row = Map<number, number>;
  * determined unknowns. Stops early (returning `null`) past `maxOps` updates.
  */
 export function determinedUnknowns(rows: readonly Row[], maxOps = 50_000_000): Set<number> | null {
+  const r = eliminate(rows, maxOps, false);
+  return r === null ? null : new Set(r.keys());
+}
+
+/**
+ * As {@link determinedUnknowns}, with a certificate for each determined
+ * unknown: multipliers `y` (input row index → factor) such that `Σ yᵢ·rowᵢ`
+ * is the unit vector of that unknown. The same combination of the original
+ * relations, applied to the published cells, is what a reader would use to
+ * derive it; hiding any published cell with a non-zero net weight in it
+ * breaks that derivation.
+ */
+export function determinedWithCertificates(
+  rows: readonly Row[],
+  maxOps = 100_000_000,
+): Map<number, Map<number, number>> | null {
+  return eliminate(rows, maxOps, true);
+}
+
+function eliminate(
+  rows: readonly Row[],
+  maxOps: number,
+  track: boolean,
+): Map<number, Map<number, number>> | null {
   const pivotRow = new Map<number, Row>(); // pivot column → reduced row
+  const pivotOrigin = new Map<number, Row>(); // pivot column → its combination of input rows
   const colRows = new Map<number, Set<number>>(); // column → pivot columns whose rows contain it
   let ops = 0;
   const index = (pivot: number, row: Row) => {
@@ -48,13 +73,27 @@ export function determinedUnknowns(rows: readonly Row[], maxOps = 50_000_000): S
       }
     }
   };
-  for (const input of rows) {
-    const r: Row = new Map(input);
+  // The same update on the combinations of input rows (not indexed by column).
+  const axpyOrigin = (r: Row | undefined, p: Row | undefined, factor: number) => {
+    if (!r || !p) return;
+    for (const [i, v] of p) {
+      const nv = (r.get(i) ?? 0) - factor * v;
+      ops++;
+      if (Math.abs(nv) < EPS) r.delete(i);
+      else r.set(i, nv);
+    }
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const r: Row = new Map(rows[i]);
+    const origin: Row | undefined = track ? new Map([[i, 1]]) : undefined;
     // Eliminate existing pivots from the new row.
     for (const c of [...r.keys()]) {
       const v = r.get(c);
       const p = pivotRow.get(c);
-      if (v !== undefined && p) axpy(r, p, v, null);
+      if (v !== undefined && p) {
+        axpy(r, p, v, null);
+        axpyOrigin(origin, pivotOrigin.get(c), v);
+      }
     }
     // Pivots may have been introduced by axpy; repeat until clean.
     let dirty = true;
@@ -64,6 +103,7 @@ export function determinedUnknowns(rows: readonly Row[], maxOps = 50_000_000): S
         const p = pivotRow.get(c);
         if (p) {
           axpy(r, p, v, null);
+          axpyOrigin(origin, pivotOrigin.get(c), v);
           dirty = true;
           break;
         }
@@ -82,19 +122,24 @@ export function determinedUnknowns(rows: readonly Row[], maxOps = 50_000_000): S
     }
     const pv = r.get(pc)!;
     for (const [c, v] of r) r.set(c, v / pv);
+    if (origin) for (const [j, v] of origin) origin.set(j, v / pv);
     // Eliminate the new pivot column from existing rows.
     const holders = colRows.get(pc);
     if (holders) {
       for (const other of [...holders]) {
         const o = pivotRow.get(other)!;
         const f = o.get(pc);
-        if (f !== undefined) axpy(o, r, f, other);
+        if (f !== undefined) {
+          axpy(o, r, f, other);
+          axpyOrigin(pivotOrigin.get(other), origin, f);
+        }
       }
     }
     pivotRow.set(pc, r);
+    if (origin) pivotOrigin.set(pc, origin);
     index(pc, r);
   }
-  const out = new Set<number>();
-  for (const [c, r] of pivotRow) if (r.size === 1) out.add(c);
+  const out = new Map<number, Map<number, number>>();
+  for (const [c, r] of pivotRow) if (r.size === 1) out.set(c, pivotOrigin.get(c) ?? new Map());
   return out;
 }
