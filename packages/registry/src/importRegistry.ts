@@ -207,6 +207,13 @@ export async function* importRegistryStream<K extends RegistryKind>(
         date1904 = v;
       },
       () => wrapUnexpected(new Error('truncated or damaged zip')),
+      () =>
+        nastavnikError(
+          'too_big',
+          ['input'],
+          'Файл XLSX больше 256 МБ: разделите реестр на несколько файлов',
+          'The XLSX file is larger than 256 MB: split the registry into several files',
+        ),
     );
   } else {
     encoding = opts.encoding ?? sniffEncoding(peeked.head);

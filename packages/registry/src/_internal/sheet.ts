@@ -60,9 +60,23 @@ class SafeReader extends Base {
   }
 
   override *_parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<StreamEvent> {
+    // exceljs 4.4 sometimes loses xl/workbook.xml and xl/sharedStrings.xml when they come after the
+    // worksheets in the zip (they do in most files) and the process is busy: the worksheets, parked
+    // in temporary files, are then read without their names and shared strings. Every XLSX has a
+    // workbook part, so a worksheet read without one means the read lost parts: say so, and the
+    // caller reads the bytes again.
+    if ((this as unknown as { workbookRels?: unknown }).workbookRels === undefined) throw new LostParts();
     yield* super._parseWorksheet(utf8(iterator), sheetNo);
   }
 }
+
+/** The zip reader lost parts of the workbook (see {@link SafeReader}); reading again helps. */
+class LostParts extends Error {}
+
+/** Largest XLSX (compressed) read: Excel's own limit of 1,048,576 rows stays far below it. */
+const MAX_XLSX_BYTES = 256 * 1024 * 1024;
+/** How many times a read that lost parts is tried again before the file is reported as damaged. */
+const READ_ATTEMPTS = 5;
 
 interface ExcelRow {
   number: number;
@@ -187,12 +201,49 @@ class Watchdog {
   }
 }
 
-/** The worksheets of an XLSX byte stream, in file order, each streamed row by row. */
+/**
+ * The worksheets of an XLSX byte stream, in file order, each streamed row by
+ * row. The compressed bytes are held (they are small: a 100,000-row registry
+ * is about 10 MB) so that a read that lost parts can be repeated; the rows are
+ * streamed, never all held.
+ */
 export async function* xlsxSheets(
   chunks: AsyncIterable<Uint8Array>,
   onDate1904: (v: boolean) => void,
   broken: () => Error,
+  tooLarge: () => Error,
 ): AsyncGenerator<SheetStream> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const c of chunks) {
+    size += c.byteLength;
+    if (size > MAX_XLSX_BYTES) throw tooLarge();
+    parts.push(c);
+  }
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const sheet of readSheets(parts, onDate1904, broken)) {
+        yielded = true;
+        yield sheet;
+      }
+      return;
+    } catch (e) {
+      if (!(e instanceof LostParts)) throw e;
+      // Parts are lost before any worksheet is read (they are read last), so nothing was handed out.
+      if (yielded || attempt >= READ_ATTEMPTS) throw broken();
+    }
+  }
+}
+
+async function* readSheets(
+  parts: readonly Uint8Array[],
+  onDate1904: (v: boolean) => void,
+  broken: () => Error,
+): AsyncGenerator<SheetStream> {
+  const chunks = (async function* () {
+    yield* parts;
+  })();
   const dog = new Watchdog(broken);
   const input = Readable.from(dog.watch(chunks), { objectMode: false });
   input.on('error', () => undefined);
