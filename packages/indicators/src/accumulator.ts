@@ -8,6 +8,7 @@ import {
 } from '@nastavnik/core';
 import { dayPlusOneYear, fullYears, isoDay, isoPacked } from './_internal/days';
 import { mergeCounts } from './_internal/sketch';
+import { StringIndex } from './_internal/stringIndex';
 import { type IndicatorDataset, parseDataset, type ResolvedPeriod } from './dataset';
 import type { IndicatorParams } from './params';
 
@@ -265,6 +266,72 @@ const MENTOR_IN_PERIOD = 2;
 const OPEN_MENTEE = 4;
 const NEVER = 2 ** 30;
 
+/**
+ * Resolves organization ids to accumulators, remembering the last id seen:
+ * records usually come grouped by organization, so most lookups are one
+ * string comparison instead of a hash-map probe.
+ */
+class OrgLookup {
+  private lastId: string | undefined = undefined;
+  private lastIndex = -1;
+  constructor(private readonly byId: ReadonlyMap<string, number>) {}
+  /** The index of the organization's accumulator; throws on an unknown id. */
+  index(id: string, list: string, i: number): number {
+    if (id === this.lastId) return this.lastIndex;
+    const ix = this.byId.get(id) ?? unknownOrg(list, i);
+    this.lastId = id;
+    this.lastIndex = ix;
+    return ix;
+  }
+}
+
+/**
+ * Counts by a small set of string keys (forms, formats) per accumulator,
+ * kept in a flat array indexed by (accumulator, key index); the first
+ * occurrence of a key in an accumulator inserts it into the accumulator's
+ * map, so the maps keep the insertion order of counting one by one.
+ */
+class KeyCounts {
+  private readonly keys = new Map<string, number>();
+  private readonly names: string[] = [];
+  private counts: number[][] = [];
+  constructor(private readonly accs: readonly Accumulator[]) {}
+  add(accIndex: number, key: string, target: Map<string, number>): void {
+    let k = this.keys.get(key);
+    if (k === undefined) {
+      k = this.names.length;
+      this.keys.set(key, k);
+      this.names.push(key);
+      this.counts.push(new Array<number>(this.accs.length).fill(0));
+    }
+    const row = this.counts[k]!;
+    if (row[accIndex]! === 0 && !target.has(key)) target.set(key, 0);
+    row[accIndex]! += 1;
+  }
+  flush(field: 'pairsByForm' | 'pairsByFormat'): void {
+    for (let k = 0; k < this.names.length; k++) {
+      const name = this.names[k]!;
+      const row = this.counts[k]!;
+      for (let a = 0; a < row.length; a++) {
+        const c = row[a]!;
+        if (c === 0) continue;
+        const m = this.accs[a]![field];
+        m.set(name, (m.get(name) ?? 0) + c);
+      }
+    }
+    this.counts = [];
+  }
+}
+
+function duplicateRequest(i: number): never {
+  throw nastavnikError(
+    'duplicate_id',
+    ['requests', i, 'id'],
+    'Повторяющийся идентификатор запроса',
+    'Duplicate request id',
+  );
+}
+
 function unknownOrg(list: string, i: number): never {
   throw nastavnikError(
     'unknown_reference',
@@ -310,70 +377,69 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   const until = Math.min(isoDay(options.period.end), asOf);
   const accs: Accumulator[] = [];
   const out = new Map<string, Accumulator>();
+  const indexOf = new Map<string, number>();
   for (const o of ds.organizations) {
     const acc = createAccumulator();
+    indexOf.set(o.id, accs.length);
     accs.push(acc);
     out.set(o.id, acc);
   }
+  const orgs = new OrgLookup(indexOf);
 
   // Requests made in the window: slots with their day and best approval day.
-  const reqSlot = new Map<string, number>();
-  const nReq = ds.requests.length;
+  const requests = ds.requests;
+  const nReq = requests.length;
+  const reqSlot = new StringIndex(nReq);
   const reqCreated = new Int32Array(nReq);
   const reqBest = new Int32Array(nReq).fill(NEVER);
   const reqRecord = new Int32Array(nReq);
   const reqAcc: Accumulator[] = [];
   for (let i = 0; i < nReq; i++) {
-    const r = ds.requests[i]!;
-    const acc = out.get(r.organizationId) ?? unknownOrg('requests', i);
-    if (reqSlot.has(r.id)) {
-      throw nastavnikError(
-        'duplicate_id',
-        ['requests', i, 'id'],
-        'Повторяющийся идентификатор запроса',
-        'Duplicate request id',
-      );
-    }
+    const r = requests[i]!;
+    const acc = accs[orgs.index(r.organizationId, 'requests', i)]!;
     const day = isoDay(r.createdAt);
-    if (day < start || day > until) continue;
     const slot = reqAcc.length;
-    reqSlot.set(r.id, slot);
+    if (day < start || day > until) {
+      if (reqSlot.get(r.id) >= 0) duplicateRequest(i);
+      continue;
+    }
+    // One probe: adding an id already present leaves the size unchanged.
+    if (reqSlot.add(r.id) !== slot) duplicateRequest(i);
     reqCreated[slot] = day;
     reqRecord[slot] = i;
     reqAcc.push(acc);
   }
 
   // Participants of pairs: flags, mentor load, first approval as a mentee.
-  const partSlot = new Map<string, number>();
+  const partSlot = new StringIndex(ds.pairs.length);
   let cap = 1024;
   let flags = new Uint8Array(cap);
   let load = new Int32Array(cap);
   let firstApproved = new Int32Array(cap).fill(NEVER);
   const slotOf = (id: string): number => {
-    let s = partSlot.get(id);
-    if (s === undefined) {
-      s = partSlot.size;
-      if (s >= cap) {
-        cap *= 2;
-        const f = new Uint8Array(cap);
-        f.set(flags);
-        flags = f;
-        const l = new Int32Array(cap);
-        l.set(load);
-        load = l;
-        const a = new Int32Array(cap).fill(NEVER);
-        a.set(firstApproved.subarray(0, s));
-        firstApproved = a;
-      }
-      partSlot.set(id, s);
+    const s = partSlot.add(id);
+    if (s >= cap) {
+      cap *= 2;
+      const f = new Uint8Array(cap);
+      f.set(flags);
+      flags = f;
+      const l = new Int32Array(cap);
+      l.set(load);
+      load = l;
+      const a = new Int32Array(cap).fill(NEVER);
+      a.set(firstApproved.subarray(0, s));
+      firstApproved = a;
     }
     return s;
   };
 
   const pairs = ds.pairs;
+  const byForm = new KeyCounts(accs);
+  const byFormat = new KeyCounts(accs);
   for (let i = 0; i < pairs.length; i++) {
     const p = pairs[i]!;
-    const acc = out.get(p.organizationId) ?? unknownOrg('pairs', i);
+    const ai = orgs.index(p.organizationId, 'pairs', i);
+    const acc = accs[ai]!;
     if (p.status === 'proposed' || p.approvedAt === undefined) continue;
     const approved = isoDay(p.approvedAt);
     if (approved > asOf) continue;
@@ -383,9 +449,10 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
     const inPeriod = approved <= until && closed >= start;
     const open = closed > asOf;
     const mentees = p.menteeIds;
-    for (let j = 0; j < p.requestIds.length; j++) {
-      const rs = reqSlot.get(p.requestIds[j]!);
-      if (rs !== undefined && approved < reqBest[rs]!) reqBest[rs] = approved;
+    const requestIds = p.requestIds;
+    for (let j = 0; j < requestIds.length; j++) {
+      const rs = reqSlot.get(requestIds[j]!);
+      if (rs >= 0 && approved < reqBest[rs]!) reqBest[rs] = approved;
     }
     for (let j = 0; j < mentees.length; j++) {
       const s = slotOf(mentees[j]!);
@@ -399,11 +466,9 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
       flags[ms]! |= MENTOR_IN_PERIOD;
       acc.pairs++;
       if (mentees.length > 1) acc.groups++;
-      acc.pairsByForm.set(p.form, (acc.pairsByForm.get(p.form) ?? 0) + 1);
-      for (let j = 0; j < p.formats.length; j++) {
-        const f = p.formats[j]!;
-        acc.pairsByFormat.set(f, (acc.pairsByFormat.get(f) ?? 0) + 1);
-      }
+      byForm.add(ai, p.form, acc.pairsByForm);
+      const formats = p.formats;
+      for (let j = 0; j < formats.length; j++) byFormat.add(ai, formats[j]!, acc.pairsByFormat);
       acc.meetingsHeld += p.meetingsHeld;
       acc.meetingsPlanned += p.meetingsPlanned;
       if (p.extended) acc.programmesExtended++;
@@ -418,6 +483,9 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
     }
   }
 
+  byForm.flush('pairsByForm');
+  byFormat.flush('pairsByFormat');
+
   // Requests: matched (with days), waiting (and distinct waiting mentees).
   const waitingSeen = new Set<string>();
   for (let s = 0; s < reqAcc.length; s++) {
@@ -430,9 +498,9 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
       acc.daysToPair.set(days, (acc.daysToPair.get(days) ?? 0) + 1);
     } else {
       acc.requestsWaiting++;
-      const mentee = ds.requests[reqRecord[s]!]!.menteeId;
+      const mentee = requests[reqRecord[s]!]!.menteeId;
       const ps = partSlot.get(mentee);
-      if ((ps === undefined || (flags[ps]! & OPEN_MENTEE) === 0) && !waitingSeen.has(mentee)) {
+      if ((ps < 0 || (flags[ps]! & OPEN_MENTEE) === 0) && !waitingSeen.has(mentee)) {
         waitingSeen.add(mentee);
         acc.menteesWaiting++;
       }
@@ -443,43 +511,53 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   const mentors = ds.mentors;
   for (let i = 0; i < mentors.length; i++) {
     const m = mentors[i]!;
-    const acc = out.get(m.organizationId) ?? unknownOrg('mentors', i);
+    const acc = accs[orgs.index(m.organizationId, 'mentors', i)]!;
     acc.mentors++;
     acc.mentorCapacity += m.capacity;
     const ps = partSlot.get(m.personId);
-    const l = ps === undefined ? 0 : load[ps]!;
+    const l = ps < 0 ? 0 : load[ps]!;
     acc.mentorLoad += l;
     if (l > 0) acc.mentorsWithMentees++;
     if (l > m.capacity) acc.mentorsOverCapacity++;
     let hours = 0;
-    for (let j = 0; j < m.training.length; j++) {
-      const t = m.training[j]!;
+    const training = m.training;
+    for (let j = 0; j < training.length; j++) {
+      const t = training[j]!;
       if (isoDay(t.completedAt) <= asOf) hours += t.hours;
     }
     if (hours >= params.trainingHours) acc.mentorsTrained++;
   }
 
   // People: coverage and retention.
-  const band = params.pupilAgeBand;
+  const bandMin = params.pupilAgeBand.min;
+  const bandMax = params.pupilAgeBand.max;
   const ysMax = params.youngSpecialistMaxYears;
   const persons = ds.persons;
   for (let i = 0; i < persons.length; i++) {
     const p = persons[i]!;
-    const acc = out.get(p.organizationId) ?? unknownOrg('persons', i);
-    const ps = partSlot.get(p.id);
-    const f = ps === undefined ? 0 : flags[ps]!;
-    const left = p.leftAt === undefined ? NEVER : isoDay(p.leftAt);
+    const acc = accs[orgs.index(p.organizationId, 'persons', i)]!;
+    const leftAt = p.leftAt;
+    const left = leftAt === undefined ? NEVER : isoDay(leftAt);
     const onRoll = left > asOf;
-    if (p.category === 'pupil') {
+    const category = p.category;
+    if (category === 'pupil') {
       if (!onRoll) continue;
-      const age = p.birthDate !== undefined ? fullYears(isoPacked(p.birthDate), asOfPacked) : p.age;
-      if (age === undefined || age < band.min || age > band.max) continue;
+      const birthDate = p.birthDate;
+      const age = birthDate !== undefined ? fullYears(isoPacked(birthDate), asOfPacked) : p.age;
+      if (age === undefined || age < bandMin || age > bandMax) continue;
+      // The participant lookup only for the persons counted.
+      const ps = partSlot.get(p.id);
+      const f = ps < 0 ? 0 : flags[ps]!;
       acc.pupilsInBand++;
       if (f & MENTEE_IN_PERIOD) acc.pupilMentees++;
       if (f & MENTOR_IN_PERIOD) acc.pupilMentors++;
       if (f & (MENTEE_IN_PERIOD | MENTOR_IN_PERIOD)) acc.pupilsInvolved++;
-    } else if (p.category === 'teacher' || p.category === 'head') {
-      const young = p.experienceYears !== undefined && p.experienceYears <= ysMax;
+    } else if (category === 'teacher' || category === 'head') {
+      const experience = p.experienceYears;
+      const young = experience !== undefined && experience <= ysMax;
+      if (!onRoll && !young) continue;
+      const ps = partSlot.get(p.id);
+      const f = ps < 0 ? 0 : flags[ps]!;
       if (onRoll) {
         acc.teachers++;
         if (f & MENTOR_IN_PERIOD) acc.teacherMentors++;
@@ -489,7 +567,7 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
           if (f & MENTEE_IN_PERIOD) acc.youngTeacherMentees++;
         }
       }
-      if (young && ps !== undefined && firstApproved[ps]! !== NEVER) {
+      if (young && ps >= 0 && firstApproved[ps]! !== NEVER) {
         const anniversary = dayPlusOneYear(firstApproved[ps]!);
         if (anniversary <= asOf) {
           acc.youngSpecialistCohort++;
@@ -501,7 +579,8 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
 
   // Answers: satisfaction directly; self-assessment paired per respondent.
   const responses = ds.responses;
-  const saSlot = [new Map<string, number>(), new Map<string, number>()] as const;
+  const saExpected = Math.max(1024, responses.length >> 3);
+  const saSlot = [new StringIndex(saExpected), new StringIndex(saExpected)] as const;
   let saCap = 1024;
   let saEntryDay = new Int32Array(saCap).fill(NEVER);
   let saEntry = new Int8Array(saCap);
@@ -509,9 +588,11 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   let saFinal = new Int8Array(saCap);
   let saRole = new Uint8Array(saCap);
   const saAcc: Accumulator[] = [];
+  /** Per role: key index in its StringIndex → slot. */
+  const saSlotOf: [number[], number[]] = [[], []];
   for (let i = 0; i < responses.length; i++) {
     const r = responses[i]!;
-    const acc = out.get(r.organizationId) ?? unknownOrg('responses', i);
+    const acc = accs[orgs.index(r.organizationId, 'responses', i)]!;
     const day = isoDay(r.submittedAt);
     if (day < start || day > until) continue;
     const role = r.role === 'mentor' ? 0 : 1;
@@ -520,10 +601,15 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
       h[r.score]! += 1;
       continue;
     }
-    const map = saSlot[role];
-    let s = map.get(r.respondentId);
-    if (s === undefined) {
+    const index = saSlot[role];
+    const known = index.size;
+    // Slots are numbered across both roles: a new key gets the next slot.
+    const k = index.add(r.respondentId);
+    let s: number;
+    if (index.size === known) s = saSlotOf[role]![k]!;
+    else {
       s = saAcc.length;
+      saSlotOf[role]!.push(s);
       if (s >= saCap) {
         saCap *= 2;
         const a = new Int32Array(saCap).fill(NEVER);
@@ -542,7 +628,6 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
         e.set(saRole);
         saRole = e;
       }
-      map.set(r.respondentId, s);
       saAcc.push(acc);
       saRole[s] = role;
     }
@@ -572,7 +657,7 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   const activities = ds.activities;
   for (let i = 0; i < activities.length; i++) {
     const a = activities[i]!;
-    const acc = out.get(a.organizationId) ?? unknownOrg('activities', i);
+    const acc = accs[orgs.index(a.organizationId, 'activities', i)]!;
     const due = isoDay(a.due);
     if (due < start || due > until) continue;
     acc.activitiesDue++;
@@ -585,7 +670,7 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   const counters = ds.counters;
   for (let i = 0; i < counters.length; i++) {
     const c = counters[i]!;
-    const acc = out.get(c.organizationId) ?? unknownOrg('counters', i);
+    const acc = accs[orgs.index(c.organizationId, 'counters', i)]!;
     acc.counters.set(c.key, (acc.counters.get(c.key) ?? 0) + c.value);
   }
   return out;

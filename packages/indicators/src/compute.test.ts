@@ -446,6 +446,36 @@ describe('validation', () => {
         ),
       ),
     ).toEqual(['unknown_reference', 'persons.0.organizationId', true, true]);
+    const req = (id: string, createdAt: string, organizationId = 'a') => ({
+      id,
+      menteeId: 'x',
+      organizationId,
+      createdAt,
+    });
+    expect(
+      codeOf(() =>
+        computeIndicators(
+          { ...pitfall, requests: [req('r', '2023-10-01'), req('r', '2024-01-10')] },
+          { asOf, period: year },
+        ),
+      ),
+    ).toEqual(['duplicate_id', 'requests.1.id', true, true]);
+    expect(
+      codeOf(() =>
+        computeIndicators(
+          { ...pitfall, requests: [req('r', '2023-10-01'), req('r', '2022-10-01')] },
+          { asOf, period: year },
+        ),
+      ),
+    ).toEqual(['duplicate_id', 'requests.1.id', true, true]);
+    expect(
+      codeOf(() =>
+        computeIndicators(
+          { ...pitfall, requests: [req('r', '2022-10-01', 'nowhere')] },
+          { asOf, period: year },
+        ),
+      ),
+    ).toEqual(['unknown_reference', 'requests.0.organizationId', true, true]);
     expect(codeOf(() => computeIndicators(pitfall, { asOf: '31.05.2024', period: year }))).toEqual([
       'invalid_format',
       'asOf',

@@ -14,20 +14,41 @@ export function civilToDay(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function digits(s: string, from: number, to: number): number {
-  let v = 0;
-  for (let i = from; i < to; i++) v = v * 10 + (s.charCodeAt(i) - 48);
-  return v;
-}
+/** Day number of the first of each month, by `year * 16 + month`, filled on first use. */
+const UNSET = -(2 ** 31);
+const monthStart = new Int32Array(10000 * 16).fill(UNSET);
 
 /** Day number of an ISO date string `YYYY-MM-DD` (validated upstream). */
 export function isoDay(s: string): number {
-  return civilToDay(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+  const y =
+    (s.charCodeAt(0) - 48) * 1000 +
+    (s.charCodeAt(1) - 48) * 100 +
+    (s.charCodeAt(2) - 48) * 10 +
+    (s.charCodeAt(3) - 48);
+  const m = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
+  const d = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
+  const k = y * 16 + m;
+  let first = monthStart[k]!;
+  if (first === UNSET) {
+    first = civilToDay(y, m, 1);
+    monthStart[k] = first;
+  }
+  // civilToDay is linear in the day of the month.
+  return first + d - 1;
 }
 
 /** Year, month and day packed as `y * 10000 + m * 100 + d`, for age arithmetic. */
 export function isoPacked(s: string): number {
-  return digits(s, 0, 4) * 10000 + digits(s, 5, 7) * 100 + digits(s, 8, 10);
+  return (
+    (s.charCodeAt(0) - 48) * 10000000 +
+    (s.charCodeAt(1) - 48) * 1000000 +
+    (s.charCodeAt(2) - 48) * 100000 +
+    (s.charCodeAt(3) - 48) * 10000 +
+    (s.charCodeAt(5) - 48) * 1000 +
+    (s.charCodeAt(6) - 48) * 100 +
+    (s.charCodeAt(8) - 48) * 10 +
+    (s.charCodeAt(9) - 48)
+  );
 }
 
 /** Full years from `birth` to `on`, both packed (see {@link isoPacked}). */
