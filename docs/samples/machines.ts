@@ -51,24 +51,23 @@ export interface MachinesSummary {
 export function main(): MachinesSummary {
   // #region create
   // A pair of teachers: a mentor and a young specialist. The snapshot is plain JSON.
-  let pair: PairSnapshot = createPairSnapshot(
-    {
-      id: 'pair-1',
-      organizationId: 'lyceum-7',
-      mentorId: 't-7',
-      menteeIds: ['t-2'],
-      form: 'educatorEducator',
-      formats: ['traditional'],
-      origin: 'matching',
-    },
-    {
-      date: '2023-09-01',
-      participants: [
-        { id: 't-7', category: 'teacher' },
-        { id: 't-2', category: 'teacher' },
-      ],
-    },
-  );
+  const proposal = {
+    id: 'pair-1',
+    organizationId: 'lyceum-7',
+    mentorId: 't-7',
+    menteeIds: ['t-2'],
+    form: 'educatorEducator',
+    formats: ['traditional'],
+    origin: 'matching' as const,
+  };
+  const proposed = {
+    date: '2023-09-01',
+    participants: [
+      { id: 't-7', category: 'teacher' as const },
+      { id: 't-2', category: 'teacher' as const },
+    ],
+  };
+  let pair: PairSnapshot = createPairSnapshot(proposal, proposed);
   console.log(pairPhase(pair), pairPhaseLabels[pairPhase(pair)].ru); // collectingConsents …
   // #endregion create
 
@@ -169,24 +168,7 @@ export function main(): MachinesSummary {
   // Store the snapshot (versioned) and the event log; replaying the log gives the same snapshot.
   const stored = JSON.stringify(persistPair(pair)); // { version: 1, snapshot }
   const restored = migratePairSnapshot(JSON.parse(stored)); // this or an older format
-  const initial = createPairSnapshot(
-    {
-      id: 'pair-1',
-      organizationId: 'lyceum-7',
-      mentorId: 't-7',
-      menteeIds: ['t-2'],
-      form: 'educatorEducator',
-      formats: ['traditional'],
-      origin: 'matching',
-    },
-    {
-      date: '2023-09-01',
-      participants: [
-        { id: 't-7', category: 'teacher' },
-        { id: 't-2', category: 'teacher' },
-      ],
-    },
-  );
+  const initial = createPairSnapshot(proposal, proposed); // the same proposal as at the start
   const replayed = replayPair(initial, JSON.parse(JSON.stringify(log)));
   // #endregion persist
 
