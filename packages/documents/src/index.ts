@@ -8,22 +8,14 @@
  * @module @nastavnik/documents
  */
 
+export { buildCompetitionOrder, type CompetitionOrderInput } from './builders/competitionOrder';
 export { buildConsentForm, type ConsentFormInput } from './builders/consent';
-export {
-  buildCompetitionOrder,
-  buildCuratorOrder,
-  buildIntroductionOrder,
-  buildPairChangeOrder,
-  buildPairsOrder,
-  buildPlansOrder,
-  type CompetitionOrderInput,
-  type CuratorOrderInput,
-  type IntroductionOrderInput,
-  type PairChangeOrderInput,
-  type PairsOrderInput,
-  type PlansOrderInput,
-} from './builders/orders';
+export { buildCuratorOrder, type CuratorOrderInput } from './builders/curatorOrder';
+export { buildIntroductionOrder, type IntroductionOrderInput } from './builders/introductionOrder';
+export { buildPairChangeOrder, type PairChangeOrderInput } from './builders/pairChangeOrder';
+export { buildPairsOrder, type PairsOrderInput } from './builders/pairsOrder';
 export { buildPersonalProgramme, type PersonalProgrammeDocumentInput } from './builders/personalProgramme';
+export { buildPlansOrder, type PlansOrderInput } from './builders/plansOrder';
 export {
   buildQuestionnaireForm,
   type JsonSchema,

@@ -1,0 +1,50 @@
+// Parts every order builder shares: the head, «ПРИКАЗЫВАЮ:», control, the preambles.
+import type { ConsentPurpose, Order, Organization, Person } from '@nastavnik/core';
+import { z } from 'zod';
+import type { Block } from '../model';
+import { actForms, orgHeader, requisites } from './common';
+
+export const ORDER_WORD = (order: Order) =>
+  order.act === 'directive'
+    ? []
+    : [{ kind: 'paragraph', text: 'ПРИКАЗЫВАЮ:', indent: false, spaced: true } as const];
+
+export function head(input: {
+  organization: Organization;
+  parentOrganization?: Organization | undefined;
+  order: Order;
+}): Block[] {
+  return [
+    orgHeader(input.organization, input.parentOrganization),
+    requisites(input.order, input.organization),
+    { kind: 'title', text: input.order.title },
+  ];
+}
+
+export function control(order: Order, n: number): Block {
+  return {
+    kind: 'numbered',
+    number: `${n}.`,
+    text: `Контроль за исполнением ${actForms(order).gen} оставляю за собой.`,
+  };
+}
+
+/** The consent a participant gives to join a pair: learners to participation, staff to the extra duties. */
+export function purposeOf(person: Person, override: ConsentPurpose | undefined): ConsentPurpose {
+  if (override !== undefined) return override;
+  return person.category === 'pupil' || person.category === 'student' ? 'participation' : 'mentorDuties';
+}
+
+export const AUDIENCE = z.enum(['teachers', 'pupils']).default('teachers');
+
+export const BASIS = {
+  teachers:
+    'В соответствии с совместным письмом Минпросвещения России от 21 декабря 2021 года № АЗ-1128/08 и Общероссийского Профсоюза образования от 21 декабря 2021 года № 657, согласно методическим рекомендациям по разработке и внедрению системы (целевой модели) наставничества педагогических работников в образовательных организациях, в целях создания условий для формирования эффективной системы поддержки педагогических работников и молодых (вновь принятых) специалистов',
+  pupils:
+    'В соответствии с распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся для организаций, осуществляющих образовательную деятельность по общеобразовательным, дополнительным общеобразовательным и программам среднего профессионального образования, в том числе с применением лучших практик обмена опытом между обучающимися», в рамках реализации федерального проекта «Современная школа» национального проекта «Образование»',
+} as const;
+
+export const MODEL = {
+  teachers: 'системы (целевой модели) наставничества педагогических работников',
+  pupils: 'целевой модели наставничества обучающихся',
+} as const;

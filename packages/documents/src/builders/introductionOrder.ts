@@ -1,0 +1,132 @@
+import { IsoDateSchema, PersonIdSchema, parse, RoadmapSchema } from '@nastavnik/core';
+import { z } from 'zod';
+import {
+  acquaintance,
+  addressee,
+  annexLabel,
+  capitalize,
+  findPerson,
+  orgShort,
+  personIn,
+  signature,
+} from '../_internal/common';
+import { AUDIENCE, BASIS, control, head, MODEL, ORDER_WORD } from '../_internal/orderParts';
+import { orderBase } from '../_internal/schemas';
+import type { Annex, Block, NastavnikDocument } from '../model';
+import { formatDateLong, formatDateShort } from '../typography/dates';
+import { byGender } from '../typography/names';
+import { RegulationOptionsSchema, regulationBlocks } from './regulation';
+import { roadmapBlocks } from './roadmap';
+
+const IntroductionOrderInputSchema = z.object({
+  ...orderBase,
+  audience: AUDIENCE,
+  /** The curator: deputy head responsible for the model (003 п. 2–3). */
+  curatorId: PersonIdSchema,
+  startDate: IsoDateSchema,
+  /** Include the Regulation as Annex 1 (structure of 003). */
+  regulation: RegulationOptionsSchema.optional(),
+  /** Include the roadmap as an annex. */
+  roadmap: RoadmapSchema.optional(),
+  /** Who publishes the documents on the site, and by when (004 п. 4). */
+  publisher: z.object({ personId: PersonIdSchema, due: IsoDateSchema }).optional(),
+});
+
+/**
+ * Input of {@link buildIntroductionOrder}.
+ *
+ * @category Builders
+ * @example
+ * const input: IntroductionOrderInput = { organization, order, people, curatorId: 't-1', startDate: '2022-02-01' };
+ */
+export type IntroductionOrderInput = z.input<typeof IntroductionOrderInputSchema>;
+
+/**
+ * The order on introducing the mentoring system (target model) and
+ * approving its Regulation and roadmap (seeds 003 and 004): preamble,
+ * «ПРИКАЗЫВАЮ:», the curator named in the accusative and addressed in the
+ * dative, «Утвердить: 4.1 … (Приложение 1); 4.2 … (Приложение 2)», control,
+ * signature, acquaintance sheet, and the annexes themselves.
+ *
+ * @category Builders
+ * @example
+ * const doc = buildIntroductionOrder({ organization, order, people, curatorId: 't-zh', startDate: '2022-02-01',
+ *   regulation: {}, roadmap });
+ * const bytes = await renderDocx(doc);
+ */
+export function buildIntroductionOrder(input: IntroductionOrderInput): NastavnikDocument {
+  const v = parse(IntroductionOrderInputSchema, input);
+  const org = v.organization;
+  const curator = findPerson(v.people, v.curatorId, ['curatorId']);
+  const model = MODEL[v.audience];
+  const approve: { number: string; text: string }[] = [];
+  const annexes: Annex[] = [];
+  const annexCount = (v.regulation ? 1 : 0) + (v.roadmap ? 1 : 0);
+  const label = (n: number) => annexLabel(v.order, annexCount > 1 ? n : undefined);
+  const ref = (n: number) => (annexCount > 1 ? `(Приложение ${n})` : '(Приложение)');
+  let n = 0;
+  if (v.regulation) {
+    n++;
+    approve.push({
+      number: `4.${n}.`,
+      text: `Положение о системе наставничества ${v.audience === 'teachers' ? 'педагогических работников' : 'обучающихся'} в ${orgShort(org)} ${ref(n)};`,
+    });
+    annexes.push({
+      label: label(n),
+      blocks: regulationBlocks({ organization: org, audience: v.audience, options: v.regulation }),
+    });
+  }
+  if (v.roadmap) {
+    n++;
+    approve.push({
+      number: `4.${n}.`,
+      text: `Дорожную карту (план мероприятий) по реализации ${model} в ${orgShort(org)} ${ref(n)}.`,
+    });
+    annexes.push({ label: label(n), blocks: roadmapBlocks(v.roadmap), landscape: true });
+  }
+  const responsible = byGender(curator.gender, {
+    female: 'ответственной',
+    male: 'ответственным',
+    neutral: 'ответственным',
+  });
+  const blocks: Block[] = [
+    ...head(v),
+    { kind: 'paragraph', text: `${v.basis ?? BASIS[v.audience]},` },
+    ...ORDER_WORD(v.order),
+    {
+      kind: 'numbered',
+      number: '1.',
+      text: `Организовать работу в ${orgShort(org)} по внедрению ${model} с ${formatDateLong(v.startDate, { quoted: false })}`,
+    },
+    {
+      kind: 'numbered',
+      number: '2.',
+      text: `Назначить ${responsible} за организационное, методическое, аналитическое сопровождение, мониторинг и реализацию внедрения ${model} (куратором) ${personIn(curator, 'accusative')}.`,
+    },
+    {
+      kind: 'numbered',
+      number: '3.',
+      text: `${capitalize(addressee(curator))}, обеспечить создание условий для внедрения и реализации ${model}, реализацию мероприятий в сроки, установленные дорожной картой, и достижение показателей эффективности.`,
+    },
+  ];
+  let next = 4;
+  if (approve.length > 0) {
+    blocks.push({ kind: 'numbered', number: `${next}.`, text: 'Утвердить:', items: approve });
+    next++;
+  }
+  if (v.publisher) {
+    const p = findPerson(v.people, v.publisher.personId, ['publisher', 'personId']);
+    blocks.push({
+      kind: 'numbered',
+      number: `${next}.`,
+      text: `${capitalize(addressee(p))}, разместить нормативные документы по внедрению целевой модели наставничества на официальном сайте ${orgShort(org)} в срок до ${formatDateShort(v.publisher.due)}.`,
+    });
+    next++;
+  }
+  blocks.push(
+    control(v.order, next),
+    signature(v.order),
+    ...acquaintance(v.order, v.people, v.acquainted, v.acquaintanceDate),
+  );
+  return { meta: { kind: 'introductionOrder', title: v.order.title }, blocks, annexes };
+}

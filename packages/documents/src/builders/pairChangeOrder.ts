@@ -1,0 +1,142 @@
+import {
+  ExtensionSchema,
+  effectiveEnd,
+  formatName,
+  IsoDateSchema,
+  nastavnikError,
+  PairSchema,
+  PersonalProgrammeSchema,
+  PersonIdSchema,
+  parse,
+  TerminationReasonSchema,
+  terminationReasonLabels,
+} from '@nastavnik/core';
+import { z } from 'zod';
+import {
+  acquaintance,
+  addressee,
+  capitalize,
+  findPerson,
+  orgShort,
+  pairPeople,
+  personIn,
+  signature,
+} from '../_internal/common';
+import { control, head, ORDER_WORD } from '../_internal/orderParts';
+import { orderBase } from '../_internal/schemas';
+import type { Block, NastavnikDocument } from '../model';
+import { formatDateLong, formatDateShort } from '../typography/dates';
+
+const PairChangeOrderInputSchema = z.object({
+  ...orderBase,
+  pair: PairSchema,
+  programme: PersonalProgrammeSchema,
+  curatorId: PersonIdSchema.optional(),
+  change: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('terminate'),
+      date: IsoDateSchema,
+      reason: TerminationReasonSchema,
+      details: z.string().trim().min(1).max(1000).optional(),
+    }),
+    z.object({ kind: z.literal('extend'), extension: ExtensionSchema }),
+  ]),
+});
+
+/**
+ * Input of {@link buildPairChangeOrder}.
+ *
+ * @category Builders
+ * @example
+ * const input: PairChangeOrderInput = { organization, order, people, pair, programme,
+ *   change: { kind: 'terminate', date: '2024-02-01', reason: 'mutualDecision' } };
+ */
+export type PairChangeOrderInput = z.input<typeof PairChangeOrderInputSchema>;
+
+/**
+ * The order on early termination of a pair's personal programme (003 §7.1,
+ * with the reason) or on its extension by mutual agreement (003 §7.2).
+ *
+ * @category Builders
+ * @example
+ * const doc = buildPairChangeOrder({ organization, order, people, pair, programme,
+ *   change: { kind: 'extend', extension: { newEnd: '2024-12-27', agreedAt: '2024-05-20', reason: 'подготовка к аттестации' } } });
+ */
+export function buildPairChangeOrder(input: PairChangeOrderInput): NastavnikDocument {
+  const v = parse(PairChangeOrderInputSchema, input);
+  const { mentor, mentees } = pairPeople(v);
+  const pairText = `наставник — ${formatName(mentor.name, 'lastFirst')}, ${mentees.length > 1 ? 'наставляемые' : 'наставляемый'} — ${mentees.map((m) => formatName(m.name, 'lastFirst')).join(', ')}`;
+  const blocks: Block[] = [...head(v)];
+  if (v.change.kind === 'terminate') {
+    if (v.change.date < v.programme.start) {
+      throw nastavnikError(
+        'invalid_date_range',
+        ['change', 'date'],
+        'Дата завершения раньше начала программы',
+        'Termination before the programme starts',
+      );
+    }
+    blocks.push(
+      {
+        kind: 'paragraph',
+        text: `${v.basis ?? `В соответствии с п. 7.1 Положения о системе наставничества в ${orgShort(v.organization)}`},`,
+      },
+      ...ORDER_WORD(v.order),
+      {
+        kind: 'numbered',
+        number: '1.',
+        text: `Завершить досрочно с ${formatDateShort(v.change.date)} реализацию персонализированной программы наставничества наставнической пары (${pairText}) ${terminationReasonLabels[v.change.reason].ru}${v.change.details ? `: ${v.change.details}` : ''}.`,
+      },
+    );
+    if (v.curatorId) {
+      const curator = findPerson(v.people, v.curatorId, ['curatorId']);
+      blocks.push({
+        kind: 'numbered',
+        number: '2.',
+        text: `${capitalize(addressee(curator))}, внести изменения в базу наставников и наставляемых, организовать психолого-педагогическое сопровождение наставляемого и продолжить поиск наставника.`,
+      });
+    }
+  } else {
+    const ext = v.change.extension;
+    const end = effectiveEnd(v.programme);
+    if (ext.newEnd <= end) {
+      throw nastavnikError(
+        'invalid_date_range',
+        ['change', 'extension', 'newEnd'],
+        'Продление должно переносить окончание программы на более позднюю дату',
+        'An extension must move the end later',
+      );
+    }
+    blocks.push(
+      {
+        kind: 'paragraph',
+        text: `${v.basis ?? `В соответствии с п. 7.2 Положения о системе наставничества в ${orgShort(v.organization)}, по обоюдному согласию наставника и наставляемого от ${formatDateShort(ext.agreedAt)}`},`,
+      },
+      ...ORDER_WORD(v.order),
+      {
+        kind: 'numbered',
+        number: '1.',
+        text: `Продлить срок реализации персонализированной программы наставничества наставнической пары (${pairText}) до ${formatDateLong(ext.newEnd, { quoted: false })} в связи с необходимостью: ${ext.reason}.`,
+      },
+      {
+        kind: 'numbered',
+        number: '2.',
+        text: `${capitalize(personIn(mentor, 'dative'))}, внести изменения в план мероприятий персонализированной программы наставничества.`,
+      },
+    );
+  }
+  const n = blocks.filter((b) => b.kind === 'numbered').length + 1;
+  blocks.push(
+    control(v.order, n),
+    signature(v.order),
+    ...acquaintance(v.order, v.people, v.acquainted, v.acquaintanceDate),
+  );
+  return {
+    meta: {
+      kind: v.change.kind === 'terminate' ? 'terminationOrder' : 'extensionOrder',
+      title: v.order.title,
+    },
+    blocks,
+    annexes: [],
+  };
+}

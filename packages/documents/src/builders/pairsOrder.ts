@@ -1,0 +1,177 @@
+import {
+  ConsentPurposeSchema,
+  catalogueLabel,
+  IsoDateSchema,
+  mentorshipFormats,
+  mentorshipForms,
+  PairSchema,
+  type Person,
+  PersonIdSchema,
+  parse,
+} from '@nastavnik/core';
+import { z } from 'zod';
+import {
+  acquaintance,
+  addressee,
+  annexLabel,
+  capitalize,
+  findPerson,
+  orgShort,
+  requireConsent,
+  shortName,
+  signature,
+} from '../_internal/common';
+import { control, head, ORDER_WORD, purposeOf } from '../_internal/orderParts';
+import { cataloguesSchema, consents, orderBase } from '../_internal/schemas';
+import type { Annex, Block, NastavnikDocument, TableRowValue } from '../model';
+import { formatDateShort, formatTerm } from '../typography/dates';
+import { byGender } from '../typography/names';
+
+const PairsOrderInputSchema = z.object({
+  ...orderBase,
+  pairs: z.array(PairSchema).min(1),
+  consents,
+  start: IsoDateSchema,
+  end: IsoDateSchema,
+  curatorId: PersonIdSchema.optional(),
+  /**
+   * Which consents the order requires (003 §3.2–3.3: written consent of the
+   * participants). By default staff consent to the extra duties of mentoring
+   * and pupils and students to participation.
+   */
+  consentPurposes: z
+    .object({ mentor: ConsentPurposeSchema.optional(), mentee: ConsentPurposeSchema.optional() })
+    .default({}),
+  /** Catalogues for the labels of forms and formats (a region's own forms). */
+  catalogues: cataloguesSchema,
+  /** Deadline for the personal programmes (003 roadmap 6–7). */
+  programmesDue: IsoDateSchema.optional(),
+});
+
+/**
+ * Input of {@link buildPairsOrder}.
+ *
+ * @category Builders
+ * @example
+ * const input: PairsOrderInput = { organization, order, people, pairs, consents, start: '2023-09-15', end: '2024-05-31' };
+ */
+export type PairsOrderInput = z.input<typeof PairsOrderInputSchema>;
+
+function personLine(p: Person): string {
+  const pupil = byGender(p.gender, { female: 'обучающаяся', male: 'обучающийся', neutral: 'обучающийся' });
+  const extra = p.position ?? (p.grade !== undefined ? `${pupil} ${p.grade} класса` : undefined);
+  return extra ? `${shortName(p)},\n${extra}` : shortName(p);
+}
+
+function consentNote(c: { givenAt: string; givenBy: string }): string {
+  const who =
+    c.givenBy === 'parent' ? ' (родитель)' : c.givenBy === 'guardian' ? ' (законный представитель)' : '';
+  return `${formatDateShort(c.givenAt)}${who}`;
+}
+
+/**
+ * The order approving mentoring pairs and groups (003 §3.3, §6.2; 004 §4):
+ * the table of pairs (mentor, mentees, form and format, term) with each
+ * participant's written consent noted by date and signer. A pair whose
+ * participant has no valid consent on the order's date is refused with a
+ * `NastavnikError` (`consent_missing`, `consent_withdrawn` or
+ * `minor_requires_parent_consent`) naming ids and paths only.
+ *
+ * @category Builders
+ * @example
+ * const doc = buildPairsOrder({ organization, order, people, pairs, consents, start: '2023-09-15', end: '2024-05-31' });
+ * const docx = await renderDocx(doc);
+ */
+export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
+  const v = parse(PairsOrderInputSchema, input);
+  const rows: TableRowValue[] = v.pairs.map((pair, i) => {
+    const mentor = findPerson(v.people, pair.mentorId, ['pairs', i, 'mentorId']);
+    const mc = requireConsent(mentor, v.consents, v.order.date, purposeOf(mentor, v.consentPurposes.mentor), [
+      'pairs',
+      i,
+      'mentorId',
+    ]);
+    const mentees = pair.menteeIds.map((id, k) => findPerson(v.people, id, ['pairs', i, 'menteeIds', k]));
+    const notes = [`наставник — ${consentNote(mc)}`];
+    mentees.forEach((m, k) => {
+      const c = requireConsent(m, v.consents, v.order.date, purposeOf(m, v.consentPurposes.mentee), [
+        'pairs',
+        i,
+        'menteeIds',
+        k,
+      ]);
+      notes.push(`${mentees.length > 1 ? `${shortName(m)}` : 'наставляемый'} — ${consentNote(c)}`);
+    });
+    const form = catalogueLabel(v.catalogues.forms ?? mentorshipForms, pair.form);
+    const formats = pair.formats
+      .map((f) => catalogueLabel(v.catalogues.formats ?? mentorshipFormats, f))
+      .join(', ');
+    return {
+      cells: [
+        `${i + 1}.`,
+        personLine(mentor),
+        mentees.map(personLine).join('\n'),
+        `${form};\n${formats}`,
+        notes.join(';\n'),
+      ],
+    };
+  });
+  const groups = v.pairs.some((p) => p.menteeIds.length > 1);
+  const what = groups ? 'наставнические пары (группы)' : 'наставнические пары';
+  const blocks: Block[] = [
+    ...head(v),
+    {
+      kind: 'paragraph',
+      text: `${v.basis ?? `В соответствии с Положением о системе наставничества в ${orgShort(v.organization)}, на основании письменного согласия участников на участие в программе наставничества и на возложение дополнительных обязанностей, связанных с наставнической деятельностью`},`,
+    },
+    ...ORDER_WORD(v.order),
+    {
+      kind: 'numbered',
+      number: '1.',
+      text: `Закрепить ${what} на период ${formatTerm(v.start, v.end)} в составе согласно приложению.`,
+    },
+    {
+      kind: 'numbered',
+      number: '2.',
+      text: `Наставникам совместно с наставляемыми разработать персонализированные программы наставничества${v.programmesDue ? ` в срок до ${formatDateShort(v.programmesDue)}` : ''} и обеспечить их реализацию.`,
+    },
+  ];
+  let n = 3;
+  if (v.curatorId) {
+    const curator = findPerson(v.people, v.curatorId, ['curatorId']);
+    blocks.push({
+      kind: 'numbered',
+      number: `${n++}.`,
+      text: `${capitalize(addressee(curator))}, куратору, обеспечить методическое сопровождение наставнических пар (групп), психолого-педагогическую поддержку наставляемых, не сформировавших пару, и мониторинг реализации персонализированных программ.`,
+    });
+  }
+  blocks.push(
+    control(v.order, n),
+    signature(v.order),
+    ...acquaintance(v.order, v.people, v.acquainted, v.acquaintanceDate),
+  );
+  const annex: Annex = {
+    label: annexLabel(v.order),
+    blocks: [
+      {
+        kind: 'title',
+        text: `Состав наставнических пар (групп) ${orgShort(v.organization)}`,
+        subtitle: `на период ${formatTerm(v.start, v.end)}`,
+      },
+      {
+        kind: 'table',
+        caption: 'Наставнические пары',
+        showCaption: false,
+        columns: [
+          { header: '№ п/п', width: 0.7 },
+          { header: 'Наставник (ФИО, должность)', width: 3 },
+          { header: 'Наставляемый (ФИО, должность, класс)', width: 3 },
+          { header: 'Форма и вид наставничества', width: 2.6 },
+          { header: 'Письменное согласие участников (дата)', width: 2.6 },
+        ],
+        rows,
+      },
+    ],
+  };
+  return { meta: { kind: 'pairsOrder', title: v.order.title }, blocks, annexes: [annex] };
+}
