@@ -25,6 +25,11 @@ export const OrganizationSchema = z.object({
   parentId: OrganizationIdSchema.optional(),
   /** Settlement, for document headers («г. Тихвин»). */
   locality: z.string().trim().min(1).max(200).optional(),
+  /**
+   * Legal address: a consent names the operator's address (152-ФЗ ст. 9
+   * ч. 4 п. 3), and so does an act of destruction of personal data.
+   */
+  address: z.string().trim().min(5).max(500).optional(),
   /** External id in a regional system (e.g. ИНН or a registry code). */
   externalId: z.string().trim().min(1).max(100).optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ageOn, type IsoDate, IsoDateSchema } from './dates';
 import { PersonCategorySchema } from './enums';
+import { AddressSchema, IdentityDocumentSchema } from './identityDocument';
 import { OrganizationIdSchema, PersonIdSchema } from './ids';
 
 /**
@@ -60,6 +61,13 @@ export const PersonSchema = z.object({
   subjects: z.array(z.string().trim().min(1).max(100)).default([]),
   /** School grade (класс) for pupils, 1–11. */
   grade: z.number().int().min(1).max(11).optional(),
+  /**
+   * Address of registration (residence): a consent names it (152-ФЗ ст. 9
+   * ч. 4 п. 1). Sensitive, optional; never in errors, logs or exports.
+   */
+  address: AddressSchema.optional(),
+  /** Identity document a consent names (ст. 9 ч. 4 п. 1). Sensitive, optional. */
+  identityDocument: IdentityDocumentSchema.optional(),
   /** Id in the school's own information system. */
   externalId: z.string().trim().min(1).max(100).optional(),
 });
