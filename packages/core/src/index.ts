@@ -153,7 +153,22 @@ export {
 } from './profiles';
 export {
   type Competition,
+  type CompetitionCorrection,
+  CompetitionCorrectionSchema,
+  type CompetitionCriterion,
+  CompetitionCriterionSchema,
+  type CompetitionInput,
+  type CompetitionRound,
+  CompetitionRoundSchema,
+  type CompetitionScore,
+  CompetitionScoreSchema,
   CompetitionSchema,
+  type CompetitionStanding,
+  competitionStandings,
+  recordCompetitionScore,
+  roundMax,
+} from './competition';
+export {
   type Programme,
   ProgrammeSchema,
   type TrainingCourse,

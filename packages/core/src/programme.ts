@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { AcademicYearSchema, IsoDateSchema } from './dates';
 import { CatalogueIdSchema } from './enums';
 import {
-  CompetitionIdSchema,
   OrganizationIdSchema,
-  PairIdSchema,
   PersonIdSchema,
   ProgrammeIdSchema,
   RoadmapIdSchema,
@@ -51,44 +49,6 @@ export const TrainingCourseSchema = z.object({
 });
 /** A training course. @category Programme @example const c: TrainingCourse = parse(TrainingCourseSchema, raw); */
 export type TrainingCourse = z.infer<typeof TrainingCourseSchema>;
-
-/**
- * A competition such as #Наставник+ (001 6.3, 6.4, 6.9) with its rounds
- * (Визитка, Фрагмент, Педагогический батл) and results per pair.
- *
- * @category Programme
- * @example
- * parse(CompetitionSchema, { id: 'np-2023', organizationId: 'uo', title: '#Наставник+', academicYear: '2023-2024',
- *   rounds: [{ id: 'card', title: 'Визитка', date: '2023-10-20' }], results: [] });
- */
-export const CompetitionSchema = z.object({
-  id: CompetitionIdSchema,
-  organizationId: OrganizationIdSchema,
-  title: z.string().trim().min(1).max(300),
-  academicYear: AcademicYearSchema,
-  rounds: z
-    .array(
-      z.object({
-        id: CatalogueIdSchema,
-        title: z.string().trim().min(1).max(300),
-        date: IsoDateSchema.optional(),
-      }),
-    )
-    .min(1),
-  results: z
-    .array(
-      z.object({
-        pairId: PairIdSchema,
-        /** Round id, or absent for the overall rating. */
-        roundId: CatalogueIdSchema.optional(),
-        score: z.number().min(0),
-        place: z.number().int().min(1).optional(),
-      }),
-    )
-    .default([]),
-});
-/** A competition. @category Programme @example const c: Competition = parse(CompetitionSchema, raw); */
-export type Competition = z.infer<typeof CompetitionSchema>;
 
 /**
  * A session of the School of the Young Teacher (ШМУ), held at least monthly
