@@ -5,6 +5,7 @@ import { domainIssue } from './errors';
 import { ConsentIdSchema, PersonIdSchema } from './ids';
 import type { LocalizedText } from './labels';
 import { isMinorOn, type Person, PersonNameSchema } from './person';
+import { safeText } from './text';
 
 /**
  * Who signed a consent: the person, or a parent / legal guardian for a minor
@@ -52,7 +53,7 @@ export const ConsentSchema = z
      */
     validUntil: IsoDateSchema.optional(),
     /** Reference to the paper original (register number). */
-    documentRef: z.string().trim().min(1).max(100).optional(),
+    documentRef: safeText().trim().min(1).max(100).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.givenBy !== 'self' && c.representative === undefined) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './dates';
+import { safeText } from './text';
 
 /**
  * A month, with the year when the text gives one («январь 2023 г.»).
@@ -45,8 +46,8 @@ const ThroughoutDue = z.object({
   scope: z.enum(['programme', 'year', 'academicYear']),
 });
 const AsNeededDue = z.object({ kind: z.literal('asNeeded') });
-const ByScheduleDue = z.object({ kind: z.literal('bySchedule'), schedule: z.string().min(1).max(300) });
-const AfterEventDue = z.object({ kind: z.literal('afterEvent'), event: z.string().min(1).max(300) });
+const ByScheduleDue = z.object({ kind: z.literal('bySchedule'), schedule: safeText().min(1).max(300) });
+const AfterEventDue = z.object({ kind: z.literal('afterEvent'), event: safeText().min(1).max(300) });
 const UnspecifiedDue = z.object({ kind: z.literal('unspecified') });
 
 /**

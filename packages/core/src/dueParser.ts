@@ -1,14 +1,14 @@
 import { isValid } from 'date-fns';
-import { z } from 'zod';
 import type { IsoDate } from './dates';
 import { type Due, DueSchema, type MonthRef, type RecurrenceUnit } from './due';
 import { isNastavnikError, nastavnikError } from './errors';
 import { parse, type Result } from './parse';
+import { safeText } from './text';
 
 /** The longest due text accepted (the `dueText` limit of a roadmap activity). */
 const MAX_DUE_TEXT = 300;
 
-const DueTextSchema = z.string().max(MAX_DUE_TEXT);
+const DueTextSchema = safeText().max(MAX_DUE_TEXT);
 
 /** Month names in their case forms (январь / января / январе / январю / январем) and abbreviations. */
 const MONTH_WORDS: ReadonlyArray<readonly [RegExp, number]> = [

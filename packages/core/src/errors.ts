@@ -48,6 +48,7 @@ export type NastavnikErrorCode =
   | 'required_answer_missing'
   | 'aborted'
   | 'infeasible'
+  | 'unsafe_text'
   | 'internal';
 
 /**

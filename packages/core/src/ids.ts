@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { safeText } from './text';
 
-const id = <B extends string>(_brand: B) => z.string().trim().min(1).max(200).brand<B>();
+const id = <B extends string>(_brand: B) => safeText().trim().min(1).max(200).brand<B>();
 
 /** Id of an {@link Organization} (school, college, authority, region). @category Ids @example const id = OrganizationIdSchema.parse('sch-7'); */
 export const OrganizationIdSchema = id('OrganizationId');

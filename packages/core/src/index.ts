@@ -95,6 +95,7 @@ export {
   nastavnikError,
 } from './errors';
 export * from './ids';
+export { isSafeText, SafeTextSchema, safeText } from './text';
 export { type Lang, type LocalizedText, LocalizedTextSchema, localize } from './labels';
 export { type Order, type OrderInput, OrderSchema } from './order';
 export {

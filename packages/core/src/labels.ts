@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 /**
  * A language of user-facing texts: Russian first, English second.
@@ -17,8 +18,8 @@ export type Lang = 'ru' | 'en';
  * const t = LocalizedTextSchema.parse({ ru: 'Наставник', en: 'Mentor' });
  */
 export const LocalizedTextSchema = z.object({
-  ru: z.string().min(1),
-  en: z.string().min(1),
+  ru: safeText().min(1),
+  en: safeText().min(1),
 });
 /** A text in Russian and English. @category Labels @example const t: LocalizedText = { ru: 'Пара', en: 'Pair' }; */
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;

@@ -3,6 +3,7 @@ import { IsoDateSchema } from './dates';
 import { OrderKindSchema } from './enums';
 import { OrderIdSchema, OrganizationIdSchema } from './ids';
 import { PersonNameSchema } from './person';
+import { safeText } from './text';
 
 /**
  * An order (приказ) or a directive (распоряжение) of a head or an
@@ -24,11 +25,11 @@ export const OrderSchema = z.object({
   act: z.enum(['order', 'directive']).default('order'),
   kind: OrderKindSchema,
   /** The number as written, without «№». */
-  number: z.string().trim().min(1).max(50),
+  number: safeText().trim().min(1).max(50),
   date: IsoDateSchema,
-  title: z.string().trim().min(1).max(500),
+  title: safeText().trim().min(1).max(500),
   signatory: z.object({
-    position: z.string().trim().min(1).max(200),
+    position: safeText().trim().min(1).max(200),
     name: PersonNameSchema,
   }),
 });

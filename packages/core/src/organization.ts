@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OrganizationKindSchema } from './enums';
 import { nastavnikError } from './errors';
 import { type OrganizationId, OrganizationIdSchema } from './ids';
+import { safeText } from './text';
 
 /**
  * An organization: a school, college or kindergarten, a municipal education
@@ -19,19 +20,19 @@ export const OrganizationSchema = z.object({
   id: OrganizationIdSchema,
   kind: OrganizationKindSchema,
   /** Full official name, as in the header of an order. */
-  name: z.string().trim().min(1).max(500),
+  name: safeText().trim().min(1).max(500),
   /** Short name, e.g. «МОУ «Лицей № 7»». */
-  shortName: z.string().trim().min(1).max(200).optional(),
+  shortName: safeText().trim().min(1).max(200).optional(),
   parentId: OrganizationIdSchema.optional(),
   /** Settlement, for document headers («г. Тихвин»). */
-  locality: z.string().trim().min(1).max(200).optional(),
+  locality: safeText().trim().min(1).max(200).optional(),
   /**
    * Legal address: a consent names the operator's address (152-ФЗ ст. 9
    * ч. 4 п. 3), and so does an act of destruction of personal data.
    */
-  address: z.string().trim().min(5).max(500).optional(),
+  address: safeText().trim().min(5).max(500).optional(),
   /** External id in a regional system (e.g. ИНН or a registry code). */
-  externalId: z.string().trim().min(1).max(100).optional(),
+  externalId: safeText().trim().min(1).max(100).optional(),
 });
 /** An organization. @category Organizations @example const o: Organization = parse(OrganizationSchema, raw); */
 export type Organization = z.infer<typeof OrganizationSchema>;

@@ -13,6 +13,7 @@ import {
   PlanItemIdSchema,
   RequestIdSchema,
 } from './ids';
+import { safeText } from './text';
 
 /**
  * How a pair was proposed: by the matching algorithm, by the curator, or by
@@ -122,12 +123,12 @@ export function isGroup(pair: Pick<Pair, 'menteeIds'>): boolean {
 export const PlanItemSchema = z
   .object({
     id: PlanItemIdSchema,
-    title: z.string().trim().min(1).max(500),
-    description: z.string().trim().min(1).max(2000).optional(),
+    title: safeText().trim().min(1).max(500),
+    description: safeText().trim().min(1).max(2000).optional(),
     /** Start of the item's work, if not the programme's start. */
     start: IsoDateSchema.optional(),
     due: IsoDateSchema,
-    expectedResult: z.string().trim().min(1).max(1000),
+    expectedResult: safeText().trim().min(1).max(1000),
     doneAt: IsoDateSchema.optional(),
   })
   .superRefine((it, ctx) => {
@@ -158,7 +159,7 @@ export type PlanItem = z.infer<typeof PlanItemSchema>;
 export const ExtensionSchema = z.object({
   newEnd: IsoDateSchema,
   agreedAt: IsoDateSchema,
-  reason: z.string().trim().min(1).max(1000),
+  reason: safeText().trim().min(1).max(1000),
 });
 /** An extension of a programme. @category Pairs @example const e: Extension = { newEnd: '2024-12-31', agreedAt: '2024-05-20', reason: '…' }; */
 export type Extension = z.infer<typeof ExtensionSchema>;
@@ -187,9 +188,9 @@ export const PersonalProgrammeSchema = z
     pairId: PairIdSchema,
     start: IsoDateSchema,
     end: IsoDateSchema,
-    goals: z.array(z.string().trim().min(1).max(1000)).min(1),
+    goals: z.array(safeText().trim().min(1).max(1000)).min(1),
     /** Directions of work (e.g. «методика преподавания», «воспитательная работа»). */
-    directions: z.array(z.string().trim().min(1).max(300)).default([]),
+    directions: z.array(safeText().trim().min(1).max(300)).default([]),
     plan: z.array(PlanItemSchema).default([]),
     extensions: z.array(ExtensionSchema).default([]),
   })
@@ -303,7 +304,7 @@ export const MeetingSchema = z.object({
   kind: MeetingKindSchema,
   date: IsoDateSchema,
   mode: z.enum(['inPerson', 'online']).default('inPerson'),
-  topic: z.string().trim().min(1).max(500).optional(),
+  topic: safeText().trim().min(1).max(500).optional(),
   /** Participants present, if recorded (a group meeting may miss someone). */
   attendeeIds: z.array(PersonIdSchema).optional(),
 });

@@ -3,6 +3,7 @@ import { ageOn, type IsoDate, IsoDateSchema } from './dates';
 import { PersonCategorySchema } from './enums';
 import { AddressSchema, IdentityDocumentSchema } from './identityDocument';
 import { OrganizationIdSchema, PersonIdSchema } from './ids';
+import { safeText } from './text';
 
 /**
  * Parts of a person's name as documents need them («Яковлева Елена
@@ -13,10 +14,10 @@ import { OrganizationIdSchema, PersonIdSchema } from './ids';
  * const n = PersonNameSchema.parse({ lastName: 'Яковлева', firstName: 'Елена', middleName: 'Сергеевна' });
  */
 export const PersonNameSchema = z.object({
-  lastName: z.string().trim().min(1).max(100),
-  firstName: z.string().trim().min(1).max(100),
+  lastName: safeText().trim().min(1).max(100),
+  firstName: safeText().trim().min(1).max(100),
   /** Patronymic (отчество), if any. */
-  middleName: z.string().trim().min(1).max(100).optional(),
+  middleName: safeText().trim().min(1).max(100).optional(),
 });
 /** Parts of a name. @category People @example const n: PersonName = { lastName: 'Иванов', firstName: 'Иван' }; */
 export type PersonName = z.infer<typeof PersonNameSchema>;
@@ -55,10 +56,10 @@ export const PersonSchema = z.object({
   gender: GenderSchema.optional(),
   birthDate: IsoDateSchema.optional(),
   /** Position, e.g. «учитель начальных классов», «заместитель директора по УВР». */
-  position: z.string().trim().min(1).max(200).optional(),
+  position: safeText().trim().min(1).max(200).optional(),
   /** Pedagogical experience in full years (стаж). */
   experienceYears: z.number().min(0).max(70).optional(),
-  subjects: z.array(z.string().trim().min(1).max(100)).default([]),
+  subjects: z.array(safeText().trim().min(1).max(100)).default([]),
   /** School grade (класс) for pupils, 1–11. */
   grade: z.number().int().min(1).max(11).optional(),
   /**
@@ -69,7 +70,7 @@ export const PersonSchema = z.object({
   /** Identity document a consent names (ст. 9 ч. 4 п. 1). Sensitive, optional. */
   identityDocument: IdentityDocumentSchema.optional(),
   /** Id in the school's own information system. */
-  externalId: z.string().trim().min(1).max(100).optional(),
+  externalId: safeText().trim().min(1).max(100).optional(),
 });
 /** A participant. @category People @example const p: Person = parse(PersonSchema, raw); */
 export type Person = z.infer<typeof PersonSchema>;

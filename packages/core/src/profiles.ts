@@ -3,6 +3,7 @@ import { IsoDateSchema } from './dates';
 import { CatalogueIdSchema, RequestSourceSchema } from './enums';
 import { domainIssue } from './errors';
 import { PersonIdSchema, RequestIdSchema, TrainingCourseIdSchema } from './ids';
+import { safeText } from './text';
 
 /**
  * A completed training of a mentor (e.g. the 36-hour further-training course
@@ -14,10 +15,10 @@ import { PersonIdSchema, RequestIdSchema, TrainingCourseIdSchema } from './ids';
  */
 export const TrainingRecordSchema = z.object({
   courseId: TrainingCourseIdSchema.optional(),
-  title: z.string().trim().min(1).max(300),
+  title: safeText().trim().min(1).max(300),
   hours: z.number().positive().max(2000),
   completedAt: IsoDateSchema,
-  provider: z.string().trim().min(1).max(300).optional(),
+  provider: safeText().trim().min(1).max(300).optional(),
 });
 /** A training record. @category Profiles @example const t: TrainingRecord = { title: 'ДПП ПК', hours: 36, completedAt: '2023-11-30' }; */
 export type TrainingRecord = z.infer<typeof TrainingRecordSchema>;
@@ -38,12 +39,12 @@ export type TrainingRecord = z.infer<typeof TrainingRecordSchema>;
 export const MentorProfileSchema = z.object({
   personId: PersonIdSchema,
   competences: z.array(CatalogueIdSchema).default([]),
-  subjects: z.array(z.string().trim().min(1).max(100)).default([]),
-  education: z.string().trim().min(1).max(500).optional(),
-  position: z.string().trim().min(1).max(200).optional(),
+  subjects: z.array(safeText().trim().min(1).max(100)).default([]),
+  education: safeText().trim().min(1).max(500).optional(),
+  position: safeText().trim().min(1).max(200).optional(),
   experienceYears: z.number().min(0).max(70).optional(),
-  lifeExperience: z.string().trim().min(1).max(2000).optional(),
-  interests: z.array(z.string().trim().min(1).max(200)).default([]),
+  lifeExperience: safeText().trim().min(1).max(2000).optional(),
+  interests: z.array(safeText().trim().min(1).max(200)).default([]),
   /** Groups of mentees the mentor can take (catalogue `menteeGroups`). */
   menteeGroups: z.array(CatalogueIdSchema).default([]),
   /** How many mentees at once (a group is a pair with several mentees). */
@@ -107,9 +108,9 @@ export const RequestSchema = z
     /** Competence area (catalogue `competences`). */
     competence: CatalogueIdSchema.optional(),
     /** The difficulty in the mentee's or the referrer's words. */
-    difficulty: z.string().trim().min(1).max(2000).optional(),
+    difficulty: safeText().trim().min(1).max(2000).optional(),
     priority: RequestPrioritySchema.default('medium'),
-    subject: z.string().trim().min(1).max(100).optional(),
+    subject: safeText().trim().min(1).max(100).optional(),
     wantedFormats: z.array(CatalogueIdSchema).default([]),
     wantedForm: CatalogueIdSchema.optional(),
     source: RequestSourceSchema,
@@ -150,7 +151,7 @@ export const MenteeProfileSchema = z.object({
   /** Catalogue `menteeGroups`. */
   group: CatalogueIdSchema,
   requests: z.array(RequestSchema).default([]),
-  interests: z.array(z.string().trim().min(1).max(200)).default([]),
+  interests: z.array(safeText().trim().min(1).max(200)).default([]),
   preferredFormats: z.array(CatalogueIdSchema).default([]),
 });
 /** A mentee's profile. @category Profiles @example const m: MenteeProfile = parse(MenteeProfileSchema, raw); */

@@ -8,6 +8,7 @@ import {
   RoadmapIdSchema,
   TrainingCourseIdSchema,
 } from './ids';
+import { safeText } from './text';
 
 /**
  * A programme: a school's or a municipality's yearly mentoring cycle, run by
@@ -23,7 +24,7 @@ export const ProgrammeSchema = z.object({
   organizationId: OrganizationIdSchema,
   level: z.enum(['school', 'municipality', 'region']),
   academicYear: AcademicYearSchema,
-  title: z.string().trim().min(1).max(500),
+  title: safeText().trim().min(1).max(500),
   roadmapId: RoadmapIdSchema.optional(),
   curatorIds: z.array(PersonIdSchema).default([]),
   /** Forms used in this programme (catalogue `mentorshipForms`). */
@@ -42,10 +43,10 @@ export type Programme = z.infer<typeof ProgrammeSchema>;
  */
 export const TrainingCourseSchema = z.object({
   id: TrainingCourseIdSchema,
-  title: z.string().trim().min(1).max(500),
+  title: safeText().trim().min(1).max(500),
   hours: z.number().positive().max(2000),
   mode: z.enum(['fullTime', 'correspondence', 'blended', 'online']),
-  provider: z.string().trim().min(1).max(300).optional(),
+  provider: safeText().trim().min(1).max(300).optional(),
 });
 /** A training course. @category Programme @example const c: TrainingCourse = parse(TrainingCourseSchema, raw); */
 export type TrainingCourse = z.infer<typeof TrainingCourseSchema>;
@@ -59,10 +60,10 @@ export type TrainingCourse = z.infer<typeof TrainingCourseSchema>;
  * parse(YoungTeacherSchoolSessionSchema, { id: 'shmu-1', organizationId: 'uo', date: '2023-09-28', topic: 'Адаптация в коллективе', attendeeIds: [] });
  */
 export const YoungTeacherSchoolSessionSchema = z.object({
-  id: z.string().trim().min(1).max(200),
+  id: safeText().trim().min(1).max(200),
   organizationId: OrganizationIdSchema,
   date: IsoDateSchema,
-  topic: z.string().trim().min(1).max(500),
+  topic: safeText().trim().min(1).max(500),
   attendeeIds: z.array(PersonIdSchema).default([]),
 });
 /** A ШМУ session. @category Programme @example const s: YoungTeacherSchoolSession = parse(YoungTeacherSchoolSessionSchema, raw); */

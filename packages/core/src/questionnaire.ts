@@ -4,6 +4,7 @@ import { ParticipantRoleSchema, QuestionnaireKindSchema } from './enums';
 import { domainIssue, type NastavnikIssue } from './errors';
 import { PairIdSchema, PersonIdSchema, QuestionnaireIdSchema, ResponseIdSchema } from './ids';
 import { LocalizedTextSchema } from './labels';
+import { safeText } from './text';
 
 const QuestionId = z
   .string()
@@ -102,7 +103,7 @@ export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
  * @example
  * AnswerSchema.parse(8);
  */
-export const AnswerSchema = z.union([z.number(), z.string(), z.array(z.string()), z.boolean()]);
+export const AnswerSchema = z.union([z.number(), safeText(), z.array(safeText()), z.boolean()]);
 /** An answer. @category Questionnaires @example const a: Answer = ['t-7', 't-3']; */
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -122,7 +123,7 @@ export const ResponseSchema = z.object({
   role: ParticipantRoleSchema,
   submittedAt: IsoDateSchema,
   pairId: PairIdSchema.optional(),
-  answers: z.record(z.string(), AnswerSchema),
+  answers: z.record(safeText(), AnswerSchema),
 });
 /** A response. @category Questionnaires @example const r: Response = parse(ResponseSchema, raw); */
 export type Response = z.infer<typeof ResponseSchema>;

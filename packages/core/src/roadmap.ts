@@ -3,6 +3,7 @@ import { AcademicYearSchema, IsoDateSchema } from './dates';
 import { DueSchema } from './due';
 import { ProgrammeStageSchema } from './enums';
 import { ActivityIdSchema, OrganizationIdSchema, RoadmapIdSchema } from './ids';
+import { safeText } from './text';
 
 /**
  * Kinds of deliverable a roadmap activity produces; the programme machine
@@ -57,16 +58,16 @@ export type DeliverableKind = z.infer<typeof DeliverableKindSchema>;
 export const RoadmapActivitySchema = z.object({
   id: ActivityIdSchema,
   /** The number as printed («1.1», «4.2.»); empty where the seed has none. */
-  number: z.string().max(20),
-  title: z.string().trim().min(1).max(2000),
+  number: safeText().max(20),
+  title: safeText().trim().min(1).max(2000),
   /** «Содержание деятельности», where the roadmap has that column. */
-  content: z.string().trim().min(1).max(5000).optional(),
+  content: safeText().trim().min(1).max(5000).optional(),
   /** The due text exactly as written in the source. */
-  dueText: z.string().max(300),
+  dueText: safeText().max(300),
   due: DueSchema,
-  responsible: z.array(z.string().trim().min(1).max(500)),
+  responsible: z.array(safeText().trim().min(1).max(500)),
   /** «Результат, вид документа». */
-  result: z.string().trim().min(1).max(3000).optional(),
+  result: safeText().trim().min(1).max(3000).optional(),
   deliverables: z.array(DeliverableKindSchema).default([]),
   stage: ProgrammeStageSchema,
 });
@@ -82,9 +83,9 @@ export type RoadmapActivity = z.infer<typeof RoadmapActivitySchema>;
  * RoadmapSectionSchema.parse({ number: '1', title: 'Подготовка условий', activities: [] });
  */
 export const RoadmapSectionSchema = z.object({
-  number: z.string().max(20),
-  title: z.string().trim().min(1).max(1000),
-  task: z.string().trim().min(1).max(2000).optional(),
+  number: safeText().max(20),
+  title: safeText().trim().min(1).max(1000),
+  task: safeText().trim().min(1).max(2000).optional(),
   activities: z.array(RoadmapActivitySchema),
 });
 /** A roadmap section. @category Roadmaps @example const s: RoadmapSection = parse(RoadmapSectionSchema, raw); */
@@ -99,7 +100,7 @@ export type RoadmapSection = z.infer<typeof RoadmapSectionSchema>;
  */
 export const RoadmapColumnSchema = z.object({
   key: z.enum(['number', 'stage', 'activity', 'content', 'due', 'responsible', 'result']),
-  header: z.string().trim().min(1).max(200),
+  header: safeText().trim().min(1).max(200),
 });
 /** A roadmap column. @category Roadmaps @example const c: RoadmapColumn = { key: 'due', header: 'Срок реализации' }; */
 export type RoadmapColumn = z.infer<typeof RoadmapColumnSchema>;
@@ -114,7 +115,7 @@ export type RoadmapColumn = z.infer<typeof RoadmapColumnSchema>;
  */
 export const RoadmapSchema = z.object({
   id: RoadmapIdSchema,
-  title: z.string().trim().min(1).max(1000),
+  title: safeText().trim().min(1).max(1000),
   organizationId: OrganizationIdSchema.optional(),
   level: z.enum(['school', 'municipality', 'region']),
   academicYear: AcademicYearSchema.optional(),
@@ -123,15 +124,15 @@ export const RoadmapSchema = z.object({
   /** The approving act, as printed in the annex header. */
   approvedBy: z
     .object({
-      act: z.string().trim().min(1).max(300),
-      number: z.string().min(1).max(50),
+      act: safeText().trim().min(1).max(300),
+      number: safeText().min(1).max(50),
       date: IsoDateSchema,
     })
     .optional(),
   columns: z.array(RoadmapColumnSchema).min(2),
   sections: z.array(RoadmapSectionSchema).min(1),
   /** «Составила: …» line, if any. */
-  compiledBy: z.string().trim().min(1).max(500).optional(),
+  compiledBy: safeText().trim().min(1).max(500).optional(),
 });
 /** A roadmap. @category Roadmaps @example const rm: Roadmap = parse(RoadmapSchema, raw); */
 export type Roadmap = z.infer<typeof RoadmapSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { domainIssue } from './errors';
+
+// U+0000, or a UTF-16 surrogate without its partner: PostgreSQL refuses both in text and jsonb,
+// and neither is a character a person can type. Everything else (tabs, line breaks, emoji) passes.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether a string can be stored and printed as text: no NUL character and no
+ * lone UTF-16 surrogate (half of an emoji cut in two).
+ *
+ * @category Parsing
+ * @example
+ * isSafeText('Яковлева'); // true
+ * isSafeText('a\u0000b'); // false
+ * isSafeText('\ud83d'); // false: a lone high surrogate
+ */
+export function isSafeText(value: string): boolean {
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+}
+
+/**
+ * A string schema that refuses NUL and lone surrogates with the typed code
+ * `unsafe_text` (instead of letting a database or a document writer fail
+ * later). Every text field of the core schemas is built on it; chain
+ * `.trim().min().max()` as on `z.string()`.
+ *
+ * @category Parsing
+ * @example
+ * const Title = safeText().trim().min(1).max(500);
+ * safeParse(Title, 'a\u0000b'); // { ok: false, error: { code: 'unsafe_text', … } }
+ */
+export function safeText(): z.ZodString {
+  return z.string().refine(isSafeText, {
+    params: domainIssue(
+      'unsafe_text',
+      'Текст содержит недопустимые символы (нулевой символ или непарный суррогат UTF-16)',
+      'The text contains characters that are not allowed (NUL or a lone UTF-16 surrogate)',
+    ),
+  });
+}
+
+/**
+ * Any text without NUL or lone surrogates (see {@link safeText}).
+ *
+ * @category Parsing
+ * @example
+ * SafeTextSchema.parse('Дисциплина на уроках');
+ */
+export const SafeTextSchema = safeText();
