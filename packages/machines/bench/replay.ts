@@ -5,7 +5,13 @@
 //   pnpm bench                 (BENCH_PAIRS=20000 pnpm bench for a quick run)
 import { performance } from 'node:perf_hooks';
 import { createActor } from 'xstate';
-import { type PairEvent, PairEventSchema, type PairSnapshot, pairMachine, replayPair } from '../src/index';
+import {
+  type PairEvent,
+  PairEventSchema,
+  type PairSnapshot,
+  pairMachine,
+  replayPairUntrusted,
+} from '../src/index';
 import { history, mulberry32 } from './histories';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 100_000);
@@ -39,7 +45,7 @@ for (let b = 0; b < PAIRS; b += BATCH) {
 
   let t = performance.now();
   for (let k = 0; k < batch.length; k++) {
-    const r = replayPair(batch[k]!.world.initial, stored[k]!);
+    const r = replayPairUntrusted(batch[k]!.world.initial, stored[k]!);
     if (r.refused)
       throw new Error(`pair ${b + k}: event ${r.refused.index} refused: ${r.refused.refusal.code}`);
     finals.push(r.snapshot);

@@ -6,6 +6,7 @@
  * @packageDocumentation
  * @module @nastavnik/machines
  */
+export { defaultPairAuthority, defaultProgrammeAuthority } from './authority';
 export { type PairEventType, type PairPhase, pairEventLabels, pairPhaseLabels } from './labels';
 export {
   type ActivityStatus,
@@ -39,11 +40,14 @@ export {
   type PairStateValue,
   pairPhase,
 } from './pairSnapshot';
+export { type PairReportStatus, pairReportStatus } from './pairStatus';
 export {
   type PairReplayResult,
   type PairTransitionResult,
   pairTransition,
+  parsePairEvent,
   replayPair,
+  replayPairUntrusted,
 } from './pairTransition';
 export {
   migratePairSnapshot,

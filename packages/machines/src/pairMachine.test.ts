@@ -404,7 +404,8 @@ describe('pair machine: the life of a pair (003 §6–7, 004 §4–5)', () => {
     ]) {
       let caught: unknown;
       try {
-        pairTransition(s, bad);
+        // A JavaScript caller (or a cast) can still pass anything: validated at run time.
+        pairTransition(s, bad as never);
       } catch (e) {
         caught = e;
       }

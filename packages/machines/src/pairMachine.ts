@@ -4,7 +4,6 @@ import {
   applyPairEvent,
   consentsCompleteAfter,
   explainPairEvent,
-  isVerified,
   type PairLocus,
 } from './_internal/pairRules';
 import type { PairContext } from './pairContext';
@@ -38,7 +37,7 @@ export const pairMachine = setup({
   },
   guards: {
     allowed: ({ context, event }, params: { locus: PairLocus }) =>
-      isVerified(context, event) || explainPairEvent(params.locus, context, event) === null,
+      explainPairEvent(params.locus, context, event) === null,
     isFinalMeeting: ({ event }) => event.type === 'meetingHeld' && event.meeting.kind === 'final',
     consentsCompleteAfter: ({ context, event }) => consentsCompleteAfter(context, event),
   },

@@ -8,6 +8,7 @@ import {
   pairTransition,
   persistPair,
   replayPair,
+  replayPairUntrusted,
 } from '@nastavnik/machines';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ function walk(world: ReturnType<typeof makeWorld>, choices: readonly number[], g
     const cs = candidates(s, choice);
     const tries = greedy ? Math.min(10, cs.length) : 1;
     for (let k = 0; k < tries; k++) {
-      const pick = cs[(choice + k) % cs.length];
+      const pick = cs[(choice + k) % cs.length]!;
       const r = pairTransition(s, pick);
       if (r.refused) {
         refused++;
@@ -116,7 +117,7 @@ describe('pair machine: properties over random event sequences', () => {
         expect(w.final.context.eventCount).toBe(w.log.length);
         // The log is stored as JSON and replayed from the initial snapshot.
         const stored = JSON.parse(JSON.stringify(w.log)) as unknown[];
-        const replay = replayPair(w.initial, stored);
+        const replay = replayPairUntrusted(w.initial, stored);
         expect(replay.refused).toBeUndefined();
         expect(replay.snapshot).toEqual(w.final);
         // The snapshot survives JSON and the migration hook.
@@ -137,7 +138,7 @@ describe('pair machine: properties over random event sequences', () => {
         const k = cut % (w.log.length + 1);
         const head = replayPair(w.initial, w.log.slice(0, k)).snapshot;
         const restored = migratePairSnapshot(JSON.parse(JSON.stringify(persistPair(head))));
-        const tail = replayPair(restored, JSON.parse(JSON.stringify(w.log.slice(k))) as unknown[]);
+        const tail = replayPairUntrusted(restored, JSON.parse(JSON.stringify(w.log.slice(k))));
         expect(tail.snapshot).toEqual(w.final);
       }),
       { numRuns: 200, seed: 7 },

@@ -1,19 +1,19 @@
 import {
   type IsoDate,
   IsoDateSchema,
+  type IssuePath,
   nastavnikError,
   type PairInput,
   PairSchema,
   parse,
 } from '@nastavnik/core';
-import type { SnapshotFrom } from 'xstate';
 import { z } from 'zod';
+import { type PairState, pairTable } from './_internal/pairReducer';
 import { keepParticipant } from './_internal/pairRules';
 import { PairPolicySchema } from './_internal/pairSchemas';
 import type { PairPhase } from './labels';
 import { defaultPairPolicy, type PairContext, type PairPolicy } from './pairContext';
 import { type PairParticipant, PairParticipantSchema } from './pairEvents';
-import { pairMachine } from './pairMachine';
 import type { PlainSnapshot } from './plainSnapshot';
 
 /**
@@ -73,50 +73,56 @@ const OptionsSchema = z.object({
   policy: PairPolicySchema.optional(),
 });
 
-type LiveSnapshot = SnapshotFrom<typeof pairMachine>;
-// A stored snapshot and the live xstate snapshot it was made from, so that
-// chained transitions need not resolve the state nodes again.
-const live = new WeakMap<PairSnapshot, LiveSnapshot>();
-
-/** @internal The live xstate snapshot of a stored pair snapshot. */
-export function restorePair(s: PairSnapshot): LiveSnapshot {
-  let m = live.get(s);
-  if (!m) {
-    m = pairMachine.resolveState({ value: s.value, context: s.context });
-    live.set(s, m);
-  }
-  return m;
-}
-
-/** @internal The stored form of a live snapshot (shares the immutable context). */
-export function persistLive(m: LiveSnapshot): PairSnapshot {
-  const s: PairSnapshot = {
-    status: m.status === 'done' ? 'done' : 'active',
-    value: m.value as PairStateValue,
-    context: m.context,
+/** @internal The stored snapshot of a reducer state. */
+export function pairSnapshotOf(state: PairState): PairSnapshot {
+  const node = pairTable().states.get(state.phase);
+  if (node === undefined) throw unknownState();
+  return {
+    status: node.final ? 'done' : 'active',
+    value: node.value as PairStateValue,
+    context: state.context,
     children: {},
     historyValue: {},
     output: undefined,
     error: undefined,
   };
-  live.set(s, m);
-  return s;
 }
 
 /**
- * @internal The stored form of a live snapshot, not linked to it (replays of
- * many pairs keep only the plain snapshots in memory).
+ * @internal The reducer state of a snapshot, checked for its shape: a
+ * `NastavnikError` at `path` (never a TypeError) when it is not a pair's.
  */
-export function unlinkedPersist(m: LiveSnapshot): PairSnapshot {
+export function pairStateOf(snapshot: unknown, path: IssuePath): PairState {
+  if (!isRecord(snapshot) || !isRecord(snapshot.context)) {
+    throw nastavnikError(
+      'invalid_type',
+      path,
+      'Ожидался снимок пары из createPairSnapshot',
+      'Expected a pair snapshot from createPairSnapshot',
+    );
+  }
   return {
-    status: m.status === 'done' ? 'done' : 'active',
-    value: m.value as PairStateValue,
-    context: m.context,
-    children: {},
-    historyValue: {},
-    output: undefined,
-    error: undefined,
+    phase: phaseOf(snapshot.value, [...path, 'value']),
+    context: snapshot.context as unknown as PairContext,
   };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+const unknownState = (path: IssuePath = ['value']) =>
+  nastavnikError('invalid_value', path, 'Неизвестное состояние пары', 'Unknown pair state value');
+
+function phaseOf(v: unknown, path: IssuePath): PairPhase {
+  let phase: unknown = v;
+  if (isRecord(v)) {
+    const keys = Object.keys(v);
+    phase = keys.length === 1 ? v[keys[0] as string] : undefined;
+  }
+  if (typeof phase !== 'string') throw unknownState(path);
+  const node = pairTable().states.get(phase);
+  // The value must be the one the machine has for that phase (a group and its phase).
+  if (node === undefined || JSON.stringify(node.value) !== JSON.stringify(v)) throw unknownState(path);
+  return phase as PairPhase;
 }
 
 /**
@@ -127,13 +133,8 @@ export function unlinkedPersist(m: LiveSnapshot): PairSnapshot {
  * pairPhase(createPairSnapshot(pair, options)); // 'collectingConsents'
  */
 export function pairPhase(snapshot: Pick<PairSnapshot, 'value'>): PairPhase {
-  const v = snapshot.value;
-  if (v === 'completed' || v === 'terminated') return v;
-  if (typeof v === 'object' && v !== null) {
-    if ('forming' in v && typeof v.forming === 'string') return v.forming;
-    if ('running' in v && typeof v.running === 'string') return v.running;
-  }
-  throw nastavnikError('invalid_value', ['value'], 'Неизвестное состояние пары', 'Unknown pair state value');
+  if (!isRecord(snapshot)) throw unknownState([]);
+  return phaseOf(snapshot.value, ['value']);
 }
 
 /**
@@ -191,5 +192,5 @@ export function createPairSnapshot(pair: PairInput, options: PairSnapshotOptions
     lastDate: o.date,
     eventCount: 0,
   };
-  return persistLive(pairMachine.resolveState({ value: { forming: 'collectingConsents' }, context }));
+  return pairSnapshotOf({ phase: 'collectingConsents', context });
 }

@@ -1,9 +1,7 @@
-import { nastavnikError, parse } from '@nastavnik/core';
-import { explainPairEvent, withVerified } from './_internal/pairRules';
-import { inertScope } from './_internal/scope';
-import { type PairEvent, PairEventSchema } from './pairEvents';
-import { pairMachine } from './pairMachine';
-import { type PairSnapshot, pairPhase, persistLive, restorePair, unlinkedPersist } from './pairSnapshot';
+import { type IssuePath, isNastavnikError, nastavnikError, parse } from '@nastavnik/core';
+import { isPairRefusal, type PairState, reducePair } from './_internal/pairReducer';
+import { type PairEvent, type PairEventInput, PairEventSchema } from './pairEvents';
+import { type PairSnapshot, pairSnapshotOf, pairStateOf } from './pairSnapshot';
 import type { PairRefusalCode, Refusal } from './refusal';
 
 /**
@@ -25,12 +23,32 @@ export type PairTransitionResult =
     };
 
 /**
- * Apply one event to a pair, without actors: a pure function of the snapshot
- * and the event. Bad input throws a `NastavnikError`; a valid event that the
- * rules refuse returns `refused` with a typed reason (never a throw).
+ * Validate one pair event from an untrusted source (a request body, a log
+ * written by another system): the typed event, or a `NastavnikError` whose
+ * path starts with `path`.
  *
  * @category Pair machine
- * @throws NastavnikError when the event does not match {@link PairEventSchema}.
+ * @throws NastavnikError when the value does not match {@link PairEventSchema}.
+ * @example
+ * const event = parsePairEvent(JSON.parse(body));
+ * const r = pairTransition(snapshot, event);
+ */
+export function parsePairEvent(value: unknown, path: IssuePath = ['event']): PairEvent {
+  return parse(PairEventSchema, value, path);
+}
+
+/**
+ * Apply one event to a pair, without actors: a pure function of the snapshot
+ * and the event — the path for appending a new event to the log. The event
+ * is typed by {@link PairEventInput} (a misspelt `type` does not compile) and
+ * validated again at run time; bad input throws a `NastavnikError`, never a
+ * TypeError. A valid event that the rules refuse returns `refused` with a
+ * typed reason (never a throw). For a value of unknown shape, use
+ * {@link parsePairEvent} first.
+ *
+ * @category Pair machine
+ * @throws NastavnikError when the snapshot is not a pair's or the event does
+ *   not match {@link PairEventSchema}.
  * @example
  * const r = pairTransition(snapshot, {
  *   type: 'orderIssued', date: '2023-09-25', by: { role: 'head' },
@@ -39,37 +57,11 @@ export type PairTransitionResult =
  * });
  * if (r.refused?.code === 'consents_incomplete') console.log(r.refused.message);
  */
-export function pairTransition(snapshot: PairSnapshot, event: unknown): PairTransitionResult {
-  const parsed = parse(PairEventSchema, event, ['event']);
-  return step(snapshot, parsed);
-}
-
-type Live = ReturnType<typeof restorePair>;
-
-/** One step on a live xstate snapshot: the next live snapshot, or the refusal. */
-function stepLive(before: Live, event: PairEvent): Live | Refusal<PairRefusalCode> {
-  const phase = pairPhase(before);
-  const refused = explainPairEvent(phase, before.context, event);
-  if (refused) return refused;
-  const after = withVerified(before.context, event, () =>
-    pairMachine.transition(before, event, inertScope(pairMachine, before)),
-  );
-  if (after === before) {
-    // The rules accepted what the statechart has no transition for: a bug, not the caller's fault.
-    throw nastavnikError(
-      'internal',
-      ['event', 'type'],
-      'Внутренняя ошибка: машина пары не приняла допустимое событие',
-      'Internal error: the pair machine did not take an accepted event',
-      { event: event.type, phase },
-    );
-  }
-  return after;
-}
-
-function step(snapshot: PairSnapshot, event: PairEvent): PairTransitionResult {
-  const r = stepLive(restorePair(snapshot), event);
-  return 'code' in r ? { snapshot, refused: r } : { snapshot: persistLive(r), event };
+export function pairTransition(snapshot: PairSnapshot, event: PairEventInput): PairTransitionResult {
+  const state = pairStateOf(snapshot, ['snapshot']);
+  const parsed = parsePairEvent(event);
+  const r = guarded(['snapshot'], () => reducePair(state, parsed));
+  return isPairRefusal(r) ? { snapshot, refused: r } : { snapshot: pairSnapshotOf(r), event: parsed };
 }
 
 /**
@@ -87,27 +79,98 @@ export interface PairReplayResult {
 }
 
 /**
- * Replay a stored event log from an initial snapshot (from
- * {@link createPairSnapshot}). Stops at the first refused event and says which.
- * Replaying the log of a stored snapshot gives that snapshot again.
+ * Replay a pair's stored log — events that {@link pairTransition} validated
+ * and accepted when they were appended — from its initial snapshot (from
+ * {@link createPairSnapshot}), without validating them again: the rules run as
+ * a pure reducer, over a million events a second. Stops at the first refused
+ * event and says which. Replaying the log of a stored snapshot gives that
+ * snapshot again. For a log from an untrusted source use
+ * {@link replayPairUntrusted}; for many pairs, {@link replayMany}.
+ *
+ * @category Pair machine
+ * @throws NastavnikError when the snapshot is not a pair's, `events` is not an
+ *   array, or an event is malformed (its path starts with `events`, index).
+ * @example
+ * const { snapshot } = replayPair(createPairSnapshot(pair, options), log);
+ */
+export function replayPair(initial: PairSnapshot, events: readonly PairEvent[]): PairReplayResult {
+  const start = pairStateOf(initial, ['initial']);
+  if (!Array.isArray(events)) throw notAnArray();
+  const r = foldPair(start, events, 0);
+  const snapshot = r.applied === 0 ? initial : pairSnapshotOf(r.state);
+  return r.refused ? { snapshot, applied: r.applied, refused: r.refused } : { snapshot, applied: r.applied };
+}
+
+/**
+ * Replay a log from an untrusted source (another system, an old export):
+ * every event is validated with {@link PairEventSchema} first, then replayed
+ * as {@link replayPair} does.
  *
  * @category Pair machine
  * @throws NastavnikError when an event does not match {@link PairEventSchema}
- *   (its path starts with `events`, index).
+ *   (its path starts with `events`, index), or the snapshot is not a pair's.
  * @example
- * const { snapshot } = replayPair(createPairSnapshot(pair, options), storedEvents);
+ * const { snapshot, refused } = replayPairUntrusted(initial, JSON.parse(file));
  */
-export function replayPair(initial: PairSnapshot, events: readonly unknown[]): PairReplayResult {
-  let live = restorePair(initial);
-  for (let i = 0; i < events.length; i++) {
-    const r = stepLive(live, parse(PairEventSchema, events[i], ['events', i]));
-    if ('code' in r)
-      return {
-        snapshot: i === 0 ? initial : unlinkedPersist(live),
-        applied: i,
-        refused: { index: i, refusal: r },
-      };
-    live = r;
+export function replayPairUntrusted(initial: PairSnapshot, events: unknown): PairReplayResult {
+  if (!Array.isArray(events)) throw notAnArray();
+  return replayPair(
+    initial,
+    events.map((e: unknown, i) => parsePairEvent(e, ['events', i])),
+  );
+}
+
+/** @internal Fold events over a reducer state (offset: the index of `events[0]` in the whole log). */
+export function foldPair(
+  start: PairState,
+  events: readonly PairEvent[],
+  offset: number,
+): { readonly state: PairState; readonly applied: number; readonly refused?: PairReplayResult['refused'] } {
+  let state = start;
+  let i = 0;
+  try {
+    for (; i < events.length; i++) {
+      const r = reducePair(state, checked(events[i] as PairEvent, offset + i));
+      if (isPairRefusal(r)) return { state, applied: offset + i, refused: { index: offset + i, refusal: r } };
+      state = r;
+    }
+  } catch (e) {
+    if (isNastavnikError(e) || !(e instanceof TypeError)) throw e;
+    throw malformed(['events', offset + i]);
   }
-  return { snapshot: events.length === 0 ? initial : unlinkedPersist(live), applied: events.length };
+  return { state, applied: offset + events.length };
+}
+
+const notAnArray = () =>
+  nastavnikError('invalid_type', ['events'], 'Ожидался массив событий', 'Expected an array of events');
+
+/** The cheap part of validation for trusted events: an object with a known type. */
+function checked(event: PairEvent, index: number): PairEvent {
+  if (
+    typeof event !== 'object' ||
+    event === null ||
+    typeof event.type !== 'string' ||
+    typeof event.date !== 'string'
+  ) {
+    throw malformed(['events', index]);
+  }
+  return event;
+}
+
+const malformed = (path: IssuePath) =>
+  nastavnikError(
+    'invalid_input',
+    path,
+    'Повреждённое событие или снимок пары: проверьте их схемой (replayPairUntrusted, parsePairEvent)',
+    'A malformed pair event or snapshot: validate it with the schema (replayPairUntrusted, parsePairEvent)',
+  );
+
+/** Run `f`; a TypeError (a malformed trusted value) becomes a `NastavnikError` at `path`. */
+function guarded<T>(path: IssuePath, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (isNastavnikError(e) || !(e instanceof TypeError)) throw e;
+    throw malformed(path);
+  }
 }

@@ -23,7 +23,7 @@ describe('persistence: versioned snapshots with a migration hook', () => {
   const { initial } = makeWorld({ pupils: true });
   let s = initial;
   for (let i = 0; i < 12; i++) {
-    const r = pairTransition(s, candidates(s, 0)[0]);
+    const r = pairTransition(s, candidates(s, 0)[0]!);
     if (!r.refused) s = r.snapshot;
   }
 
@@ -40,7 +40,7 @@ describe('persistence: versioned snapshots with a migration hook', () => {
     actor.stop();
     const migrated = migratePairSnapshot(bare);
     expect(migrated).toEqual(s);
-    const next = candidates(migrated, 0)[0];
+    const next = candidates(migrated, 0)[0]!;
     expect(pairTransition(migrated, next)).toEqual(pairTransition(s, next));
   });
 

@@ -2,8 +2,7 @@ import { nastavnikError, parse } from '@nastavnik/core';
 import { z } from 'zod';
 import { PairContextSchema, PairStateValueSchema } from './_internal/pairSchemas';
 import { ProgrammeContextSchema, ProgrammeStateValueSchema } from './_internal/programmeSchemas';
-import { pairMachine } from './pairMachine';
-import { type PairSnapshot, type PairStateValue, pairPhase, persistLive } from './pairSnapshot';
+import { type PairSnapshot, type PairStateValue, pairPhase, pairSnapshotOf } from './pairSnapshot';
 import {
   type ProgrammeSnapshot,
   type ProgrammeStateValue,
@@ -192,8 +191,7 @@ export function migratePairSnapshot(
 ): PairSnapshot {
   const p = parse(PersistedPairSchema, migrate(stored, migrations), ['stored']);
   const value = p.snapshot.value as PairStateValue;
-  pairPhase({ value });
-  return persistLive(pairMachine.resolveState({ value, context: p.snapshot.context }));
+  return pairSnapshotOf({ phase: pairPhase({ value }), context: p.snapshot.context });
 }
 
 /**

@@ -442,24 +442,6 @@ export function applyPairEvent(ctx: PairContext, event: PairEvent): Partial<Pair
   }
 }
 
-// The verdict of the last explain that `pairTransition` made, so that the
-// machine's guards need not explain the same event again. Pure functions of
-// the same objects give the same answer; an actor's guards never see it set.
-let verified: { readonly ctx: PairContext; readonly event: PairEvent } | null = null;
-
-export function withVerified<T>(ctx: PairContext, event: PairEvent, f: () => T): T {
-  verified = { ctx, event };
-  try {
-    return f();
-  } finally {
-    verified = null;
-  }
-}
-
-export function isVerified(ctx: PairContext, event: PairEvent): boolean {
-  return verified !== null && verified.ctx === ctx && verified.event === event;
-}
-
 /** Keep only what the rules need: the birth date only for pupils and minors. */
 export function keepParticipant(p: PairParticipant, date: IsoDate): PairParticipant {
   const keepBirth = p.birthDate !== undefined && (p.category === 'pupil' || isMinorOn(p, date));
