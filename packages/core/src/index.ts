@@ -25,8 +25,30 @@ export {
   type ConsentGiver,
   ConsentGiverSchema,
   ConsentSchema,
+  type ConsentCause,
+  consentCauseTexts,
+  decideConsent,
   mayProcess,
 } from './consent';
+export {
+  type ConsentGapItem,
+  type ConsentPolicy,
+  type ConsentPolicyInput,
+  ConsentPolicySchema,
+  type ConsentRole,
+  ConsentRoleSchema,
+  type ConsentRule,
+  ConsentRuleSchema,
+  type ConsentSubject,
+  consentGap,
+  consentGapIssues,
+  defaultConsentPolicy,
+  mayProcessFor,
+  type ProcessingActivity,
+  ProcessingActivitySchema,
+  requireConsents,
+  requiredConsents,
+} from './consentPolicy';
 export {
   type AcademicYear,
   AcademicYearSchema,
@@ -96,6 +118,13 @@ export {
 } from './errors';
 export * from './ids';
 export { isSafeText, SafeTextSchema, safeText } from './text';
+export {
+  AddressSchema,
+  type IdentityDocument,
+  type IdentityDocumentKind,
+  IdentityDocumentKindSchema,
+  IdentityDocumentSchema,
+} from './identityDocument';
 export { type Lang, type LocalizedText, LocalizedTextSchema, localize } from './labels';
 export { type Order, type OrderInput, OrderSchema } from './order';
 export {
@@ -125,6 +154,33 @@ export {
   PlanItemSchema,
 } from './pair';
 export { parse, type Result, safeParse } from './parse';
+// --- personal data: depersonalisation (Roskomnadzor order № 140), k-anonymity, retention (152-ФЗ ст. 21) ---
+export {
+  type DepersonalisationKey,
+  type DepersonalisationPlan,
+  DepersonalisationPlanSchema,
+  type Depersonalised,
+  depersonalise,
+  type FieldMethod,
+  FieldMethodSchema,
+  type ReleaseRow,
+  type ReleaseValue,
+  reidentify,
+} from './privacy/depersonalise';
+export {
+  type KAnonymityReport,
+  kAnonymity,
+  type ReleaseOptions,
+  releaseDepersonalised,
+} from './privacy/kAnonymity';
+export {
+  type RetentionGround,
+  type RetentionInput,
+  type RetentionItem,
+  type RetentionRecord,
+  RetentionRecordSchema,
+  retentionSchedule,
+} from './privacy/retention';
 export {
   formatName,
   type Gender,
