@@ -77,10 +77,15 @@ export {
   type ProgrammeSnapshot,
   type ProgrammeSnapshotOptions,
   type ProgrammeStateValue,
+} from './programmeSnapshot';
+export {
+  type ProgrammeReplayResult,
   type ProgrammeTransitionResult,
+  parseProgrammeEvent,
   programmeTransition,
   replayProgramme,
-} from './programmeSnapshot';
+  replayProgrammeUntrusted,
+} from './programmeTransition';
 export {
   type PairRefusalCode,
   type ProgrammeRefusalCode,

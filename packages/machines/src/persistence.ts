@@ -3,12 +3,7 @@ import { z } from 'zod';
 import { PairContextSchema, PairStateValueSchema } from './_internal/pairSchemas';
 import { ProgrammeContextSchema, ProgrammeStateValueSchema } from './_internal/programmeSchemas';
 import { type PairSnapshot, type PairStateValue, pairPhase, pairSnapshotOf } from './pairSnapshot';
-import {
-  type ProgrammeSnapshot,
-  type ProgrammeStateValue,
-  persistProgrammeLive,
-  restoreProgramme,
-} from './programmeSnapshot';
+import { type ProgrammeSnapshot, programmeSnapshotOf } from './programmeSnapshot';
 
 /**
  * The current version of the stored pair and programme snapshot formats.
@@ -208,16 +203,6 @@ export function migrateProgrammeSnapshot(
   migrations: SnapshotMigrations = programmeSnapshotMigrations,
 ): ProgrammeSnapshot {
   const p = parse(PersistedProgrammeSchema, migrate(stored, migrations), ['stored']);
-  const value = p.snapshot.value as ProgrammeStateValue;
-  const draft: ProgrammeSnapshot = {
-    status: 'active',
-    value,
-    context: p.snapshot.context,
-    children: {},
-    historyValue: {},
-    output: undefined,
-    error: undefined,
-  };
-  // Resolve afresh (status included) rather than trust the stored status.
-  return persistProgrammeLive(restoreProgramme(draft));
+  // The state value follows from the context: resolve it afresh rather than trust the stored one.
+  return programmeSnapshotOf(p.snapshot.context);
 }

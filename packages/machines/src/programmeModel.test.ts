@@ -167,7 +167,7 @@ describe('programme machine: model-based (@xstate/graph)', () => {
         const log: ProgrammeEvent[] = [];
         for (const c of choices) {
           const es = events(s);
-          const r = programmeTransition(s, es[c % es.length]);
+          const r = programmeTransition(s, es[c % es.length]!);
           if (r.event) {
             s = r.snapshot;
             log.push(r.event);

@@ -5,6 +5,7 @@ import {
   dueDeadline,
   type IsoDate,
   IsoDateSchema,
+  type IssuePath,
   nastavnikError,
   parse,
   type RoadmapInput,
@@ -12,15 +13,11 @@ import {
   resolveDue,
   roadmapActivities,
 } from '@nastavnik/core';
-import { initialTransition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
-import { explainProgrammeEvent } from './_internal/programmeRules';
-import { inertScope } from './_internal/scope';
+import { programmeValueOf } from './_internal/programmeReducer';
+import { isClosed } from './_internal/programmeRules';
 import type { PlainSnapshot } from './plainSnapshot';
 import type { ProgrammeContext, ProgrammePolicy } from './programmeContext';
-import { type ProgrammeEvent, ProgrammeEventSchema } from './programmeEvents';
-import { programmeMachine } from './programmeMachine';
-import type { ProgrammeRefusalCode, Refusal } from './refusal';
 
 /**
  * The state value of {@link programmeMachine}: one entry per parallel region.
@@ -74,32 +71,39 @@ export interface ProgrammeSnapshotOptions {
 
 const OptionsSchema = z.object({ date: IsoDateSchema, period: DuePeriodSchema.optional() });
 
-type Live = SnapshotFrom<typeof programmeMachine>;
-const live = new WeakMap<ProgrammeSnapshot, Live>();
-
-/** @internal */
-export function restoreProgramme(s: ProgrammeSnapshot): Live {
-  let m = live.get(s);
-  if (!m) {
-    m = programmeMachine.resolveState({ value: s.value as Live['value'], context: s.context });
-    live.set(s, m);
-  }
-  return m;
-}
-
-/** @internal */
-export function persistProgrammeLive(m: Live): ProgrammeSnapshot {
-  const s: ProgrammeSnapshot = {
-    status: m.status === 'done' ? 'done' : 'active',
-    value: m.value as ProgrammeStateValue,
-    context: m.context,
+/** @internal The stored snapshot of a programme's context (the state value follows from it). */
+export function programmeSnapshotOf(context: ProgrammeContext): ProgrammeSnapshot {
+  return {
+    status: isClosed(context) ? 'done' : 'active',
+    value: programmeValueOf(context),
+    context,
     children: {},
     historyValue: {},
     output: undefined,
     error: undefined,
   };
-  live.set(s, m);
-  return s;
+}
+
+/**
+ * @internal The context of a programme snapshot, checked for its shape: a
+ * `NastavnikError` at `path` (never a TypeError) when it is not a programme's.
+ */
+export function programmeContextOf(snapshot: unknown, path: IssuePath): ProgrammeContext {
+  const ok =
+    typeof snapshot === 'object' &&
+    snapshot !== null &&
+    typeof (snapshot as { context?: unknown }).context === 'object' &&
+    (snapshot as { context: unknown }).context !== null &&
+    Array.isArray((snapshot as { context: { activities?: unknown } }).context.activities);
+  if (!ok) {
+    throw nastavnikError(
+      'invalid_type',
+      path,
+      'Ожидался снимок программы из createProgrammeSnapshot',
+      'Expected a programme snapshot from createProgrammeSnapshot',
+    );
+  }
+  return (snapshot as { context: ProgrammeContext }).context;
 }
 
 function isContinuous(due: Due): boolean {
@@ -200,77 +204,5 @@ export function createProgrammeSnapshot(
     lastDate: o.date,
     eventCount: 0,
   };
-  const [initial] = initialTransition(programmeMachine, context);
-  return persistProgrammeLive(initial);
-}
-
-/**
- * The outcome of {@link programmeTransition}.
- *
- * @category Programme machine
- * @example
- * const r: ProgrammeTransitionResult = programmeTransition(s, e);
- */
-export type ProgrammeTransitionResult =
-  | { readonly snapshot: ProgrammeSnapshot; readonly event: ProgrammeEvent; readonly refused?: undefined }
-  | {
-      readonly snapshot: ProgrammeSnapshot;
-      readonly event?: undefined;
-      readonly refused: Refusal<ProgrammeRefusalCode>;
-    };
-
-function step(snapshot: ProgrammeSnapshot, event: ProgrammeEvent): ProgrammeTransitionResult {
-  const refused = explainProgrammeEvent(snapshot.context, event);
-  if (refused) return { snapshot, refused };
-  const before = restoreProgramme(snapshot);
-  const after = programmeMachine.transition(before, event, inertScope(programmeMachine, before));
-  if (after === before) {
-    throw nastavnikError(
-      'internal',
-      ['event', 'type'],
-      'Внутренняя ошибка: машина программы не приняла допустимое событие',
-      'Internal error: the programme machine did not take an accepted event',
-      { event: event.type },
-    );
-  }
-  return { snapshot: persistProgrammeLive(after), event };
-}
-
-/**
- * Apply one event to a programme, without actors. Bad input throws a
- * `NastavnikError`; a valid event the rules refuse returns `refused`.
- *
- * @category Programme machine
- * @throws NastavnikError when the event does not match {@link ProgrammeEventSchema}.
- * @example
- * const r = programmeTransition(s, { type: 'stageCompleted', date: '2023-09-30', by: { role: 'curator' }, stage: 'preparation' });
- * if (r.refused?.code === 'gate_deliverable_missing') console.log(r.refused.message);
- */
-export function programmeTransition(snapshot: ProgrammeSnapshot, event: unknown): ProgrammeTransitionResult {
-  return step(snapshot, parse(ProgrammeEventSchema, event, ['event']));
-}
-
-/**
- * Replay a programme's event log from its initial snapshot; stops at the
- * first refusal.
- *
- * @category Programme machine
- * @example
- * const { snapshot, applied } = replayProgramme(initial, storedEvents);
- */
-export function replayProgramme(
-  initial: ProgrammeSnapshot,
-  events: readonly unknown[],
-): {
-  readonly snapshot: ProgrammeSnapshot;
-  readonly applied: number;
-  readonly refused?: { readonly index: number; readonly refusal: Refusal<ProgrammeRefusalCode> };
-} {
-  let snapshot = initial;
-  for (let i = 0; i < events.length; i++) {
-    const r = step(snapshot, parse(ProgrammeEventSchema, events[i], ['events', i]));
-    if (r.refused) return { snapshot, applied: i, refused: { index: i, refusal: r.refused } };
-    snapshot = r.snapshot;
-  }
-  return { snapshot, applied: events.length };
+  return programmeSnapshotOf(context);
 }
