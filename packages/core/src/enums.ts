@@ -288,14 +288,33 @@ export type QuestionnaireKind = z.infer<typeof QuestionnaireKindSchema>;
 /** Labels of questionnaire kinds. @category Questionnaires @example questionnaireKindLabels.preference.ru; */
 export const questionnaireKindLabels = questionnaireKind.labels;
 
-const participantRole = labelled(['mentor', 'mentee', 'curator', 'parent', 'head', 'other'], {
-  mentor: { ru: 'наставник', en: 'mentor' },
-  mentee: { ru: 'наставляемый', en: 'mentee' },
-  curator: { ru: 'куратор', en: 'curator' },
-  parent: { ru: 'родитель (законный представитель)', en: 'parent or guardian' },
-  head: { ru: 'руководитель', en: 'head' },
-  other: { ru: 'иное', en: 'other' },
-});
+const participantRole = labelled(
+  [
+    'mentor',
+    'mentee',
+    'curator',
+    'municipalCurator',
+    'parent',
+    'head',
+    'actingHead',
+    'methodicalCouncil',
+    'other',
+  ],
+  {
+    mentor: { ru: 'наставник', en: 'mentor' },
+    mentee: { ru: 'наставляемый', en: 'mentee' },
+    curator: { ru: 'куратор', en: 'curator' },
+    municipalCurator: { ru: 'муниципальный куратор', en: 'municipal curator' },
+    parent: { ru: 'родитель (законный представитель)', en: 'parent or guardian' },
+    head: { ru: 'руководитель', en: 'head' },
+    actingHead: { ru: 'исполняющий обязанности руководителя', en: 'acting head' },
+    methodicalCouncil: {
+      ru: 'методическое объединение (совет) наставников',
+      en: "mentors' methodical council",
+    },
+    other: { ru: 'иное', en: 'other' },
+  },
+);
 /** Roles of participants (respondents, signatories). @category People @example ParticipantRoleSchema.parse('mentor'); */
 export const ParticipantRoleSchema = participantRole.schema;
 /** A participant role. @category People @example const r: ParticipantRole = 'mentee'; */

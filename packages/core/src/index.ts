@@ -8,6 +8,17 @@
  * @module @nastavnik/core
  */
 export {
+  type Actor,
+  type ActorInput,
+  ActorSchema,
+  type AuthorityTable,
+  AuthorityTableSchema,
+  HEAD_ROLES,
+  isAuthorized,
+  requiredRoles,
+  rolesInWords,
+} from './authority';
+export {
   type Catalogue,
   type CatalogueEntry,
   CatalogueEntrySchema,
@@ -129,6 +140,7 @@ export { type Lang, type LocalizedText, LocalizedTextSchema, localize } from './
 export { type Order, type OrderInput, OrderSchema } from './order';
 export {
   buildOrganizationTree,
+  curatorRoleOf,
   type Organization,
   OrganizationSchema,
   type OrganizationTree,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OrganizationKindSchema } from './enums';
 import { nastavnikError } from './errors';
-import { type OrganizationId, OrganizationIdSchema } from './ids';
+import { type OrganizationId, OrganizationIdSchema, PersonIdSchema } from './ids';
 import { safeText } from './text';
 
 /**
@@ -33,9 +33,27 @@ export const OrganizationSchema = z.object({
   address: safeText().trim().min(5).max(500).optional(),
   /** External id in a regional system (e.g. ИНН or a registry code). */
   externalId: safeText().trim().min(1).max(100).optional(),
+  /**
+   * The organization's curators of mentorship, one or several (004 names two): a school's curator
+   * (003 §3.4), or the municipal curator of an education authority (001, 002).
+   */
+  curatorIds: z.array(PersonIdSchema).optional(),
 });
 /** An organization. @category Organizations @example const o: Organization = parse(OrganizationSchema, raw); */
 export type Organization = z.infer<typeof OrganizationSchema>;
+
+/**
+ * The curator role an organization's curators hold: `municipalCurator` for a
+ * municipal education authority or a region (001, 002), `curator` otherwise
+ * (003 §3.4).
+ *
+ * @category Organizations
+ * @example
+ * curatorRoleOf({ kind: 'authority' }); // 'municipalCurator'
+ */
+export function curatorRoleOf(org: Pick<Organization, 'kind'>): 'curator' | 'municipalCurator' {
+  return org.kind === 'authority' || org.kind === 'region' ? 'municipalCurator' : 'curator';
+}
 
 /**
  * An organization tree: children by parent, and the path from any node up to

@@ -1,4 +1,5 @@
 import type {
+  AuthorityTable,
   CatalogueId,
   Consent,
   ConsentPurpose,
@@ -14,7 +15,7 @@ import type {
   PlanItemId,
   TerminationReason,
 } from '@nastavnik/core';
-import type { PairParticipant } from './pairEvents';
+import type { PairEvent, PairParticipant } from './pairEvents';
 
 /**
  * Which written consents each participant needs before the order (003 §3.2–3.3;
@@ -36,6 +37,13 @@ export interface PairPolicy {
   };
   /** Whose final survey is required before completion. */
   readonly finalSurvey: 'everyone' | 'mentees' | 'anyone';
+  /** Who may record each event; `defaultPairAuthority` when absent. */
+  readonly authority?: AuthorityTable<PairEvent['type']> | undefined;
+  /**
+   * The organization's curators (one or several, 004 names two). When given, a curator who
+   * names themself (`by.id`) must be one of them.
+   */
+  readonly curatorIds?: readonly PersonId[] | undefined;
 }
 
 /**

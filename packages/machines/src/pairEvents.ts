@@ -1,4 +1,5 @@
 import {
+  ActorSchema,
   CatalogueIdSchema,
   ConsentIdSchema,
   ConsentSchema,
@@ -7,7 +8,6 @@ import {
   IsoDateSchema,
   MeetingSchema,
   OrderSchema,
-  ParticipantRoleSchema,
   PersonalProgrammeSchema,
   PersonCategorySchema,
   PersonIdSchema,
@@ -19,17 +19,16 @@ import {
 import { z } from 'zod';
 
 /**
- * Who did something: a role and, where it matters, the person's id. The
- * machine checks that a `mentor` or `mentee` id belongs to the pair.
+ * Who did something: a role and, where it matters, the person's id (core
+ * `ActorSchema`). The machine checks that a `mentor` or `mentee` id belongs
+ * to the pair, that a `parent` acts `onBehalfOf` a minor mentee of the pair,
+ * and that the role may record the event (`PairPolicy.authority`).
  *
  * @category Pair events
  * @example
- * PairActorSchema.parse({ role: 'curator' });
+ * PairActorSchema.parse({ role: 'parent', id: 'parent-1', onBehalfOf: 'pupil-1' });
  */
-export const PairActorSchema = z.object({
-  role: ParticipantRoleSchema,
-  id: PersonIdSchema.optional(),
-});
+export const PairActorSchema = ActorSchema;
 /** Who did something. @category Pair events @example const by: PairActor = { role: 'curator' }; */
 export type PairActor = z.infer<typeof PairActorSchema>;
 

@@ -1,4 +1,5 @@
 import type {
+  AuthorityTable,
   DeliverableKind,
   DuePeriod,
   IsoDate,
@@ -6,6 +7,7 @@ import type {
   ParticipantRole,
   ProgrammeStage,
 } from '@nastavnik/core';
+import type { ProgrammeEvent } from './programmeEvents';
 
 /**
  * What must be in hand to leave a stage: deliverables (orders, registries,
@@ -52,6 +54,8 @@ export interface ProgrammePolicy {
   readonly strictStageOrder: boolean;
   /** When true, the completion stage is not left while a (non-continuous) activity is not done. */
   readonly closeRequiresAllActivities: boolean;
+  /** Who may record each event; `defaultProgrammeAuthority` when absent. */
+  readonly authority?: AuthorityTable<ProgrammeEvent['type']> | undefined;
 }
 
 /**
@@ -105,6 +109,8 @@ export interface ProgrammeContext {
     readonly start: IsoDate;
     readonly end: IsoDate;
     readonly heldAt: IsoDate | null;
+    /** Held after the end of its window: accepted, and flagged. */
+    readonly late: boolean;
   }>;
   readonly stageHistory: ReadonlyArray<{
     readonly stage: ProgrammeStage;

@@ -3,8 +3,11 @@ import {
   type LocalizedText,
   meetingKindLabels,
   orderKindLabels,
+  type ParticipantRole,
+  ParticipantRoleSchema,
   participantRoleLabels,
   programmeStageLabels,
+  rolesInWords,
   terminationReasonLabels,
 } from '@nastavnik/core';
 import { pairEventLabels, pairPhaseLabels } from './labels';
@@ -23,6 +26,7 @@ export type PairRefusalCode =
   | 'date_before_previous'
   | 'actor_mismatch'
   | 'not_authorized'
+  | 'not_representative'
   | 'not_participant'
   | 'wrong_pair'
   | 'duplicate_consent'
@@ -63,6 +67,7 @@ export type PairRefusalCode =
  */
 export type ProgrammeRefusalCode =
   | 'programme_closed'
+  | 'not_authorized'
   | 'date_before_previous'
   | 'unknown_activity'
   | 'activity_already_started'
@@ -112,6 +117,16 @@ const s = (p: RefusalParams, key: string): string => String(p[key] ?? '');
 // Look a param up in a label table (falls back to the raw value).
 const l = (table: Readonly<Record<string, LocalizedText>>, p: RefusalParams, key: string): string =>
   table[s(p, key)]?.ru ?? s(p, key);
+// `required` is the comma-separated list of the roles that may record the event.
+const notAuthorized = (p: RefusalParams): LocalizedText => {
+  const roles = s(p, 'required')
+    .split(', ')
+    .filter((r): r is ParticipantRole => ParticipantRoleSchema.safeParse(r).success);
+  const w = rolesInWords(roles);
+  return roles.length === 0
+    ? { ru: 'Это действие никому не разрешено', en: 'Nobody may record this action' }
+    : { ru: `Это действие записывает ${w.ru}`, en: `This action is recorded by the ${w.en}` };
+};
 const consentCauseRu: Readonly<Record<string, LocalizedText>> = {
   consent_missing: { ru: 'нет согласия', en: 'missing' },
   consent_withdrawn: { ru: 'согласие отозвано', en: 'withdrawn' },
@@ -146,9 +161,10 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
     ru: `Указанный участник (${s(p, 'id')}) не является ${p.role === 'mentor' ? 'наставником' : 'наставляемым'} этой пары`,
     en: `The given participant (${s(p, 'id')}) is not a ${s(p, 'role')} of this pair`,
   }),
-  not_authorized: (p) => ({
-    ru: `Это действие выполняет ${p.required === 'curator' ? 'куратор или руководитель' : s(p, 'required')}`,
-    en: `This action is taken by the ${p.required === 'curator' ? 'curator or the head' : s(p, 'required')}`,
+  not_authorized: notAuthorized,
+  not_representative: () => ({
+    ru: 'Родитель (законный представитель) действует только за несовершеннолетнего наставляемого этой пары',
+    en: 'A parent or legal representative acts only for a minor mentee of this pair',
   }),
   not_participant: (p) => ({
     ru: `Лицо ${s(p, 'personId')} не участвует в этой паре (группе)`,
@@ -284,6 +300,7 @@ export const programmeRefusalTexts: Texts<ProgrammeRefusalCode> = {
     ru: 'Цикл программы наставничества завершён: события больше не принимаются',
     en: 'The programme cycle is closed: no more events are accepted',
   }),
+  not_authorized: notAuthorized,
   date_before_previous: (p) => ({
     ru: `Дата события (${s(p, 'date')}) раньше даты предыдущего события (${s(p, 'previous')})`,
     en: `The event's date (${s(p, 'date')}) is before the previous event's date (${s(p, 'previous')})`,

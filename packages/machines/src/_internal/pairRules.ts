@@ -1,12 +1,15 @@
 import {
   type ConsentPurpose,
+  HEAD_ROLES,
   type IsoDate,
   isMinorOn,
   type MeetingKind,
   mayProcess,
   type PersonId,
+  requiredRoles,
 } from '@nastavnik/core';
 import { match } from 'ts-pattern';
+import { defaultPairAuthority } from '../authority';
 import type { PairPhase } from '../labels';
 import type { PairConsent, PairContext, PairPolicy } from '../pairContext';
 import type { PairEvent, PairParticipant } from '../pairEvents';
@@ -138,6 +141,33 @@ export function missingFinalSurveys(ctx: PairContext): PersonId[] {
 }
 
 /**
+ * Who may record the event (the policy's authority table, 003 §3.3–3.5), and
+ * whether a named actor is who they say: the pair's mentor, one of its mentees,
+ * one of the organization's curators, or a parent acting for a minor mentee.
+ */
+function actorRule(ctx: PairContext, event: PairEvent): PairRefusal | null {
+  const by = event.by;
+  const roles = requiredRoles(ctx.policy.authority ?? defaultPairAuthority, event.type) ?? [];
+  if (!roles.includes(by.role)) return refuse('not_authorized', { required: roles.join(', ') });
+  if (by.id !== undefined) {
+    if (by.role === 'mentor' && by.id !== ctx.mentor.id)
+      return refuse('actor_mismatch', { role: 'mentor', id: by.id });
+    if (by.role === 'mentee' && !ctx.mentees.some((m) => m.id === by.id)) {
+      return refuse('actor_mismatch', { role: 'mentee', id: by.id });
+    }
+    const curators = ctx.policy.curatorIds;
+    if (by.role === 'curator' && curators !== undefined && curators.length > 0 && !curators.includes(by.id)) {
+      return refuse('actor_mismatch', { role: 'curator', id: by.id });
+    }
+  }
+  if (by.role === 'parent') {
+    const child = ctx.mentees.find((m) => m.id === by.onBehalfOf);
+    if (!child || !isMinorOn(child, event.date)) return refuse('not_representative');
+  }
+  return null;
+}
+
+/**
  * The one source of the pair rules: why `event` is refused at `locus` with
  * `ctx`, or null when it is accepted. The machine's guards call it; so does
  * `pairTransition`, to tell the caller why.
@@ -148,13 +178,8 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
     return refuse('date_before_previous', { date: event.date, previous: ctx.lastDate });
   }
   const by = event.by;
-  if (by.id !== undefined) {
-    if (by.role === 'mentor' && by.id !== ctx.mentor.id)
-      return refuse('actor_mismatch', { role: 'mentor', id: by.id });
-    if (by.role === 'mentee' && !ctx.mentees.some((m) => m.id === by.id)) {
-      return refuse('actor_mismatch', { role: 'mentee', id: by.id });
-    }
-  }
+  const actor = actorRule(ctx, event);
+  if (actor) return actor;
   const forming = FORMING.has(locus);
   switch (event.type) {
     case 'consentRecorded': {
@@ -291,8 +316,6 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
     }
     case 'mentorReplaced': {
       const e = event;
-      if (by.role !== 'curator' && by.role !== 'head')
-        return refuse('not_authorized', { required: 'curator' });
       if (e.mentor.id === ctx.mentor.id) return refuse('same_mentor');
       if (ctx.mentees.some((m) => m.id === e.mentor.id))
         return refuse('mentor_is_mentee', { personId: e.mentor.id });
@@ -309,10 +332,13 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
     case 'terminated': {
       const e = event;
       const mismatch = () => refuse('termination_initiator_mismatch', { reason: e.reason, role: by.role });
+      // A parent or legal representative leaves for a minor mentee (004 §1).
       return match(e.reason)
         .with('mentorInitiative', () => (by.role === 'mentor' ? null : mismatch()))
-        .with('menteeInitiative', () => (by.role === 'mentee' ? null : mismatch()))
-        .with('curatorInitiative', () => (by.role === 'curator' || by.role === 'head' ? null : mismatch()))
+        .with('menteeInitiative', () => (by.role === 'mentee' || by.role === 'parent' ? null : mismatch()))
+        .with('curatorInitiative', () =>
+          by.role === 'curator' || HEAD_ROLES.includes(by.role) ? null : mismatch(),
+        )
         .with('mutualDecision', () => {
           const missing = missingAgreement(ctx, e.agreedBy ?? []);
           return missing > 0 ? refuse('mutual_agreement_required', { missing }) : null;

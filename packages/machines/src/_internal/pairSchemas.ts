@@ -16,8 +16,11 @@ import {
   TerminationReasonSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
+import { defaultPairAuthority } from '../authority';
 import type { PairContext, PairPolicy } from '../pairContext';
 import { PairParticipantSchema } from '../pairEvents';
+
+const roles = z.array(ParticipantRoleSchema);
 
 export const PairPolicySchema = z.object({
   requiredConsents: z.object({
@@ -26,6 +29,14 @@ export const PairPolicySchema = z.object({
     learnerMentee: z.array(ConsentPurposeSchema),
   }),
   finalSurvey: z.enum(['everyone', 'mentees', 'anyone']),
+  authority: z
+    .object(
+      Object.fromEntries(Object.keys(defaultPairAuthority).map((k) => [k, roles])) as {
+        [K in keyof typeof defaultPairAuthority]: typeof roles;
+      },
+    )
+    .optional(),
+  curatorIds: z.array(PersonIdSchema).optional(),
 }) satisfies z.ZodType<PairPolicy>;
 
 const dated = z.object({ respondentId: PersonIdSchema, date: IsoDateSchema });

@@ -1,5 +1,6 @@
-import { type ProgrammeStage, ProgrammeStageSchema } from '@nastavnik/core';
+import { type ProgrammeStage, ProgrammeStageSchema, requiredRoles } from '@nastavnik/core';
 import { match } from 'ts-pattern';
+import { defaultProgrammeAuthority } from '../authority';
 import type { ProgrammeActivity, ProgrammeContext } from '../programmeContext';
 import type { ProgrammeEvent } from '../programmeEvents';
 import {
@@ -58,6 +59,8 @@ export function explainProgrammeEvent(ctx: ProgrammeContext, event: ProgrammeEve
   if (isClosed(ctx)) return refuse('programme_closed');
   if (event.date < ctx.lastDate)
     return refuse('date_before_previous', { date: event.date, previous: ctx.lastDate });
+  const roles = requiredRoles(ctx.policy.authority ?? defaultProgrammeAuthority, event.type) ?? [];
+  if (!roles.includes(event.by.role)) return refuse('not_authorized', { required: roles.join(', ') });
   return match(event)
     .returnType<ProgrammeRefusal | null>()
     .with({ type: 'activityStarted' }, (e) => {
@@ -172,7 +175,10 @@ export function applyProgrammeEvent(ctx: ProgrammeContext, event: ProgrammeEvent
     }))
     .with({ type: 'checkpointHeld' }, (e) => ({
       ...next,
-      checkpoints: ctx.checkpoints.map((c) => (c.id === e.checkpointId ? { ...c, heldAt: e.date } : c)),
+      // Held after its window: accepted, and flagged late (001 2.6: monitoring at fixed points).
+      checkpoints: ctx.checkpoints.map((c) =>
+        c.id === e.checkpointId ? { ...c, heldAt: e.date, late: e.date > c.end } : c,
+      ),
     }))
     .exhaustive();
 }

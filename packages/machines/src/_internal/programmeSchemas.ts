@@ -7,7 +7,10 @@ import {
   ProgrammeStageSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
+import { defaultProgrammeAuthority } from '../authority';
 import type { ProgrammeContext, ProgrammePolicy } from '../programmeContext';
+
+const roles = z.array(ParticipantRoleSchema);
 
 const GateSchema = z.object({
   deliverables: z.array(DeliverableKindSchema),
@@ -29,6 +32,13 @@ export const ProgrammePolicySchema = z.object({
   ),
   strictStageOrder: z.boolean(),
   closeRequiresAllActivities: z.boolean(),
+  authority: z
+    .object(
+      Object.fromEntries(Object.keys(defaultProgrammeAuthority).map((k) => [k, roles])) as {
+        [K in keyof typeof defaultProgrammeAuthority]: typeof roles;
+      },
+    )
+    .optional(),
 }) satisfies z.ZodType<ProgrammePolicy>;
 
 export const ProgrammeContextSchema = z.object({
@@ -64,6 +74,8 @@ export const ProgrammeContextSchema = z.object({
       start: IsoDateSchema,
       end: IsoDateSchema,
       heldAt: IsoDateSchema.nullable(),
+      /** Held after its window (absent in snapshots stored before the flag). */
+      late: z.boolean().default(false),
     }),
   ),
   stageHistory: z.array(
