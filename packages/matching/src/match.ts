@@ -1,12 +1,14 @@
 import {
+  ConsentPolicySchema,
   ConsentSchema,
+  defaultConsentPolicy,
   fromZodError,
   IsoDateSchema,
   isNastavnikError,
   type LocalizedText,
   MenteeProfileSchema,
   MentorProfileSchema,
-  mayProcess,
+  mayProcessFor,
   PersonSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
@@ -33,6 +35,11 @@ export const MatchingInputSchema = z.object({
   mentors: z.array(z.object({ person: PersonSchema, profile: MentorProfileSchema })),
   mentees: z.array(z.object({ person: PersonSchema, profile: MenteeProfileSchema })),
   consents: z.array(ConsentSchema).default([]),
+  /**
+   * The consent policy (core `defaultConsentPolicy` unless a region passes its
+   * own): who may be matched at all is its `matching` verdict (152-ФЗ ст. 9).
+   */
+  consentPolicy: ConsentPolicySchema.default(defaultConsentPolicy),
   /** Pairs that must not be formed (conflicts, a mentee's request for a different mentor, 003 §5.1). */
   forbiddenPairs: z.array(IdPair).default([]),
   /** Pairs already approved by an order: they stay and take the mentor's places (001 2.2). */
@@ -270,9 +277,9 @@ function prepare(raw: MatchingInput, options: MatchOptions): Prepared {
     return { score, contributions };
   };
 
-  const consentOk = (p: (typeof mentors)[number]['person']) =>
-    mayProcess(p, input.consents, input.date).allowed;
-  const mentorOk = mentors.map((m) => consentOk(m.person));
+  const consentOk = (p: (typeof mentors)[number]['person'], role: 'mentor' | 'mentee') =>
+    mayProcessFor(input.consentPolicy, p, role, 'matching', input.consents, input.date);
+  const mentorOk = mentors.map((m) => consentOk(m.person, 'mentor'));
   const remaining = Int32Array.from(mentors, (m) => m.profile.capacity);
 
   const fixed: ProposedPair[] = [];
@@ -327,7 +334,7 @@ function prepare(raw: MatchingInput, options: MatchOptions): Prepared {
   const excluded: Prepared['excluded'] = [];
   mentees.forEach((mentee, i) => {
     if (fixedMentee.has(i)) return;
-    if (!consentOk(mentee.person)) {
+    if (!consentOk(mentee.person, 'mentee')) {
       unmatched.push({
         menteeId: mentee.person.id,
         reason: 'noConsent',
