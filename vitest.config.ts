@@ -12,6 +12,8 @@ const alias = readdirSync(`${root}packages`)
     find: new RegExp(`^@nastavnik/${dir}$`),
     replacement: `${root}packages/${dir}/src/index.ts`,
   }));
+// Subpath entries (`@nastavnik/indicators/machines` → `packages/indicators/src/machines.ts`).
+alias.push({ find: /^@nastavnik\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}packages/$1/src/$2.ts` });
 
 export default defineConfig({
   resolve: { alias },

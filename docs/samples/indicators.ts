@@ -30,11 +30,13 @@ export function main(): IndicatorsSummary {
   // #region compute
   // Indicators at the May checkpoint, for every organization of the tree:
   // each school, the municipal authority above them and the region on top.
-  const may = computeIndicators(dataset, {
+  const mayResults = computeIndicators(dataset, {
     asOf: '2024-05-31',
     period: { kind: 'checkpoint', year: '2023-2024', checkpoint: 'may' },
     params: { pupilAgeBand: { min: 10, max: 18 }, youngSpecialistMaxYears: 3 }, // the age band differs by source
   });
+  // The values travel with the definitions that made them (for suppression below).
+  const may = mayResults.values;
   const at = (id: string, orgId: string): IndicatorValue | undefined =>
     may.find((v) => v.indicatorId === id && v.organizationId === orgId && v.breakdown === undefined);
   const municipal = at('coverage.pupilMentees', municipality.authority.id);
@@ -57,7 +59,7 @@ export function main(): IndicatorsSummary {
   const december = computeIndicators(dataset, {
     asOf: '2023-12-31',
     period: { kind: 'checkpoint', year: '2023-2024', checkpoint: 'december' },
-  });
+  }).values;
   const deltas = compareIndicators(december, may);
   const behind = againstTargets(may).filter((t) => t.meetsTarget === false);
   const improved = deltas.filter((d) => d.improved === true).length; // by each indicator's direction
@@ -67,7 +69,7 @@ export function main(): IndicatorsSummary {
   // #region suppress
   // Before publishing (003 §8): counts from 1 to 4 are hidden, and so is any
   // cell that could be worked out from the published ones.
-  const published = suppress(may, { threshold: 5 });
+  const published = suppress(mayResults, { threshold: 5 });
   const hidden = published.filter((v) => v.suppression !== undefined);
   console.log(
     `Скрыто ячеек: ${hidden.length} из ${published.length}; пример: ${hidden[0]?.suppression?.note.ru}`,

@@ -30,12 +30,13 @@ export function main(): PublishSummary {
 
   // #region indicators
   // 1. Results only after the programme is completed (003 §8.2): the May checkpoint.
-  const values = computeIndicators(dataset, {
+  const results = computeIndicators(dataset, {
     asOf: '2024-05-31',
     period: { kind: 'academicYear', year: '2023-2024' },
   });
-  // 2. Suppress before anything leaves the system. Never publish `values` directly.
-  const published: PublishedValue[] = suppress(values, { threshold: 5 });
+  // 2. Suppress before anything leaves the system. Never publish `results.values` directly.
+  // `results` carries the definitions that made the values: suppression checks their relations.
+  const published: PublishedValue[] = suppress(results, { threshold: 5 });
   // #endregion indicators
 
   // #region table

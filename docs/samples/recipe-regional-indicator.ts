@@ -74,7 +74,7 @@ export function main(): RegionalIndicatorSummary {
 
   // #region compute
   // 3. Compute it with the standard ones; it rolls up like every count.
-  const values = computeIndicators(
+  const results = computeIndicators(
     { ...dataset, counters },
     {
       asOf: '2024-05-31',
@@ -82,6 +82,7 @@ export function main(): RegionalIndicatorSummary {
       indicators: [...defaultIndicators, ytsSessions, mentorsWithMentees],
     },
   );
+  const values = results.values;
   const sessions = values.filter((v) => v.indicatorId === 'regional.ytsSessions');
   const municipal = sessions.find((v) => v.organizationId === municipality.authority.id);
   console.log(
@@ -89,7 +90,8 @@ export function main(): RegionalIndicatorSummary {
   );
 
   // A school that held 3 sessions is a small cell: hidden before publication.
-  const published = suppress(values, { threshold: 5 });
+  // The results carry the region's own definitions: suppression sees their relations too.
+  const published = suppress(results, { threshold: 5 });
   const hidden = published.filter((v) => v.indicatorId === 'regional.ytsSessions' && v.suppression);
   // #endregion compute
 

@@ -16,12 +16,8 @@ import {
   parse,
 } from '@nastavnik/core';
 import { buildMonitoringReport, buildPairsOrder, renderDocx } from '@nastavnik/documents';
-import {
-  activityRecordsFromProgramme,
-  computeIndicators,
-  defaultIndicators,
-  pairRecordFromSnapshot,
-} from '@nastavnik/indicators';
+import { computeIndicators, defaultIndicators } from '@nastavnik/indicators';
+import { activityRecordsFromProgramme, pairRecordFromSnapshot } from '@nastavnik/indicators/machines';
 import {
   createPairSnapshot,
   createProgrammeSnapshot,
@@ -198,7 +194,7 @@ export async function main(): Promise<SchoolYearSummary> {
   // 6. May: indicators from the machines' snapshots, and the curator's report.
   const records = approvedPairs.map((p) => pairRecordFromSnapshot(snapshots.get(p.id)!));
   const activities = activityRecordsFromProgramme(programme, org.id); // roadmap activities on time or late
-  const values = computeIndicators(
+  const { values } = computeIndicators(
     {
       organizations: [...municipality.organizations],
       persons: school.persons.map((p) => ({

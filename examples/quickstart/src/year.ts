@@ -30,16 +30,15 @@ import {
 } from '@nastavnik/core';
 import { standardQuestionnaire } from '@nastavnik/documents';
 import {
-  activityRecordsFromProgramme,
   computeIndicators,
   type IndicatorDatasetInput,
   type IndicatorValue,
   type PersonRecord,
   type PublishedValue,
-  pairRecordFromSnapshot,
   parseDataset,
   suppress,
 } from '@nastavnik/indicators';
+import { activityRecordsFromProgramme, pairRecordFromSnapshot } from '@nastavnik/indicators/machines';
 import {
   createPairSnapshot,
   createProgrammeSnapshot,
@@ -951,13 +950,14 @@ export function runMunicipalityYear(sample: SampleMunicipality, options: YearOpt
   const december = computeIndicators(parseDataset(decemberDataset), {
     asOf: DATES.december,
     period: { kind: 'checkpoint', year: DATES.academicYear, checkpoint: 'december' },
-  });
+  }).values;
   const mayDataset = datasetAt(DATES.may);
-  const may = computeIndicators(parseDataset(mayDataset), {
+  const mayResults = computeIndicators(parseDataset(mayDataset), {
     asOf: DATES.may,
     period: { kind: 'checkpoint', year: DATES.academicYear, checkpoint: 'may' },
   });
-  const publishedMay = suppress(may, { threshold: 5 });
+  const may = mayResults.values;
+  const publishedMay = suppress(mayResults, { threshold: 5 });
 
   return {
     options,

@@ -70,7 +70,7 @@ export async function schoolIndicators(
   registry: Registry,
   store: EventStore,
   query: Record<string, string>,
-): Promise<{ asOf: string; values: IndicatorValue[] }> {
+): Promise<{ asOf: string; values: readonly IndicatorValue[] }> {
   const q = validate(IndicatorsQuerySchema, query);
   const year = q.year ?? academicYearOf(q.asOf);
   const { parentId: _parent, ...organization } = school.organization;
@@ -79,7 +79,7 @@ export async function schoolIndicators(
   const persons = new Map([...mentors, ...mentees].map((e) => [e.person.id, e.person]));
   persons.set(school.head.id, school.head);
   const pairs = await store.listPairs<Pair, PersistedPair>();
-  const values = computeIndicators(
+  const { values } = computeIndicators(
     {
       organizations: [organization],
       persons: [...persons.values()]

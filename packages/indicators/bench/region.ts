@@ -50,7 +50,7 @@ async function timeMin<T>(
 
 function expectedFromSql(
   sql: SqlResult,
-  ours: IndicatorValue[],
+  ours: readonly IndicatorValue[],
   orgs: Parameters<typeof buildOrganizationTree>[0],
   asOf: string,
 ) {
@@ -98,7 +98,7 @@ function expectedFromSql(
   });
 }
 
-function assertEqual(ours: IndicatorValue[], theirs: IndicatorValue[]): number {
+function assertEqual(ours: readonly IndicatorValue[], theirs: IndicatorValue[]): number {
   const key = (v: IndicatorValue) => `${v.indicatorId}|${v.organizationId}|${v.breakdown?.key ?? ''}`;
   const t = new Map(theirs.map((v) => [key(v), v]));
   let checked = 0;
@@ -171,7 +171,10 @@ async function main() {
     const duck = await timeMin(REPS, () =>
       computeDuckDb(conn, asOf, resolvePeriod(periodInput), IndicatorParamsSchema.parse({})),
     );
-    const checked = assertEqual(js.result, expectedFromSql(duck.result, js.result, ds.organizations, asOf));
+    const checked = assertEqual(
+      js.result.values,
+      expectedFromSql(duck.result, js.result.values, ds.organizations, asOf),
+    );
     console.log(`  equal results: ${checked} values (every indicator × every organization × breakdown)`);
     conn.closeSync();
     rmSync(dir, { recursive: true, force: true });

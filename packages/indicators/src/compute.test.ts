@@ -13,7 +13,7 @@ import { pitfall } from './__fixtures__/small';
 const year = { kind: 'academicYear', year: '2023-2024' } as const;
 const asOf = '2024-05-31';
 
-function pick(values: IndicatorValue[], id: string, org: string, key?: string): IndicatorValue {
+function pick(values: readonly IndicatorValue[], id: string, org: string, key?: string): IndicatorValue {
   const v = values.find(
     (x) =>
       x.indicatorId === id && x.organizationId === org && (key === undefined || x.breakdown?.key === key),
@@ -24,7 +24,7 @@ function pick(values: IndicatorValue[], id: string, org: string, key?: string): 
 
 describe('rollup', () => {
   it('sums numerators and denominators: 1/2 and 99/100 give 100/102, not 74.5 %', () => {
-    const values = computeIndicators(pitfall, { asOf, period: year });
+    const { values } = computeIndicators(pitfall, { asOf, period: year });
     const a = pick(values, 'coverage.pupilMentees', 'a');
     const b = pick(values, 'coverage.pupilMentees', 'b');
     const mun = pick(values, 'coverage.pupilMentees', 'mun');
@@ -84,7 +84,7 @@ describe('rollup', () => {
         pair('b', 'r5', '2023-10-21'),
       ],
     };
-    const values = computeIndicators(ds, { asOf, period: year });
+    const { values } = computeIndicators(ds, { asOf, period: year });
     expect(pick(values, 'process.daysToPair', 'a').value).toBe(2);
     expect(pick(values, 'process.daysToPair', 'b').value).toBe(15);
     const mun = pick(values, 'process.daysToPair', 'mun');
@@ -289,7 +289,7 @@ describe('hand-computed school', () => {
     ],
     counters: [{ organizationId: 's', key: 'yts.sessions', value: 8 }],
   };
-  const values = computeIndicators(ds, { asOf, period: year });
+  const { values } = computeIndicators(ds, { asOf, period: year });
   const nd = (id: string, key?: string) => {
     const v = pick(values, id, 's', key);
     return [v.numerator, v.denominator, v.value];
@@ -350,7 +350,7 @@ describe('hand-computed school', () => {
   });
 
   it('parameters change the age band and the young-specialist limit', () => {
-    const v = computeIndicators(ds, {
+    const { values: v } = computeIndicators(ds, {
       asOf,
       period: year,
       params: { pupilAgeBand: { min: 11, max: 18 }, youngSpecialistMaxYears: 1 },
@@ -362,7 +362,7 @@ describe('hand-computed school', () => {
   });
 
   it('a checkpoint only counts what happened by its end', () => {
-    const jan = computeIndicators(ds, {
+    const { values: jan } = computeIndicators(ds, {
       asOf: '2024-01-31',
       period: { kind: 'checkpoint', year: '2023-2024', checkpoint: 'january' },
     });
@@ -387,7 +387,11 @@ describe('hand-computed school', () => {
       denominator: { ru: '—', en: '—' },
       compute: (acc) => ({ numerator: acc.counters.get('yts.sessions') ?? 0, denominator: null }),
     });
-    const v = computeIndicators(ds, { asOf, period: year, indicators: [...defaultIndicators, yts] });
+    const { values: v } = computeIndicators(ds, {
+      asOf,
+      period: year,
+      indicators: [...defaultIndicators, yts],
+    });
     const row = pick(v, 'regional.ytsSessions', 's');
     expect([row.value, row.meetsTarget]).toEqual([8, false]);
   });

@@ -1,10 +1,10 @@
 import {
   buildOrganizationTree,
-  fromZodError,
   type IsoDate,
   IsoDateSchema,
   nastavnikError,
   type OrganizationTree,
+  parse,
 } from '@nastavnik/core';
 import { type Accumulator, accumulate, rollUp } from './accumulator';
 import {
@@ -81,6 +81,26 @@ function meets(direction: IndicatorDirection, value: number | null, target: numb
 }
 
 /**
+ * What {@link computeIndicators} returns: the values together with the
+ * definitions that made them (a region's own included), the as-of date and
+ * the period. {@link suppress} takes this whole result, so the relations a
+ * disclosure check needs always come from the definitions that computed the
+ * values, never from a default set.
+ *
+ * @category Indicators
+ * @example
+ * const results: IndicatorResults = computeIndicators(ds, { asOf: '2024-05-31', period: { kind: 'academicYear', year: '2023-2024' } });
+ * results.values.length; results.definitions.map((d) => d.id);
+ */
+export interface IndicatorResults {
+  readonly values: readonly IndicatorValue[];
+  /** The definitions the values were computed with, in computation order. */
+  readonly definitions: readonly IndicatorDefinition[];
+  readonly asOf: IsoDate;
+  readonly period: ResolvedPeriod;
+}
+
+/**
  * Turn rolled-up accumulators into indicator values, in tree order
  * (depth-first from the roots), one row per indicator and breakdown key.
  *
@@ -138,6 +158,8 @@ export function evaluateIndicators(
 /**
  * Compute every indicator for every organization of the dataset (each
  * school, each authority, the region), for a period and an as-of date.
+ * Returns the values with the definitions that made them
+ * ({@link IndicatorResults}), ready for {@link suppress}.
  * Validates the input at the boundary (a `NastavnikError` with a code, a
  * path and Russian/English messages on bad input), accumulates each
  * organization's own records in one pass and rolls the sums up the tree.
@@ -149,9 +171,9 @@ export function evaluateIndicators(
  *   period: { kind: 'checkpoint', year: '2023-2024', checkpoint: 'may' },
  *   params: { pupilAgeBand: { min: 10, max: 18 } },
  * });
- * values.filter((v) => v.indicatorId === 'coverage.pupilMentees');
+ * values.values.filter((v) => v.indicatorId === 'coverage.pupilMentees');
  */
-export function computeIndicators(dataset: IndicatorDatasetInput, options: ComputeOptions): IndicatorValue[] {
+export function computeIndicators(dataset: IndicatorDatasetInput, options: ComputeOptions): IndicatorResults {
   if (!IsoDateSchema.safeParse(options.asOf).success) {
     throw nastavnikError(
       'invalid_format',
@@ -161,13 +183,28 @@ export function computeIndicators(dataset: IndicatorDatasetInput, options: Compu
     );
   }
   const period = resolvePeriod(options.period);
-  const p = IndicatorParamsSchema.safeParse(options.params ?? {});
-  if (!p.success) throw fromZodError(p.error, ['params']);
-  const indicators = options.indicators ?? defaultIndicators;
+  const params = parse(IndicatorParamsSchema, options.params ?? {}, ['params']);
+  const indicators = checkDefinitions(options.indicators ?? defaultIndicators);
+  const ds = parseDataset(dataset);
+  const tree = buildOrganizationTree(ds.organizations);
+  const own = accumulate(ds, { asOf: options.asOf, period, params });
+  const values = evaluateIndicators(rollUp(tree, own), tree, {
+    asOf: options.asOf,
+    period,
+    params,
+    indicators,
+  });
+  return { values, definitions: indicators, asOf: options.asOf, period };
+}
+
+/**
+ * Validate a list of definitions (each one's shape, ids unique) and return
+ * it frozen; the path of a bad one is `['indicators', i, …]`.
+ */
+export function checkDefinitions(indicators: readonly IndicatorDefinition[]): readonly IndicatorDefinition[] {
   const seen = new Set<string>();
   indicators.forEach((d, i) => {
-    const r = IndicatorDefinitionSchema.safeParse(d);
-    if (!r.success) throw fromZodError(r.error, ['indicators', i]);
+    parse(IndicatorDefinitionSchema, d, ['indicators', i]);
     if (seen.has(d.id)) {
       throw nastavnikError(
         'duplicate_id',
@@ -179,13 +216,5 @@ export function computeIndicators(dataset: IndicatorDatasetInput, options: Compu
     }
     seen.add(d.id);
   });
-  const ds = parseDataset(dataset);
-  const tree = buildOrganizationTree(ds.organizations);
-  const own = accumulate(ds, { asOf: options.asOf, period, params: p.data });
-  return evaluateIndicators(rollUp(tree, own), tree, {
-    asOf: options.asOf,
-    period,
-    params: p.data,
-    indicators,
-  });
+  return Object.freeze([...indicators]);
 }

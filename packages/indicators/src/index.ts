@@ -62,6 +62,5 @@ export {
   type IndicatorUnit,
   IndicatorUnitSchema,
 } from './definitions';
-export { activityRecordsFromProgramme, type PairRecordOptions, pairRecordFromSnapshot } from './fromMachines';
 export { type IndicatorParams, type IndicatorParamsInput, IndicatorParamsSchema } from './params';
 export { type PublishedValue, type SuppressedMarker, type SuppressOptions, suppress } from './suppress';

@@ -1,8 +1,5 @@
-import {
-  activityRecordsFromProgramme,
-  PairRecordSchema,
-  pairRecordFromSnapshot,
-} from '@nastavnik/indicators';
+import { PairRecordSchema } from '@nastavnik/indicators';
+import { activityRecordsFromProgramme, pairRecordFromSnapshot } from '@nastavnik/indicators/machines';
 import {
   createPairSnapshot,
   createProgrammeSnapshot,

@@ -1,6 +1,15 @@
+/**
+ * @nastavnik/indicators/machines — the indicators' records read from the
+ * state machines' snapshots of `@nastavnik/machines`. A separate entry, so a
+ * dashboard that only computes or shows indicators does not pull the
+ * machines or xstate: both are optional peer dependencies, needed only here.
+ *
+ * @packageDocumentation
+ * @module @nastavnik/indicators/machines
+ */
 import { type IsoDate, type OrganizationId, termMonths } from '@nastavnik/core';
-import { type PairSnapshot, type ProgrammeSnapshot, pairPhase } from '@nastavnik/machines';
-import type { ActivityRecord, PairRecord, PairStatus } from './dataset';
+import { type PairSnapshot, type ProgrammeSnapshot, pairReportStatus } from '@nastavnik/machines';
+import type { ActivityRecord, PairRecord } from './dataset';
 
 /**
  * Options of {@link pairRecordFromSnapshot}.
@@ -21,13 +30,6 @@ export interface PairRecordOptions {
   readonly meetingsPlanned?: number;
 }
 
-function statusOf(snapshot: PairSnapshot): PairStatus {
-  const phase = pairPhase(snapshot);
-  if (phase === 'completed' || phase === 'terminated') return phase;
-  if (snapshot.context.order === null) return 'proposed';
-  return phase === 'active' || phase === 'closing' ? 'active' : 'approved';
-}
-
 /**
  * The indicators' record of a pair, read from a pair machine snapshot of
  * `@nastavnik/machines`: status, dates of approval and closing, the reason of
@@ -41,7 +43,7 @@ function statusOf(snapshot: PairSnapshot): PairStatus {
  */
 export function pairRecordFromSnapshot(snapshot: PairSnapshot, options: PairRecordOptions = {}): PairRecord {
   const c = snapshot.context;
-  const status = statusOf(snapshot);
+  const status = pairReportStatus(snapshot);
   const programme = c.programme;
   const defaultPlanned =
     programme === null ? 3 : 4 + Math.max(0, termMonths(programme.start, programme.effectiveEnd));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { randomRegion, unionOfLeaves } from './__fixtures__/random';
 
 const rowKey = (v: IndicatorValue) => `${v.indicatorId}|${v.breakdown?.key ?? ''}`;
-const shape = (values: IndicatorValue[], org: string) =>
+const shape = (values: readonly IndicatorValue[], org: string) =>
   new Map(
     values
       .filter((v) => v.organizationId === org)
@@ -26,8 +26,8 @@ describe('rollUp (property)', () => {
         (seed, municipalities, maxSchools, size, asOf) => {
           const ds = randomRegion(seed, municipalities, maxSchools, size);
           const opts = { asOf, period: { kind: 'academicYear', year: '2023-2024' } } as const;
-          const tree = computeIndicators(ds, opts);
-          const union = computeIndicators(unionOfLeaves(ds), opts);
+          const tree = computeIndicators(ds, opts).values;
+          const union = computeIndicators(unionOfLeaves(ds), opts).values;
           expect(shape(tree, 'reg')).toEqual(shape(union, 'u'));
           // And every authority equals the sum of its schools' numerators.
           for (let m = 0; m < municipalities; m++) {

@@ -1,6 +1,8 @@
 import {
   computeIndicators,
   defaultIndicators,
+  defineIndicator,
+  type IndicatorDefinition,
   type IndicatorValue,
   type PublishedValue,
   suppress,
@@ -53,7 +55,10 @@ function solvable(rows: Map<string, number>[]): Set<string> {
 }
 
 /** What a reader can solve for from published values (records only in leaves, as in randomRegion). */
-function attack(published: PublishedValue[]): { hidden: Set<string>; solved: Set<string> } {
+function attack(
+  published: PublishedValue[],
+  definitions: readonly IndicatorDefinition[] = defaultIndicators,
+): { hidden: Set<string>; solved: Set<string> } {
   const known = new Map<string, number>();
   const hidden = new Set<string>();
   const cellsOf = new Map<string, Set<string>>(); // org → names
@@ -92,7 +97,7 @@ function attack(published: PublishedValue[]): { hidden: Set<string>; solved: Set
         ]);
       }
     }
-    for (const def of defaultIndicators) {
+    for (const def of definitions) {
       for (const rel of def.relations ?? []) {
         relation([
           [`${org}|${rel.total}`, -1],
@@ -118,7 +123,7 @@ function attack(published: PublishedValue[]): { hidden: Set<string>; solved: Set
 }
 
 function primaryCellsExposed(
-  raw: IndicatorValue[],
+  raw: readonly IndicatorValue[],
   published: PublishedValue[],
   threshold: number,
 ): string[] {
@@ -189,7 +194,7 @@ describe('suppress', () => {
 
   it('the attacker does catch primary-only suppression (the check can fail)', () => {
     const raw = computeIndicators(pitfall, { asOf, period });
-    const naive: PublishedValue[] = raw.map((v) => {
+    const naive: PublishedValue[] = raw.values.map((v) => {
       const small = (x: number | null) => x !== null && x > 0 && x < 5;
       if (!small(v.numerator) && !small(v.denominator)) return v;
       return {
@@ -202,10 +207,57 @@ describe('suppress', () => {
     expect(attack(naive).solved.has('a|pupils.inBand')).toBe(true);
   });
 
-  it('rejects a bad threshold', () => {
-    expect(() => suppress([], { threshold: 0 })).toThrowError(
-      expect.objectContaining({ code: 'invalid_value' }),
+  it('names the option that is wrong', () => {
+    const raw = computeIndicators(pitfall, { asOf, period });
+    const issue = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as { issues: { code: string; path: unknown[] }[] }).issues[0];
+      }
+      return undefined;
+    };
+    expect(issue(() => suppress(raw, { threshold: 0 }))).toMatchObject({
+      code: 'too_small',
+      path: ['options', 'threshold'],
+    });
+    expect(issue(() => suppress(raw, { suppressZeros: 'yes' as never }))).toMatchObject({
+      path: ['options', 'suppressZeros'],
+    });
+    // The old `indicators` option is gone: definitions come with the values.
+    expect(issue(() => suppress(raw, { indicators: defaultIndicators } as never))).toMatchObject({
+      code: 'unrecognized_keys',
+    });
+  });
+
+  it('refuses to run without the definitions that computed the values (regression, #16)', () => {
+    // A region's own breakdown whose cells are tied by a relation (total = a + b).
+    const own = defineIndicator({
+      id: 'regional.split',
+      block: 'regional',
+      unit: 'count',
+      direction: 'neutral',
+      name: { ru: 'Доля', en: 'Split' },
+      description: { ru: 'Доля', en: 'Split' },
+      numerator: { ru: 'Часть', en: 'Part' },
+      denominator: { ru: '—', en: '—' },
+      relations: [{ total: 'pupils.inBand', parts: ['pupils.mentees', 'regional.rest'] }],
+      compute: (acc) => ({
+        numerator: acc.pupilsInBand - acc.pupilMentees,
+        denominator: null,
+        cells: { numerator: 'regional.rest' },
+      }),
+    });
+    const raw = computeIndicators(pitfall, { asOf, period, indicators: [...defaultIndicators, own] });
+    // Values passed alone (the old call): refused, not silently checked against the defaults.
+    expect(() => suppress(raw.values as never)).toThrowError(expect.objectContaining({ code: 'required' }));
+    // Definitions that did not make the values: refused, naming the value.
+    expect(() => suppress({ ...raw, definitions: defaultIndicators })).toThrowError(
+      expect.objectContaining({ code: 'unknown_reference' }),
     );
+    // With its definitions, the region's relation is part of the disclosure check.
+    const pub = suppress(raw);
+    expect(attack(pub, [...defaultIndicators, own]).solved.size).toBe(0);
   });
 
   it('hides a cell of a chain of relations when every relation of a derivable cell is hidden already', () => {
@@ -241,7 +293,7 @@ describe('suppress', () => {
             period,
           });
           const pub = suppress(raw, { threshold });
-          expect(primaryCellsExposed(raw, pub, threshold)).toEqual([]);
+          expect(primaryCellsExposed(raw.values, pub, threshold)).toEqual([]);
           const { solved } = attack(pub);
           expect([...solved]).toEqual([]);
         },

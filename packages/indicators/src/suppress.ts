@@ -1,8 +1,8 @@
-import { type LocalizedText, nastavnikError } from '@nastavnik/core';
+import { type LocalizedText, nastavnikError, parse } from '@nastavnik/core';
 import { z } from 'zod';
 import { determinedUnknowns, determinedWithCertificates } from './_internal/linear';
-import type { IndicatorValue } from './compute';
-import { type CellRelation, defaultIndicators, type IndicatorDefinition } from './definitions';
+import type { IndicatorResults, IndicatorValue } from './compute';
+import type { CellRelation, IndicatorDefinition } from './definitions';
 
 /**
  * The marker that replaces a hidden number in published results.
@@ -21,7 +21,7 @@ export type SuppressedMarker = 'suppressed';
  *
  * @category Suppression
  * @example
- * const p: PublishedValue = suppress(values)[0]!;
+ * const p: PublishedValue = suppress(computeIndicators(ds, { asOf, period }))[0]!;
  * if (p.value === 'suppressed') console.log(p.suppression?.note.ru);
  */
 export interface PublishedValue
@@ -45,14 +45,49 @@ export interface SuppressOptions {
   readonly threshold?: number;
   /** Also hide zero counts (default: zeros are published). */
   readonly suppressZeros?: boolean;
-  /** Definitions whose relations hold between cells (default {@link defaultIndicators}). */
-  readonly indicators?: readonly IndicatorDefinition[];
 }
 
-const OptionsSchema = z.object({
+const OptionsSchema = z.strictObject({
   threshold: z.number().int().min(1).max(1000).default(5),
   suppressZeros: z.boolean().default(false),
 });
+
+/**
+ * The definitions behind every value, by id. Suppression has no default set
+ * to fall back on: a region's own indicator carries relations between its
+ * cells, and checking disclosure without them could publish a derivable cell.
+ */
+function definitionsOf(results: IndicatorResults): Map<string, IndicatorDefinition> {
+  // Checked by hand, not by a schema: a country's results hold millions of values.
+  const r = results as Partial<IndicatorResults> | null;
+  for (const field of ['values', 'definitions'] as const) {
+    if (typeof r !== 'object' || r === null || !Array.isArray(r[field])) {
+      throw nastavnikError(
+        'required',
+        ['results', field],
+        field === 'values'
+          ? 'Нужен результат computeIndicators: значения вместе с определениями'
+          : 'Нужны определения, по которым вычислены значения: скрытие без них невозможно',
+        field === 'values'
+          ? 'Pass the result of computeIndicators: the values with their definitions'
+          : 'The definitions that computed the values are required: suppression cannot run without them',
+      );
+    }
+  }
+  const byId = new Map(results.definitions.map((d) => [d.id, d]));
+  results.values.forEach((v, i) => {
+    if (!byId.has(v.indicatorId)) {
+      throw nastavnikError(
+        'unknown_reference',
+        ['results', 'values', i, 'indicatorId'],
+        'Нет определения показателя, по которому вычислено значение: скрытие без него невозможно',
+        'The definition that computed this value is missing: suppression cannot run without it',
+        { id: v.indicatorId },
+      );
+    }
+  });
+  return byId;
+}
 
 const notes: Record<'primary' | 'complementary', LocalizedText> = {
   primary: {
@@ -100,22 +135,20 @@ interface Relation {
  *
  * @category Suppression
  * @example
+ * Takes the whole result of `computeIndicators` (or of the SQL engines):
+ * the values with the definitions that made them. Throws a `NastavnikError`
+ * when a value's definition is missing, and names the option that is wrong.
+ *
+ * @category Suppression
+ * @example
  * const published = suppress(computeIndicators(ds, { asOf, period }), { threshold: 5 });
  * published.filter((v) => v.value === 'suppressed').map((v) => v.suppression?.note.ru);
  */
-export function suppress(values: readonly IndicatorValue[], options: SuppressOptions = {}): PublishedValue[] {
-  const o = OptionsSchema.safeParse({ threshold: options.threshold, suppressZeros: options.suppressZeros });
-  if (!o.success) {
-    throw nastavnikError(
-      'invalid_value',
-      ['threshold'],
-      'Порог публикации — целое число от 1 до 1000',
-      'The threshold is an integer from 1 to 1000',
-    );
-  }
-  const { threshold, suppressZeros } = o.data;
+export function suppress(results: IndicatorResults, options: SuppressOptions = {}): PublishedValue[] {
+  const { threshold, suppressZeros } = parse(OptionsSchema, options, ['options']);
+  const definitions = definitionsOf(results);
+  const values = results.values;
   const sensitive = (v: number) => (v > 0 || (suppressZeros && v === 0)) && v < threshold;
-  const definitions = new Map((options.indicators ?? defaultIndicators).map((d) => [d.id, d]));
 
   const cells: Cell[] = [];
   const cellIndex = new Map<string, number>();
