@@ -295,7 +295,7 @@ export async function writeOutputs(
   }
 
   // The municipal #Наставник+ competition results.
-  const rated = new Set(year.competition.results.map((r) => r.pairId));
+  const rated = new Set(year.competition.scores.map((r) => r.pairId));
   if (rated.size > 0)
     await both(
       'orders/competition-results',

@@ -3,6 +3,7 @@
 import {
   type CatalogueId,
   type Competition,
+  CompetitionSchema,
   type Consent,
   extendCatalogue,
   generateMunicipality,
@@ -19,6 +20,7 @@ import {
   parse,
   type Questionnaire,
   QuestionnaireSchema,
+  recordCompetitionScore,
   type Response,
   type SampleMunicipality,
   type SampleSchool,
@@ -860,21 +862,51 @@ export function runMunicipalityYear(sample: SampleMunicipality, options: YearOpt
 
   // The municipal #Наставник+ competition (001 6.3, 6.4, 6.9).
   const finished = journeys.filter((j) => j.fate === 'completed' || j.fate === 'extended').slice(0, 8);
-  const competition: Competition = {
-    id: 'nastavnik-plus-2023' as Competition['id'],
+  // Rounds with dates, criteria and maxima; the jury's scores recorded one per pair per round.
+  let competition: Competition = parse(CompetitionSchema, {
+    id: 'nastavnik-plus-2023',
     organizationId: sample.authority.id,
     title: '#Наставник+',
     academicYear: DATES.academicYear,
     rounds: [
-      { id: 'card', title: 'Визитка', date: '2023-10-26' },
-      { id: 'fragment', title: 'Фрагмент', date: '2023-12-14' },
-      { id: 'battle', title: 'Педагогический батл', date: '2024-04-18' },
+      {
+        id: 'card',
+        title: 'Визитка',
+        date: '2023-10-26',
+        criteria: [
+          { id: 'experience', title: 'Представление опыта пары', maxScore: 10 },
+          { id: 'creativity', title: 'Творческий подход', maxScore: 10 },
+        ],
+      },
+      {
+        id: 'fragment',
+        title: 'Фрагмент',
+        date: '2023-12-14',
+        criteria: [
+          { id: 'method', title: 'Методическая грамотность', maxScore: 15 },
+          { id: 'result', title: 'Результативность', maxScore: 15 },
+        ],
+      },
+      {
+        id: 'battle',
+        title: 'Педагогический батл',
+        date: '2024-04-18',
+        criteria: [
+          { id: 'argument', title: 'Аргументация', maxScore: 15 },
+          { id: 'dialogue', title: 'Культура диалога', maxScore: 15 },
+        ],
+      },
     ],
-    results: finished
-      .map((j) => ({ pairId: j.pair.id, score: rng.int(60, 100) }))
-      .sort((a, b) => b.score - a.score)
-      .map((r, k) => ({ ...r, place: k + 1 })),
-  };
+  });
+  const maxima: Record<string, number> = { card: 20, fragment: 30, battle: 30 };
+  for (const round of competition.rounds)
+    for (const j of finished)
+      competition = recordCompetitionScore(competition, {
+        pairId: j.pair.id,
+        roundId: round.id,
+        score: rng.int(Math.round((maxima[round.id] ?? 0) * 0.5), maxima[round.id] ?? 0),
+        recordedAt: round.date,
+      });
 
   // 6. Indicators at the December and May checkpoints, school → municipality → region.
   step('indicators');

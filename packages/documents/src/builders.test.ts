@@ -24,6 +24,7 @@ import {
   rollUpShare,
   type StandardQuestionnaireKind,
   standardQuestionnaire,
+  typograph,
 } from '@nastavnik/documents';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -155,10 +156,12 @@ describe('roadmaps', () => {
     it(`${key} renders with its own columns in DOCX`, async () => {
       const content = await readDocx(await renderDocx(buildRoadmap({ roadmap: rm })));
       const table = content.body.find((i): i is { table: string[][] } => 'table' in i);
-      expect(table?.table[0]).toEqual(rm.columns.map((c) => c.header));
+      // Texts are typeset when printed (non-breaking spaces and hyphens, dashes).
+      expect(table?.table[0]).toEqual(rm.columns.map((c) => typograph(c.header)));
       expect(content.sections).toEqual(['landscape']);
       const cells = table?.table.flat().join('\n') ?? '';
-      for (const s of rm.sections) for (const a of s.activities) expect(cells).toContain(a.dueText);
+      for (const s of rm.sections)
+        for (const a of s.activities) expect(cells).toContain(typograph(a.dueText));
     });
   }
 });
@@ -175,10 +178,17 @@ describe('other orders', () => {
         organizationId: 'lyceum-7',
         title: '#Наставник+',
         academicYear: '2023-2024',
-        rounds: [{ id: 'r1', title: 'Визитка' }],
-        results: [
-          { pairId: 'pair-1', roundId: 'r1', score: 20 },
-          { pairId: 'pair-2', roundId: 'r1', score: 20 },
+        rounds: [
+          {
+            id: 'r1',
+            title: 'Визитка',
+            date: '2023-09-10',
+            criteria: [{ id: 'c', title: 'Оценка', maxScore: 30 }],
+          },
+        ],
+        scores: [
+          { pairId: 'pair-1', roundId: 'r1', score: 20, recordedAt: '2023-09-10' },
+          { pairId: 'pair-2', roundId: 'r1', score: 20, recordedAt: '2023-09-10' },
         ],
       },
     });
@@ -517,8 +527,15 @@ function hostile(): Record<string, NastavnikDocument> {
         organizationId: 'lyceum-7',
         title: h('#Наставник+'),
         academicYear: '2023-2024',
-        rounds: [{ id: 'r', title: h('Визитка') }],
-        results: [{ pairId: 'pair-1', roundId: 'r', score: 1 }],
+        rounds: [
+          {
+            id: 'r',
+            title: h('Визитка'),
+            date: '2023-09-01',
+            criteria: [{ id: 'c', title: h('Оценка'), maxScore: 5 }],
+          },
+        ],
+        scores: [{ pairId: 'pair-1', roundId: 'r', score: 1, recordedAt: '2023-09-01' }],
       },
     }),
     regulation: buildRegulation({ organization: org }),

@@ -61,4 +61,4 @@ export { formatDateLong, formatDateShort, formatMonth, formatTerm } from './typo
 export { byGender, declineName, type GrammaticalCase, nameIn } from './typography/names';
 export { formatActRef, formatNumber, formatOrderNumber, formatPercent, plural } from './typography/numbers';
 export { declinePosition } from './typography/positions';
-export { quote, typograph } from './typography/text';
+export { formatRange, NB_HYPHEN, quote, typograph } from './typography/text';

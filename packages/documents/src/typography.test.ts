@@ -92,7 +92,7 @@ describe('text', () => {
   });
   it('typographs straight quotes, dashes and NBSP', () => {
     const out = typograph('Приказ "О положении "Наставник"" - в силе с 2023 г. и в школе');
-    expect(plain(out)).toBe('Приказ «О положении „Наставник“» – в силе с 2023 г. и в школе');
+    expect(plain(out)).toBe('Приказ «О положении „Наставник“» — в силе с 2023 г. и в школе');
     expect(out).toContain(`2023${NBSP}г.`);
     expect(typograph('от 21 декабря 2021 года')).toBe(`от${NBSP}21${NBSP}декабря 2021${NBSP}года`);
     expect(out).toContain(`и${NBSP}в${NBSP}школе`);

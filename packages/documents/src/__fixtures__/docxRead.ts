@@ -30,7 +30,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent & { xml: 
   const body: DocxItem[] = [];
   const sections: string[] = [];
   const token =
-    /<w:tbl>|<\/w:tbl>|<w:tr[ >]|<\/w:tr>|<w:tc>|<\/w:tc>|<w:p[ >]|<w:p\/>|<\/w:p>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:t\/>|<w:tab\/>|<w:br\/>|<w:gridSpan w:val="(\d+)"\/>|<w:pgSz ([^>]*)\/>/g;
+    /<w:tbl>|<\/w:tbl>|<w:tr[ >]|<\/w:tr>|<w:tc>|<\/w:tc>|<w:p[ >]|<w:p\/>|<\/w:p>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:t\/>|<w:tab\/>|<w:noBreakHyphen\/>|<w:br\/>|<w:gridSpan w:val="(\d+)"\/>|<w:pgSz ([^>]*)\/>/g;
   let table: string[][] | undefined;
   let row: string[] | undefined;
   let cell: string[] | undefined;
@@ -64,9 +64,10 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent & { xml: 
       else if (!table) body.push({ p: para ?? '' });
       para = undefined;
     } else if (t === '<w:tab/>') para = `${para ?? ''}\t`;
+    else if (t === '<w:noBreakHyphen/>') para = `${para ?? ''}\u2011`;
     else if (t === '<w:br/>') para = `${para ?? ''}\n`;
     else if (m[1] !== undefined) para = `${para ?? ''}${decode(m[1])}`;
   }
-  const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+  const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && !f.endsWith('/'));
   return { body, sections, media, xml, zip };
 }

@@ -471,14 +471,27 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
         title: '#Наставник+',
         academicYear: '2023-2024',
         rounds: [
-          { id: 'card', title: 'Визитка', date: '2023-10-20' },
-          { id: 'fragment', title: 'Фрагмент', date: '2023-12-15' },
+          {
+            id: 'card',
+            title: 'Визитка',
+            date: '2023-10-20',
+            criteria: [
+              { id: 'experience', title: 'Представление опыта пары', maxScore: 15 },
+              { id: 'creativity', title: 'Творческий подход', maxScore: 15 },
+            ],
+          },
+          {
+            id: 'fragment',
+            title: 'Фрагмент',
+            date: '2023-12-15',
+            criteria: [{ id: 'lesson', title: 'Фрагмент занятия', maxScore: 30 }],
+          },
         ],
-        results: [
-          { pairId: 'pair-1', roundId: 'card', score: 27 },
-          { pairId: 'pair-1', roundId: 'fragment', score: 25.5 },
-          { pairId: 'pair-2', roundId: 'card', score: 29 },
-          { pairId: 'pair-2', roundId: 'fragment', score: 26 },
+        scores: [
+          { pairId: 'pair-1', roundId: 'card', score: 27, recordedAt: '2023-10-20' },
+          { pairId: 'pair-2', roundId: 'card', score: 29, recordedAt: '2023-10-20' },
+          { pairId: 'pair-1', roundId: 'fragment', score: 25.5, recordedAt: '2023-12-15' },
+          { pairId: 'pair-2', roundId: 'fragment', score: 26, recordedAt: '2023-12-15' },
         ],
       },
     }),

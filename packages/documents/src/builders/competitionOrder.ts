@@ -1,9 +1,18 @@
-import { CompetitionSchema, nastavnikError, PairSchema, parse } from '@nastavnik/core';
+import {
+  CompetitionSchema,
+  competitionStandings,
+  nastavnikError,
+  PairSchema,
+  parse,
+  roundMax,
+} from '@nastavnik/core';
 import { z } from 'zod';
-import { acquaintance, annexLabel, findPerson, shortName, signature } from '../_internal/common';
+import { acquaintance, annexLabel, findPerson, NBSP, shortName, signature } from '../_internal/common';
 import { control, head, ORDER_WORD } from '../_internal/orderParts';
 import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument, TableRowValue } from '../model';
+import { formatDateShort } from '../typography/dates';
+import { formatRange } from '../typography/text';
 
 const CompetitionOrderInputSchema = z.object({
   ...orderBase,
@@ -24,8 +33,11 @@ export type CompetitionOrderInput = z.input<typeof CompetitionOrderInputSchema>;
 
 /**
  * The order on the results of a competition such as #Наставник+ (001 6.3,
- * 6.4, 6.9): the rating of pairs with scores per round and in total, places
- * computed from the total (ties share a place), winners and prize-winners.
+ * 6.4, 6.9), computed by core's `competitionStandings` as of the order's
+ * date: only rounds held by then are printed and counted; scores per round
+ * with the round's maximum in the header, the total, places ranked as a
+ * rating is ranked (equal totals share a place, the next one skips), and
+ * «победитель» / «призёр» only with points. The rating is a landscape annex.
  *
  * @category Builders
  * @example
@@ -34,66 +46,74 @@ export type CompetitionOrderInput = z.input<typeof CompetitionOrderInputSchema>;
 export function buildCompetitionOrder(input: CompetitionOrderInput): NastavnikDocument {
   const v = parse(CompetitionOrderInputSchema, input);
   const c = v.competition;
-  const totals = new Map<string, { total: number; byRound: Map<string, number> }>();
-  for (const r of c.results) {
-    const entry = totals.get(r.pairId) ?? { total: 0, byRound: new Map<string, number>() };
-    if (r.roundId !== undefined) {
-      entry.byRound.set(r.roundId, (entry.byRound.get(r.roundId) ?? 0) + r.score);
-      entry.total += r.score;
-    }
-    totals.set(r.pairId, entry);
+  const standings = competitionStandings(c, { asOf: v.order.date, prizePlaces: v.prizePlaces });
+  if (standings.rounds.length === 0) {
+    throw nastavnikError(
+      'invalid_date_range',
+      ['order', 'date'],
+      'На дату приказа не проведён ни один этап конкурса',
+      'No round of the competition is held by the date of the order',
+    );
   }
-  const ranked = [...totals.entries()].sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1));
-  let place = 0;
-  let prev = Number.NaN;
-  const rows: TableRowValue[] = ranked.map(([pairId, e], i) => {
-    if (e.total !== prev) place = i + 1;
-    prev = e.total;
-    const k = ranked.findIndex(([id]) => id === pairId);
-    const pair = v.pairs.find((p) => p.id === pairId);
+  const rows: TableRowValue[] = standings.rows.map((s) => {
+    const k = v.pairs.findIndex((p) => p.id === s.pairId);
+    const pair = v.pairs[k];
     if (!pair) {
       throw nastavnikError(
         'unknown_reference',
-        ['competition', 'results'],
+        ['competition', 'scores'],
         'Пара из результатов конкурса не найдена',
         'A pair in the results is not found',
-        { id: pairId },
+        { id: s.pairId },
       );
     }
     const mentor = findPerson(v.people, pair.mentorId, ['pairs', k, 'mentorId']);
-    const mentees = pair.menteeIds.map((id) => findPerson(v.people, id, ['pairs', k, 'menteeIds']));
+    const mentees = pair.menteeIds.map((id, m) => findPerson(v.people, id, ['pairs', k, 'menteeIds', m]));
     return {
       cells: [
-        String(place),
+        String(s.place),
         shortName(mentor),
         mentees.map(shortName).join(',\n'),
-        ...c.rounds.map((r) => fmtScore(e.byRound.get(r.id) ?? 0)),
-        fmtScore(e.total),
-        place === 1 ? 'победитель' : place <= v.prizePlaces ? 'призёр' : 'участник',
+        ...standings.rounds.map((r) => {
+          const score = s.byRound[r.id];
+          return score === undefined ? '—' : formatScore(score);
+        }),
+        formatScore(s.total),
+        STATUS[s.status],
       ],
     };
   });
+  const last = standings.rounds[standings.rounds.length - 1];
+  const allHeld = standings.rounds.length === c.rounds.length;
+  const stageText = allHeld
+    ? `конкурса ${quoteTitle(c.title)}`
+    : `${standings.rounds.length > 1 ? 'этапов' : 'этапа'} ${standings.rounds.map((r) => `«${r.title}»`).join(', ')} конкурса ${quoteTitle(c.title)}`;
+  const hasWinners = standings.rows.some((r) => r.status !== 'participant');
   const blocks: Block[] = [
     ...head(v),
     {
       kind: 'paragraph',
-      text: `${v.basis ?? `По итогам проведения конкурса ${quoteTitle(c.title)} в ${c.academicYear} учебном году, на основании протоколов жюри`},`,
+      text: `${v.basis ?? `По итогам ${stageText} в ${formatRange(c.academicYear)} учебном году${last ? ` (${standings.rounds.length > 1 ? 'последний этап проведён' : 'этап проведён'} ${formatDateShort(last.date)})` : ''}, на основании протоколов жюри`},`,
     },
     ...ORDER_WORD(v.order),
     {
       kind: 'numbered',
       number: '1.',
-      text: `Утвердить рейтинг участников конкурса ${quoteTitle(c.title)} (приложение).`,
+      text: `Утвердить рейтинг участников ${stageText} (приложение).`,
     },
-    {
-      kind: 'numbered',
-      number: '2.',
-      text: `Наградить грамотами победителей и призёров конкурса, занявших ${v.prizePlaces > 1 ? `1–${v.prizePlaces} места` : '1 место'}, объявить благодарность участникам.`,
-    },
+    ...(hasWinners
+      ? [
+          {
+            kind: 'numbered' as const,
+            number: '2.',
+            text: `Наградить грамотами победителей и призёров, занявших ${v.prizePlaces > 1 ? `1–${v.prizePlaces}${NBSP}места` : `1${NBSP}место`}, объявить благодарность участникам.`,
+          },
+        ]
+      : [{ kind: 'numbered' as const, number: '2.', text: 'Объявить благодарность участникам.' }]),
     {
       kind: 'numbered',
       number: '3.',
-      text: 'Разместить информацию об итогах конкурса на официальном сайте с согласия участников на публикацию.',
+      text: 'Разместить информацию об итогах конкурса на официальном сайте; фамилии участников публикуются только с их согласия на публикацию (для несовершеннолетних — с согласия родителя или законного представителя).',
     },
     control(v.order, 4),
     signature(v.order),
@@ -105,8 +125,13 @@ export function buildCompetitionOrder(input: CompetitionOrderInput): NastavnikDo
     annexes: [
       {
         label: annexLabel(v.order),
+        landscape: true,
         blocks: [
-          { kind: 'title', text: `Рейтинг участников конкурса ${quoteTitle(c.title)}` },
+          {
+            kind: 'title',
+            text: `Рейтинг участников ${stageText}`,
+            subtitle: `по состоянию на ${formatDateShort(v.order.date)}`,
+          },
           {
             kind: 'table',
             caption: 'Рейтинг',
@@ -115,9 +140,17 @@ export function buildCompetitionOrder(input: CompetitionOrderInput): NastavnikDo
               { header: 'Место', width: 0.8, numeric: true },
               { header: 'Наставник', width: 2.4 },
               { header: 'Наставляемый', width: 2.4 },
-              ...c.rounds.map((r) => ({ header: r.title, width: 1.2, numeric: true })),
-              { header: 'Итого баллов', width: 1.2, numeric: true },
-              { header: 'Статус', width: 1.4 },
+              ...standings.rounds.map((r) => ({
+                header: `${r.title} (${formatDateShort(r.date)}), макс. ${formatScore(roundMax(r))}`,
+                width: 1.6,
+                numeric: true,
+              })),
+              {
+                header: `Итого баллов (макс. ${formatScore(standings.maxTotal)})`,
+                width: 1.4,
+                numeric: true,
+              },
+              { header: 'Статус', width: 1.5 },
             ],
             rows,
           },
@@ -127,7 +160,9 @@ export function buildCompetitionOrder(input: CompetitionOrderInput): NastavnikDo
   };
 }
 
-function fmtScore(n: number): string {
+const STATUS = { winner: 'победитель', prizeWinner: 'призёр', participant: 'участник' } as const;
+
+function formatScore(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', ',');
 }
 

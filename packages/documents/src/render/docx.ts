@@ -1,12 +1,15 @@
 import {
   AlignmentType,
   Document,
+  Footer,
   HeightRule,
   ImageRun,
   type ISectionOptions,
   LineRuleType,
+  NoBreakHyphen,
   Packer,
   PageBreak,
+  PageNumber,
   PageOrientation,
   Paragraph,
   type ParagraphChild,
@@ -30,6 +33,7 @@ import {
   type NastavnikDocument,
   type TableCellValue,
 } from '../model';
+import { NB_HYPHEN, typograph } from '../typography/text';
 
 /**
  * Page and type settings of {@link renderDocx}. Defaults follow ГОСТ Р
@@ -74,7 +78,14 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
   justify: AlignmentType.JUSTIFIED,
 };
 
-const t = (text: string) => cleanText(text);
+/** Every printed text is cleaned and typeset (non-breaking spaces and hyphens, dashes, quotes). */
+const t = (text: string) => typograph(cleanText(text));
+
+/** A line's run children: U+2011 becomes Word's own non-breaking hyphen (fonts without the glyph print a box). */
+function lineChildren(line: string): (string | NoBreakHyphen)[] {
+  const parts = line.split(NB_HYPHEN);
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [new NoBreakHyphen(), part])).filter((x) => x !== '');
+}
 
 function runs(text: string | readonly Inline[], extra: { bold?: boolean; size?: number } = {}): TextRun[] {
   const list: readonly Inline[] = typeof text === 'string' ? [text] : text;
@@ -85,7 +96,7 @@ function runs(text: string | readonly Inline[], extra: { bold?: boolean; size?: 
       .map(
         (line, i) =>
           new TextRun({
-            text: line,
+            children: lineChildren(line),
             ...(i > 0 ? { break: 1 } : {}),
             bold: extra.bold === true || ('bold' in base && base.bold === true),
             italics: 'italic' in base && base.italic === true,
@@ -120,22 +131,97 @@ function para(
   });
 }
 
-function tabbed(left: string, right: string, ctx: Ctx, before = 0, middle?: string): Paragraph {
-  const children: ParagraphChild[] = [new TextRun(t(left))];
+function tabbed(
+  left: string,
+  right: string,
+  ctx: Ctx,
+  before = 0,
+  middle?: string,
+  keepNext = false,
+): Paragraph {
+  const children: ParagraphChild[] = [new TextRun({ children: lineChildren(t(left)) })];
   const stops: { type: (typeof TabStopType)[keyof typeof TabStopType]; position: number }[] = [];
   if (middle !== undefined) {
     stops.push({ type: TabStopType.CENTER, position: Math.round(ctx.width * 0.55) });
-    children.push(new TextRun({ children: [new Tab(), t(middle)] }));
+    children.push(new TextRun({ children: [new Tab(), ...lineChildren(t(middle))] }));
   }
   stops.push({ type: TabStopType.RIGHT, position: ctx.width });
-  children.push(new TextRun({ children: [new Tab(), t(right)] }));
-  return new Paragraph({ children, tabStops: stops, spacing: { before, after: 0 } });
+  children.push(new TextRun({ children: [new Tab(), ...lineChildren(t(right))] }));
+  return new Paragraph({
+    children,
+    tabStops: stops,
+    spacing: { before, after: 0 },
+    ...(keepNext ? { keepNext: true } : {}),
+  });
 }
 
-function cellParagraphs(text: string, ctx: Ctx, bold: boolean, align: Align): Paragraph[] {
-  return t(text)
-    .split('\n')
-    .map((line) => para(line, { bold, size: ctx.tableSize, align }));
+function cellParagraphs(text: string, ctx: Ctx, bold: boolean, align: Align, keepNext: boolean): Paragraph[] {
+  return text.split('\n').map((line) => para(line, { bold, size: ctx.tableSize, align, keepNext }));
+}
+
+/** Twips a word needs at a size (half-points): a generous Times New Roman average, bold wider. */
+function wordTwips(word: string, halfPoints: number, bold: boolean): number {
+  let units = 0;
+  for (const ch of word)
+    units += /[А-ЯЁA-ZШЩЖМЮФ%№—]/u.test(ch) ? 0.72 : /[ilj.,:;!'|()\-\u2011]/u.test(ch) ? 0.3 : 0.52;
+  return Math.ceil(units * (bold ? 1.08 : 1) * halfPoints * 10);
+}
+
+/**
+ * Column widths that never break a word: each column gets at least its
+ * longest word (header bold), the rest of the width is shared by the
+ * relative widths; when even the minima do not fit they are scaled down.
+ */
+export function columnWidths(
+  columns: readonly { header: string; width?: number }[],
+  rows: readonly { cells: readonly TableCellValue[]; section?: boolean }[],
+  width: number,
+  halfPoints: number,
+): number[] {
+  const pad = 200;
+  const min = columns.map(
+    (c) =>
+      Math.max(
+        ...t(c.header)
+          .split(/[\s/]+/u)
+          .map((w) => wordTwips(w, halfPoints, true)),
+      ) + pad,
+  );
+  for (const r of rows) {
+    if (r.section) continue;
+    let col = 0;
+    for (const c of r.cells) {
+      const span = typeof c === 'string' ? 1 : (c.colSpan ?? 1);
+      if (span === 1 && col < min.length) {
+        const need =
+          Math.max(
+            0,
+            ...t(cellText(c))
+              .split(/\s+/u)
+              .map((w) => wordTwips(w, halfPoints, false)),
+          ) + pad;
+        min[col] = Math.max(min[col] ?? 0, need);
+      }
+      col += span;
+    }
+  }
+  const total = columns.reduce((s, c) => s + (c.width ?? 1), 0);
+  const wanted = columns.map((c) => ((c.width ?? 1) / total) * width);
+  const minSum = min.reduce((a, b) => a + b, 0);
+  if (minSum >= width) return min.map((m) => Math.floor((m / minSum) * width));
+  // Raise the narrow columns to their minimum, take the difference from the others in proportion.
+  let fixed = columns.map((_, i) => (wanted[i] ?? 0) < (min[i] ?? 0));
+  for (let pass = 0; pass < columns.length; pass++) {
+    const fixedSum = min.reduce((a, m, i) => a + (fixed[i] ? m : 0), 0);
+    const freeWanted = wanted.reduce((a, w, i) => a + (fixed[i] ? 0 : w), 0);
+    const scale = freeWanted === 0 ? 0 : (width - fixedSum) / freeWanted;
+    const next = columns.map((_, i) => fixed[i] === true || (wanted[i] ?? 0) * scale < (min[i] ?? 0));
+    if (next.every((f, i) => f === fixed[i])) {
+      return columns.map((_, i) => Math.floor(fixed[i] ? (min[i] ?? 0) : (wanted[i] ?? 0) * scale));
+    }
+    fixed = next;
+  }
+  return min;
 }
 
 function table(
@@ -143,12 +229,22 @@ function table(
   rows: readonly { cells: readonly TableCellValue[]; section?: boolean }[],
   ctx: Ctx,
   minRowHeight?: number,
+  keepTogether = false,
 ): Table {
-  const total = columns.reduce((s, c) => s + (c.width ?? 1), 0);
-  const widths = columns.map((c) => Math.floor(((c.width ?? 1) / total) * ctx.width));
-  const cell = (text: string, width: number, opts: { bold?: boolean; span?: number; align?: Align } = {}) =>
+  const widths = columnWidths(columns, rows, ctx.width, ctx.tableSize);
+  const cell = (
+    text: string,
+    width: number,
+    opts: { bold?: boolean; span?: number; align?: Align; keepNext?: boolean } = {},
+  ) =>
     new TableCell({
-      children: cellParagraphs(text, ctx, opts.bold === true, opts.align ?? 'left'),
+      children: cellParagraphs(
+        t(text),
+        ctx,
+        opts.bold === true,
+        opts.align ?? 'left',
+        opts.keepNext === true,
+      ),
       width: { size: width, type: WidthType.DXA },
       ...(opts.span && opts.span > 1 ? { columnSpan: opts.span } : {}),
       margins: { top: 30, bottom: 30, left: 80, right: 80 },
@@ -157,13 +253,26 @@ function table(
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: columns.map((c, i) => cell(c.header, widths[i] ?? 0, { bold: true, align: 'center' })),
+    children: columns.map((c, i) =>
+      cell(c.header, widths[i] ?? 0, {
+        bold: true,
+        align: 'center',
+        keepNext: keepTogether || rows.length > 0,
+      }),
+    ),
   });
-  const body = rows.map((r) => {
+  const body = rows.map((r, ri) => {
+    const keepNext = keepTogether && ri < rows.length - 1;
     if (r.section) {
       return new TableRow({
         cantSplit: true,
-        children: [cell(r.cells.map(cellText).join(' '), ctx.width, { bold: true, span: columns.length })],
+        children: [
+          cell(r.cells.map(cellText).join(' '), ctx.width, {
+            bold: true,
+            span: columns.length,
+            keepNext: true,
+          }),
+        ],
       });
     }
     let col = 0;
@@ -174,10 +283,13 @@ function table(
       const numeric = columns[col]?.numeric === true;
       col += span;
       const align: Align = typeof c !== 'string' && c.align ? c.align : numeric ? 'right' : 'left';
-      return cell(cellText(c), w, { bold: typeof c !== 'string' && c.bold === true, span, align });
+      return cell(cellText(c), w, { bold: typeof c !== 'string' && c.bold === true, span, align, keepNext });
     });
     return new TableRow({
       children: cells,
+      ...(keepTogether || r.cells.reduce((n, c) => n + cellText(c).length, 0) < 400
+        ? { cantSplit: true }
+        : {}),
       ...(minRowHeight ? { height: { value: minRowHeight, rule: HeightRule.ATLEAST } } : {}),
     });
   });
@@ -188,7 +300,7 @@ function table(
   });
 }
 
-function block(b: Block, ctx: Ctx): (Paragraph | Table)[] {
+function block(b: Block, ctx: Ctx, keepNext = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'orgHeader':
       return b.lines.map((l) => para(l, { align: 'center', bold: true }));
@@ -230,6 +342,7 @@ function block(b: Block, ctx: Ctx): (Paragraph | Table)[] {
           align: b.align ?? 'justify',
           firstLine: b.indent !== false,
           ...(b.spaced ? { before: 160, after: 160 } : {}),
+          keepNext,
         }),
       ];
     case 'numbered':
@@ -237,11 +350,20 @@ function block(b: Block, ctx: Ctx): (Paragraph | Table)[] {
         para([`${b.number} `, ...(typeof b.text === 'string' ? [b.text] : b.text)], {
           align: 'justify',
           firstLine: true,
+          keepNext: keepNext || (b.items?.length ?? 0) > 0,
         }),
-        ...(b.items ?? []).map((i) => para(`${i.number} ${i.text}`, { align: 'justify', left: FIRST_LINE })),
+        ...(b.items ?? []).map((i, k, all) =>
+          para(`${i.number} ${i.text}`, {
+            align: 'justify',
+            left: FIRST_LINE,
+            keepNext: keepNext && k < all.length - 1,
+          }),
+        ),
       ];
     case 'list':
-      return b.items.map((i) => para(`– ${i}`, { align: 'justify', firstLine: true }));
+      return b.items.map((i, k) =>
+        para(`– ${i}`, { align: 'justify', firstLine: true, keepNext: keepNext && k === b.items.length - 1 }),
+      );
     case 'table':
       return [
         ...(b.caption && b.showCaption !== false
@@ -251,15 +373,25 @@ function block(b: Block, ctx: Ctx): (Paragraph | Table)[] {
         para(''),
       ];
     case 'signature':
-      return [tabbed(b.position, b.name, ctx, 480, '____________')];
+      // Kept with the acquaintance sheet that follows it, so neither is orphaned on a page.
+      return [tabbed(b.position, b.name, ctx, 480, '____________', keepNext)];
     case 'signatures':
       return [
-        ...b.items.map((i, k) => tabbed(i.role, i.name, ctx, k === 0 ? 480 : 240, '____________')),
+        ...b.items.map((i, k) =>
+          tabbed(
+            i.role,
+            i.name,
+            ctx,
+            k === 0 ? 480 : 240,
+            '____________',
+            k < b.items.length - 1 || b.date !== undefined,
+          ),
+        ),
         ...(b.date ? [para(b.date, { before: 240 })] : []),
       ];
     case 'acquaintance':
       return [
-        para(b.title, { before: 480, after: 120 }),
+        para(b.title, { before: 480, after: 120, keepNext: true }),
         table(
           [
             { header: 'Дата', width: 2 },
@@ -269,6 +401,7 @@ function block(b: Block, ctx: Ctx): (Paragraph | Table)[] {
           b.rows.map((r) => ({ cells: [r.date ?? '', '', r.name] })),
           ctx,
           454,
+          true,
         ),
       ];
     case 'form': {
@@ -316,9 +449,37 @@ function block(b: Block, ctx: Ctx): (Paragraph | Table)[] {
   }
 }
 
-function section(children: (Paragraph | Table)[], landscape: boolean): ISectionOptions {
+/** Blocks in order; the last point before a signature is kept with it, and the signature with the acquaintance sheet. */
+function blocksOf(blocks: readonly Block[], ctx: Ctx): (Paragraph | Table)[] {
+  return blocks.flatMap((b, i) => {
+    const next = blocks[i + 1]?.kind;
+    const keep =
+      (next === 'signature' || next === 'signatures' || next === 'acquaintance') &&
+      (b.kind === 'numbered' || b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'signature');
+    return block(b, ctx, keep);
+  });
+}
+
+/** The page number, centred in the footer. */
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT] })],
+      }),
+    ],
+  });
+}
+
+function section(children: (Paragraph | Table)[], landscape: boolean, first: boolean): ISectionOptions {
   return {
+    // Every page but the first carries its number (a one-page document shows none).
+    footers: first
+      ? { default: pageFooter(), first: new Footer({ children: [] }) }
+      : { default: pageFooter() },
     properties: {
+      ...(first ? { titlePage: true } : {}),
       page: {
         size: landscape
           ? { width: A4_W, height: A4_H, orientation: PageOrientation.LANDSCAPE }
@@ -353,16 +514,14 @@ export async function renderDocx(doc: NastavnikDocument, options: DocxOptions = 
   });
   const mainCtx = ctx(doc.meta.landscape === true);
   const sections: ISectionOptions[] = [
-    section(
-      doc.blocks.flatMap((b) => block(b, mainCtx)),
-      doc.meta.landscape === true,
-    ),
+    section(blocksOf(doc.blocks, mainCtx), doc.meta.landscape === true, true),
     ...doc.annexes.map((a) => {
       const c = ctx(a.landscape === true);
       const left = Math.round(c.width * (a.landscape ? 0.7 : 0.55));
       return section(
-        [...a.label.map((l) => para(l, { left })), para(''), ...a.blocks.flatMap((b) => block(b, c))],
+        [...a.label.map((l) => para(l, { left })), para(''), ...blocksOf(a.blocks, c)],
         a.landscape === true,
+        false,
       );
     }),
   ];
