@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, type Dev, staffClaims } from './_testing/auth';
 import {
   consentBody,
   consentEvent,
@@ -11,34 +12,43 @@ import {
 } from './_testing/fixtures';
 import { openTestPglite } from './_testing/pglite';
 import { createApp } from './app';
+import { createDevIssuer } from './auth';
 import type { Db } from './db';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
+let dev: Dev;
+/** The school's head and curator (the default caller of these tests). */
+let staff: Record<string, string>;
 const logs: unknown[] = [];
 
 beforeAll(async () => {
   db = await openTestPglite();
-  app = createApp({ db, log: (e) => logs.push(e), logError: (e) => logs.push(e) });
-  expect((await put('/school', school)).status).toBe(200);
+  dev = await createDevIssuer();
+  staff = await bearer(dev, staffClaims);
+  app = createApp({ db, auth: dev.auth, log: (e) => logs.push(e), logError: (e) => logs.push(e) });
+  expect((await put('/school', school)).status).toBe(201);
 });
 afterAll(async () => {
   await db?.close();
 });
 
-function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+function post(path: string, body: unknown, headers: Record<string, string> = {}, as = staff) {
   return app.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...as, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
-function put(path: string, body: unknown) {
+function put(path: string, body: unknown, headers: Record<string, string> = {}, as = staff) {
   return app.request(path, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...as, ...headers },
     body: JSON.stringify(body),
   });
+}
+function get(path: string, as = staff) {
+  return app.request(path, { headers: as });
 }
 // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected loosely
 const json = async (r: Response): Promise<any> => r.json();
@@ -71,21 +81,27 @@ describe('registries', () => {
   it('creates, updates and lists mentors, mentees, consents and requests', async () => {
     const { mentorId, menteeId } = await people('reg');
     const again = await post('/mentors', mentorBody(mentorId, 'Тимофеева-Орлова'));
-    expect(again.status).toBe(200);
-    const mentors = await json(await app.request('/mentors'));
+    expect(again.status).toBe(409);
+    const changed = await put(`/mentors/${mentorId}`, mentorBody(mentorId, 'Тимофеева-Орлова'), {
+      'If-Match': '"0"',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe('"1"');
+    const mentors = await json(await get('/mentors'));
     expect(
       mentors.find((m: { person: { id: string } }) => m.person.id === mentorId).person.name.lastName,
     ).toBe('Тимофеева-Орлова');
     expect((await post('/consents', consentBody('reg-c1', menteeId, 'personalData'))).status).toBe(201);
     expect(
       (
-        await post('/consents', {
-          ...consentBody('reg-c1', menteeId, 'personalData'),
-          withdrawnAt: '2023-12-01',
-        })
+        await put(
+          '/consents/reg-c1',
+          { ...consentBody('reg-c1', menteeId, 'personalData'), withdrawnAt: '2023-12-01' },
+          { 'If-Match': '"0"' },
+        )
       ).status,
     ).toBe(200);
-    const consents = await json(await app.request(`/consents?personId=${menteeId}`));
+    const consents = await json(await get(`/consents?personId=${menteeId}`));
     expect(consents).toEqual([expect.objectContaining({ id: 'reg-c1', withdrawnAt: '2023-12-01' })]);
     const request = {
       id: 'reg-r2',
@@ -95,10 +111,10 @@ describe('registries', () => {
       createdAt: '2023-09-12',
     };
     expect((await post('/requests', request)).status).toBe(201);
-    const mentees = await json(await app.request('/mentees'));
+    const mentees = await json(await get('/mentees'));
     const mine = mentees.find((m: { person: { id: string } }) => m.person.id === menteeId);
     expect(mine.profile.requests.map((r: { id: string }) => r.id)).toEqual([`${menteeId}-r1`, 'reg-r2']);
-    expect((await json(await app.request('/requests'))).length).toBeGreaterThanOrEqual(2);
+    expect((await json(await get('/requests'))).length).toBeGreaterThanOrEqual(2);
   });
 
   it('answers bad input with 400 and the NastavnikError as JSON', async () => {
@@ -146,7 +162,7 @@ describe('registries', () => {
 describe('pairs and events', () => {
   it('creates a pair at version 0 and refuses unknown participants and a taken id', async () => {
     const { id, mentorId, menteeId } = await newPair('p0');
-    const got = await app.request(`/pairs/${id}`);
+    const got = await get(`/pairs/${id}`);
     expect(got.headers.get('etag')).toBe('"0"');
     const p = await json(got);
     expect(p).toMatchObject({
@@ -163,7 +179,7 @@ describe('pairs and events', () => {
     expect(await json(stranger)).toMatchObject({ code: 'unknown_reference', path: ['pair', 'mentorId'] });
     const self = await post('/pairs', pairBody('p0-c', mentorId, mentorId));
     expect(await json(self)).toMatchObject({ code: 'self_pair' });
-    expect((await app.request('/pairs/none')).status).toBe(404);
+    expect((await get('/pairs/none')).status).toBe(404);
   });
 
   it('runs events through the pair machine: refused → 409 with the reason, accepted → stored in order', async () => {
@@ -179,7 +195,7 @@ describe('pairs and events', () => {
     });
     expect(refusal.message).toMatch(/[а-я]/);
     expect(refusal.messageEn).toEqual(expect.any(String));
-    expect(await json(await app.request(`/pairs/${id}/events`))).toEqual([]);
+    expect(await json(await get(`/pairs/${id}/events`))).toEqual([]);
 
     let version = 0;
     for (const event of pairConsentEvents(mentorId, menteeId)) {
@@ -191,13 +207,13 @@ describe('pairs and events', () => {
     const ordered = await post(`/pairs/${id}/events`, { event: orderEvent('1-о') }, { 'If-Match': '"4"' });
     expect(ordered.status).toBe(201);
     expect(ordered.headers.get('etag')).toBe('"5"');
-    const pair = await json(await app.request(`/pairs/${id}`));
+    const pair = await json(await get(`/pairs/${id}`));
     expect(pair).toMatchObject({
       version: 5,
       phase: 'awaitingOrganizational',
       snapshot: { value: { running: 'awaitingOrganizational' } },
     });
-    const events = await json(await app.request(`/pairs/${id}/events`));
+    const events = await json(await get(`/pairs/${id}/events`));
     expect(events.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(events[4].event.type).toBe('orderIssued');
     const again = await post(`/pairs/${id}/events`, { event: orderEvent('2-о') });
@@ -230,7 +246,7 @@ describe('pairs and events', () => {
       { 'If-Match': '"0"' },
     );
     expect(await json(staleHeader)).toMatchObject({ code: 'version_conflict' });
-    expect((await json(await app.request(`/pairs/${id}`))).version).toBe(1);
+    expect((await json(await get(`/pairs/${id}`))).version).toBe(1);
   });
 
   it('does not apply a retried event (same eventId or Idempotency-Key) twice', async () => {
@@ -243,7 +259,7 @@ describe('pairs and events', () => {
     const e2 = { event: consentEvent('p3-c2', mentorId, 'mentorDuties') };
     expect((await post(`/pairs/${id}/events`, e2, { 'Idempotency-Key': 'k-2' })).status).toBe(201);
     expect((await post(`/pairs/${id}/events`, e2, { 'Idempotency-Key': 'k-2' })).status).toBe(200);
-    expect((await json(await app.request(`/pairs/${id}/events`))).length).toBe(2);
+    expect((await json(await get(`/pairs/${id}/events`))).length).toBe(2);
   });
 
   it('validates events with the machine’s schema (400) and knows unknown pairs (404)', async () => {
@@ -276,7 +292,7 @@ describe('pairs and events', () => {
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
-    expect((await json(await app.request(`/pairs/${id}/events`))).length).toBe(1);
+    expect((await json(await get(`/pairs/${id}/events`))).length).toBe(1);
   });
 });
 
@@ -296,27 +312,27 @@ describe('matching, documents, indicators', () => {
   it('downloads the order approving pairs as DOCX, and refuses it when a consent is missing', async () => {
     const { id } = await newPair('d1', true);
     const q = `number=7-о&date=2023-09-25&start=2023-10-01&end=2024-05-31&pairs=${id}`;
-    const r = await app.request(`/documents/pairs-order.docx?${q}`);
+    const r = await get(`/documents/pairs-order.docx?${q}`);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('wordprocessingml');
     expect(r.headers.get('content-disposition')).toContain('attachment');
     const bytes = new Uint8Array(await r.arrayBuffer());
     expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
     const { id: noConsents } = await newPair('d2');
-    const refused = await app.request(`/documents/pairs-order.docx?${q.replace(id, noConsents)}`);
+    const refused = await get(`/documents/pairs-order.docx?${q.replace(id, noConsents)}`);
     expect(refused.status).toBe(400);
     expect(await json(refused)).toMatchObject({ code: 'consent_missing' });
-    expect((await app.request('/documents/pairs-order.docx?number=1')).status).toBe(400);
-    expect((await app.request(`/documents/pairs-order.docx?${q}-nope`)).status).toBe(404);
+    expect((await get('/documents/pairs-order.docx?number=1')).status).toBe(400);
+    expect((await get(`/documents/pairs-order.docx?${q}-nope`)).status).toBe(404);
   });
 
   it('computes the school’s indicators from the registries and the pairs’ snapshots', async () => {
-    const r = await app.request('/indicators?asOf=2024-05-31&checkpoint=may');
+    const r = await get('/indicators?asOf=2024-05-31&checkpoint=may');
     expect(r.status).toBe(200);
     const { values } = await json(r);
     expect(values.length).toBeGreaterThan(0);
     expect(values.every((v: { organizationId: string }) => v.organizationId === 'sch-test')).toBe(true);
-    expect((await app.request('/indicators')).status).toBe(400);
+    expect((await get('/indicators')).status).toBe(400);
   });
 });
 
@@ -333,8 +349,8 @@ describe('logs', () => {
 
 describe('health and unknown routes', () => {
   it('reports the storage and answers 404 as JSON', async () => {
-    expect(await json(await app.request('/health'))).toEqual({ ok: true, storage: 'pglite' });
-    const r = await app.request('/nope');
+    expect(await json(await get('/health'))).toEqual({ ok: true, storage: 'pglite' });
+    const r = await get('/nope');
     expect(r.status).toBe(404);
     expect(await json(r)).toMatchObject({ code: 'not_found' });
   });

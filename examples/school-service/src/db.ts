@@ -230,6 +230,40 @@ export const migrations: readonly { readonly version: number; readonly sql: stri
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Registry rows get a version: updates are PUT with If-Match, a stale version is refused.
+      alter table settings add column version integer not null default 0;
+      alter table mentor_profiles add column version integer not null default 0;
+      alter table mentee_profiles add column version integer not null default 0;
+      alter table consents add column version integer not null default 0;
+      alter table requests add column version integer not null default 0;
+      -- Who read or changed whose personal data, when and from where. Append-only (the
+      -- triggers refuse update, delete and truncate) and hash-chained: each entry's hash
+      -- covers its fields and the previous entry's hash (see src/audit.ts).
+      create table audit_log (
+        seq bigint primary key check (seq >= 1),
+        at text not null,
+        actor text not null,
+        actor_org text not null,
+        roles jsonb not null,
+        action text not null,
+        resource text not null,
+        subjects jsonb not null,
+        source text not null,
+        prev_hash text not null,
+        hash text not null unique
+      );
+      create function audit_log_append_only() returns trigger language plpgsql as $$
+        begin raise exception 'audit_log is append-only'; end
+      $$;
+      create trigger audit_log_no_change before update or delete on audit_log
+        for each row execute function audit_log_append_only();
+      create trigger audit_log_no_truncate before truncate on audit_log
+        for each statement execute function audit_log_append_only();
+    `,
+  },
 ];
 
 /**

@@ -4,9 +4,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 
 /**
- * An HTTP failure the routes throw: a status and a JSON body. Domain input
- * errors become 400 with `NastavnikError.toJSON()`; refusals and version
- * conflicts 409; unknown ids 404.
+ * An HTTP failure the routes throw: a status, an RFC 9457 problem body and
+ * optional headers. `app.onError` answers it as `application/problem+json`.
  *
  * @example
  * throw new HttpProblem(404, notFound('pair', id));
@@ -15,9 +14,75 @@ export class HttpProblem extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly body: Readonly<Record<string, unknown>>,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(typeof body.messageEn === 'string' ? body.messageEn : 'HTTP problem');
   }
+}
+
+/**
+ * The body of a problem the service reports itself (not a `NastavnikError`):
+ * a stable `code`, Russian `message`, English `messageEn`, and typed extras
+ * (ids and limits, never personal data).
+ *
+ * @example
+ * throw new HttpProblem(403, problem('forbidden', 'Нет прав', 'Not allowed'));
+ */
+export function problem(
+  code: string,
+  message: string,
+  messageEn: string,
+  extra: Readonly<Record<string, unknown>> = {},
+): Record<string, unknown> {
+  return { name: 'HttpProblem', code, path: [], message, messageEn, ...extra };
+}
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  428: 'Precondition Required',
+  500: 'Internal Server Error',
+};
+
+/** The media type of RFC 9457 problem details. @example res.headers.get('content-type') === PROBLEM_JSON */
+export const PROBLEM_JSON = 'application/problem+json';
+
+/**
+ * An RFC 9457 `application/problem+json` response: `type` (a URN naming the
+ * code), `title`, `status`, `detail` (the English message), `instance` (the
+ * request path), and the SDK's members: `code`, `path`, `message` (ru),
+ * `messageEn`, and whatever else the body carries (`issues`, `params`,
+ * `refusal`, versions).
+ *
+ * @example
+ * return problemResponse(404, notFound('pair', id), '/pairs/x');
+ */
+export function problemResponse(
+  status: number,
+  body: Readonly<Record<string, unknown>>,
+  instance: string,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  const code = typeof body.code === 'string' ? body.code : 'problem';
+  const full = {
+    type: `urn:nastavnik:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    ...(typeof body.messageEn === 'string' ? { detail: body.messageEn } : {}),
+    instance,
+    ...body,
+  };
+  return new Response(JSON.stringify(full), {
+    status,
+    headers: { 'Content-Type': PROBLEM_JSON, ...headers },
+  });
 }
 
 /**
@@ -27,17 +92,22 @@ export class HttpProblem extends Error {
  * @example
  * notFound('pair', 'pair-1'); // { code: 'not_found', … }
  */
-export function notFound(what: 'pair' | 'person' | 'mentor' | 'mentee' | 'school', id: string) {
-  const ru = { pair: 'Пара', person: 'Участник', mentor: 'Наставник', mentee: 'Наставляемый', school: 'ОО' }[
-    what
-  ];
+export function notFound(
+  what: 'pair' | 'person' | 'mentor' | 'mentee' | 'school' | 'consent' | 'request',
+  id: string,
+) {
+  const ru = {
+    pair: 'Пара',
+    person: 'Участник',
+    mentor: 'Наставник',
+    mentee: 'Наставляемый',
+    school: 'ОО',
+    consent: 'Согласие',
+    request: 'Запрос',
+  }[what];
   return {
-    name: 'NotFound',
-    code: 'not_found',
+    ...problem('not_found', `${ru} ${id} не найден(а)`, `No ${what} ${id}`, { params: { kind: what, id } }),
     path: [what],
-    message: `${ru} ${id} не найден(а)`,
-    messageEn: `No ${what} ${id}`,
-    params: { kind: what, id },
   };
 }
 

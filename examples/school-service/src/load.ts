@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { menteeBody, mentorBody, pairBody } from './_testing/fixtures';
+import { menteeBody, mentorBody, ORG, pairBody, school } from './_testing/fixtures';
 import { acceptedEvent, refusedEvent } from './_testing/world';
 import { createApp } from './app';
+import { createDevIssuer } from './auth';
 import type { Db } from './db';
 import { pairTransition } from './pairs';
+import { serveApp } from './server';
 import { createEventStore } from './store';
 
 /**
@@ -57,7 +58,8 @@ const quantile = (sorted: readonly number[], q: number): number =>
 
 /**
  * A bounded load test on loopback: start the service on 127.0.0.1 (a free
- * port) over `db`, create the pairs through the API, then let `clients`
+ * port) over `db` with a development token issuer, set up the school, create
+ * the pairs through the API, then let `clients`
  * concurrent clients post pair events. Half of the clients are optimistic
  * (read the version, post with `expectedVersion`, re-read and retry on a 409
  * `version_conflict`); the other half let the server append on top of the
@@ -69,8 +71,12 @@ const quantile = (sorted: readonly number[], q: number): number =>
  * const report = await runLoad(await openDb({}), { clients: 16, pairs: 4, eventsPerClient: 50 });
  */
 export async function runLoad(db: Db, options: LoadOptions): Promise<LoadReport> {
-  const app = createApp({ db });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  // Tokens of a development issuer: the clients are the school's head and curator.
+  const dev = await createDevIssuer();
+  const token = await dev.token({ sub: `${ORG}-head`, org: ORG, roles: ['head', 'curator'] });
+  const authorization = { Authorization: `Bearer ${token}` };
+  const app = createApp({ db, auth: dev.auth });
+  const server = serveApp(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
@@ -78,11 +84,19 @@ export async function runLoad(db: Db, options: LoadOptions): Promise<LoadReport>
   const post = (path: string, body: unknown) =>
     fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorization },
       body: JSON.stringify(body),
     });
 
   try {
+    if ((await fetch(`${base}/school`, { headers: authorization })).status === 404) {
+      const r = await fetch(`${base}/school`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...authorization },
+        body: JSON.stringify(school),
+      });
+      if (r.status !== 201) throw new Error(`setup /school: ${r.status}`);
+    }
     const run = `load-${Date.now().toString(36)}`;
     const pairIds: string[] = [];
     for (let p = 0; p < options.pairs; p++) {
@@ -117,7 +131,7 @@ export async function runLoad(db: Db, options: LoadOptions): Promise<LoadReport>
           if (Date.now() > deadline) throw new Error('load test timed out');
           let expectedVersion: number | undefined;
           if (optimistic) {
-            const got = await fetch(`${base}/pairs/${pairId}`);
+            const got = await fetch(`${base}/pairs/${pairId}`, { headers: authorization });
             expectedVersion = ((await got.json()) as { version: number }).version;
           }
           const t0 = performance.now();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openTestPglite } from './_testing/pglite';
-import { createApp } from './app';
+import { createApp, loadSchool } from './app';
+import { createDevIssuer } from './auth';
 import { seedSample } from './seed';
 
 describe('seeding from core’s sample generator', () => {
@@ -12,18 +13,24 @@ describe('seeding from core’s sample generator', () => {
       expect(r.mentors).toBeGreaterThan(0);
       expect(r.pairs).toBeGreaterThan(0);
       expect(await seedSample(db)).toEqual({ seeded: false });
-      const app = createApp({ db });
-      const mentors = (await (await app.request('/mentors')).json()) as unknown[];
+      const dev = await createDevIssuer();
+      const app = createApp({ db, auth: dev.auth });
+      const sample = await loadSchool(db);
+      const headers = {
+        Authorization: `Bearer ${await dev.token({ sub: sample!.head.id, org: sample!.organization.id, roles: ['head'] })}`,
+      };
+      const get = (path: string) => app.request(path, { headers });
+      const mentors = (await (await get('/mentors')).json()) as unknown[];
       expect(mentors).toHaveLength(r.mentors!);
-      const pairs = (await (await app.request('/pairs')).json()) as Array<{
+      const pairs = (await (await get('/pairs')).json()) as Array<{
         version: number;
         pair: { origin: string };
       }>;
       expect(pairs).toHaveLength(r.pairs!);
       expect(pairs.every((p) => p.version === 0 && p.pair.origin === 'matching')).toBe(true);
-      const school = (await (await app.request('/school')).json()) as { organization: { kind: string } };
+      const school = (await (await get('/school')).json()) as { organization: { kind: string } };
       expect(school.organization.kind).toBe('school');
-      const indicators = await app.request('/indicators?asOf=2023-12-25&checkpoint=december');
+      const indicators = await get('/indicators?asOf=2023-12-25&checkpoint=december');
       expect(indicators.status).toBe(200);
     } finally {
       await db.close();

@@ -38,14 +38,14 @@ export async function seedSample(
   );
   for (const profile of school.mentorProfiles) {
     const person = byId.get(profile.personId);
-    if (person) await registry.putMentor(person, profile);
+    if (person) await registry.createMentor(person, profile);
   }
   for (const profile of school.menteeProfiles) {
     const person = byId.get(profile.personId);
-    if (person) await registry.putMentee(person, profile);
+    if (person) await registry.createMentee(person, profile);
   }
   for (const consent of school.consents) {
-    if (await registry.person(consent.personId)) await registry.putConsent(consent);
+    if (await registry.person(consent.personId)) await registry.createConsent(consent);
   }
   const store = createEventStore(db);
   const proposals = await runMatching(registry, store, { date: m.asOf });

@@ -65,6 +65,8 @@ export interface AppendOptions {
   readonly eventId?: string;
   /** With `expectedVersion: 'latest'`: how many times to re-read and retry after a conflict. */
   readonly maxAttempts?: number;
+  /** Runs in the append's transaction once the event is written (the service's audit entry). */
+  readonly inTransaction?: (tx: Queryable) => Promise<void>;
 }
 
 /**
@@ -163,6 +165,7 @@ export function createEventStore(db: Db) {
     event: E,
     transition: TransitionFn<S, E, R>,
     eventId: string,
+    inTransaction?: (tx: Queryable) => Promise<void>,
   ): Promise<AppendResult<S, R>> {
     return db.transaction(async (tx): Promise<AppendResult<S, R>> => {
       // A caller without a version of its own waits for the row instead of
@@ -203,6 +206,7 @@ export function createEventStore(db: Db) {
         'insert into pair_events (pair_id, seq, event_id, event) values ($1, $2, $3, $4::text::jsonb)',
         [pairId, seq, eventId, json(event)],
       );
+      await inTransaction?.(tx);
       return { kind: 'applied', seq, version: seq, snapshot: next.snapshot };
     });
   }
@@ -210,18 +214,23 @@ export function createEventStore(db: Db) {
   return {
     db,
 
-    /** Store a new pair at version 0. `false` when the id is taken. */
-    async createPair<P, S>(pairId: string, pair: P, initialSnapshot: S): Promise<boolean> {
-      try {
-        await db.query(
-          'insert into pairs (id, data, initial_snapshot, snapshot, version) values ($1, $2::text::jsonb, $3::text::jsonb, $3::text::jsonb, 0)',
+    /** Store a new pair at version 0. `false` when the id is taken (nothing written). */
+    async createPair<P, S>(
+      pairId: string,
+      pair: P,
+      initialSnapshot: S,
+      inTransaction?: (tx: Queryable) => Promise<void>,
+    ): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const r = await tx.query(
+          `insert into pairs (id, data, initial_snapshot, snapshot, version)
+           values ($1, $2::text::jsonb, $3::text::jsonb, $3::text::jsonb, 0) on conflict (id) do nothing returning id`,
           [pairId, json(pair), json(initialSnapshot)],
         );
+        if (r.rows.length === 0) return false;
+        await inTransaction?.(tx);
         return true;
-      } catch (error) {
-        if (sqlState(error) === UNIQUE_VIOLATION) return false;
-        throw error;
-      }
+      });
     },
 
     getPair<P, S>(pairId: string): Promise<StoredPair<P, S> | undefined> {
@@ -270,7 +279,7 @@ export function createEventStore(db: Db) {
       let last: AppendResult<S, R> = { kind: 'not_found' };
       for (let i = 0; i < attempts; i++) {
         try {
-          last = await attempt(pairId, expectedVersion, event, transition, eventId);
+          last = await attempt(pairId, expectedVersion, event, transition, eventId, options.inTransaction);
         } catch (error) {
           // A concurrent writer took this seq (or this event id) first.
           if (sqlState(error) !== UNIQUE_VIOLATION) throw error;

@@ -108,3 +108,30 @@ export function pairConsentEvents(mentorId: string, menteeId: string) {
     ['personalData', 'mentorDuties'].map((purpose) => consentEvent(`${p}-${purpose}`, p, purpose)),
   );
 }
+
+/** A pupil (a minor) as a mentee, with one request of their own. */
+export function pupilMenteeBody(id: string, lastName = 'Соколова') {
+  return {
+    person: {
+      id,
+      organizationId: ORG,
+      category: 'pupil',
+      name: { lastName, firstName: 'Дарья' },
+      birthDate: '2010-03-01',
+      grade: 7,
+    },
+    profile: {
+      personId: id,
+      group: 'middleSchool',
+      requests: [
+        {
+          id: `${id}-r1`,
+          menteeId: id,
+          competence: 'academicSupport',
+          source: 'parent',
+          createdAt: '2023-09-05',
+        },
+      ],
+    },
+  };
+}
