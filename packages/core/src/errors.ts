@@ -1,88 +1,44 @@
 import type { z } from 'zod';
+import type { IssueParams, IssuePath, NastavnikErrorCode } from './issueParams';
+import { issueMessagesEn } from './messages/en';
+import { issueMessagesRu } from './messages/ru';
+
+export type { IssueParams, IssuePath, NastavnikErrorCode } from './issueParams';
 
 /**
- * Stable codes of every error the SDK reports. Integrators switch on these;
- * they never change meaning between releases.
+ * One problem found in an input. Errors are data: a union keyed on `code`,
+ * each member with a `path`, the code's typed `params` (see
+ * {@link IssueParams}), and its message in Russian and in English, rendered
+ * from the one message catalogue.
  *
  * @category Errors
  * @example
- * function status(code: NastavnikErrorCode): number {
- *   return code === 'consent_missing' || code === 'minor_requires_parent_consent' ? 403 : 400;
- * }
+ * const issue: NastavnikIssue<'pair_without_mentees'> = nastavnikIssue('pair_without_mentees', ['menteeIds']);
+ * issue.message; // 'В паре (группе) должен быть хотя бы один наставляемый'
  */
-export type NastavnikErrorCode =
-  // generic input problems (mapped from zod)
-  | 'invalid_type'
-  | 'required'
-  | 'invalid_format'
-  | 'invalid_value'
-  | 'too_small'
-  | 'too_big'
-  | 'unrecognized_keys'
-  | 'invalid_input'
-  // domain rules
-  | 'invalid_date_range'
-  | 'consent_missing'
-  | 'consent_withdrawn'
-  | 'minor_requires_parent_consent'
-  | 'consent_expired'
-  | 'consent_element_missing'
-  | 'k_anonymity_failed'
-  | 'depersonalisation_key_mismatch'
-  | 'representative_required'
-  | 'programme_too_short'
-  | 'programme_too_long'
-  | 'pair_without_mentees'
-  | 'self_pair'
-  | 'duplicate_mentee'
-  | 'capacity_negative'
-  | 'request_area_missing'
-  | 'plan_item_outside_programme'
-  | 'due_unparsed'
-  | 'unknown_reference'
-  | 'duplicate_id'
-  | 'organization_cycle'
-  | 'invalid_academic_year'
-  | 'answer_mismatch'
-  | 'unknown_question'
-  | 'required_answer_missing'
-  | 'aborted'
-  | 'infeasible'
-  | 'unsafe_text'
-  | 'internal';
+export type NastavnikIssue<C extends NastavnikErrorCode = NastavnikErrorCode> = {
+  readonly [K in C]: {
+    readonly code: K;
+    readonly path: IssuePath;
+    /** Typed extras (limits, ids, enum keys); never personal data. Always set by {@link nastavnikIssue}. */
+    readonly params?: IssueParams[K];
+    /** Russian text, for people. */
+    readonly message: string;
+    /** English text, for logs and integrators. */
+    readonly messageEn: string;
+  };
+}[C];
 
 /**
- * A path into the input: object keys and array indices, as in zod.
+ * The params argument of a code: optional when every param of the code is
+ * optional.
  *
  * @category Errors
  * @example
- * const path: IssuePath = ['pairs', 0, 'menteeIds'];
+ * const args: IssueParamsArg<'too_small'> = [{ minimum: 1, origin: 'array', inclusive: true }];
  */
-export type IssuePath = ReadonlyArray<string | number>;
-
-/**
- * One problem found in an input. Errors are data: a list of issues, each with
- * a stable code, a path, and a message in Russian and in English.
- *
- * @category Errors
- * @example
- * const issue: NastavnikIssue = {
- *   code: 'pair_without_mentees',
- *   path: ['menteeIds'],
- *   message: 'В паре должен быть хотя бы один наставляемый',
- *   messageEn: 'A pair must have at least one mentee',
- * };
- */
-export interface NastavnikIssue {
-  readonly code: NastavnikErrorCode;
-  readonly path: IssuePath;
-  /** Russian text, for people. */
-  readonly message: string;
-  /** English text, for logs and integrators. */
-  readonly messageEn: string;
-  /** Typed extras (limits, expected values); never personal data. */
-  readonly params?: Readonly<Record<string, string | number | boolean>>;
-}
+export type IssueParamsArg<C extends NastavnikErrorCode> =
+  Record<never, never> extends IssueParams[C] ? [params?: IssueParams[C]] : [params: IssueParams[C]];
 
 /**
  * The one error class of the SDK. It has a stable `code` and `path` (those of
@@ -136,12 +92,56 @@ export class NastavnikError extends Error {
   }
 }
 
+/** The field path as messages print it: `pairs.0.menteeIds`, empty for the whole input. */
+function wherePath(path: IssuePath): string {
+  return path.join('.');
+}
+
 /**
- * Make a {@link NastavnikError} with a single issue.
+ * Build an issue from a code, a path and the code's typed params; both
+ * messages come from the catalogue (`issueMessagesRu`, `issueMessagesEn`).
+ * Call sites never write message text.
  *
  * @category Errors
  * @example
- * throw nastavnikError('self_pair', ['mentorId'], 'Наставник не может быть своим наставляемым', 'A mentor cannot mentor themselves');
+ * const issue = nastavnikIssue('too_small', ['menteeIds'], { minimum: 1, origin: 'array', inclusive: true });
+ * issue.messageEn; // 'Field "menteeIds": at least 1 item required'
+ */
+export function nastavnikIssue<C extends NastavnikErrorCode>(
+  code: C,
+  path: IssuePath,
+  ...[params]: IssueParamsArg<C>
+): NastavnikIssue<C> {
+  const p = (params ?? {}) as IssueParams[C];
+  const where = wherePath(path);
+  const ru = issueMessagesRu[code] as (params: IssueParams[C], where: string) => string;
+  const en = issueMessagesEn[code] as (params: IssueParams[C], where: string) => string;
+  return { code, path, params: p, message: ru(p, where), messageEn: en(p, where) } as NastavnikIssue<C>;
+}
+
+/**
+ * Make a {@link NastavnikError} with a single issue built by
+ * {@link nastavnikIssue}: `throw fail(code, path, params)`.
+ *
+ * @category Errors
+ * @example
+ * throw fail('unknown_reference', ['programmes', 0, 'pairId'], { ref: 'pair' });
+ */
+export function fail<C extends NastavnikErrorCode>(
+  code: C,
+  path: IssuePath,
+  ...params: IssueParamsArg<C>
+): NastavnikError {
+  return new NastavnikError([nastavnikIssue(code, path, ...params) as NastavnikIssue]);
+}
+
+/**
+ * Make a {@link NastavnikError} with a single issue and hand-written messages.
+ *
+ * @deprecated Use {@link fail} (code, path and typed params; messages from the catalogue).
+ * @category Errors
+ * @example
+ * const e = nastavnikError('internal', [], 'Внутренняя ошибка', 'Internal error');
  */
 export function nastavnikError(
   code: NastavnikErrorCode,
@@ -150,9 +150,7 @@ export function nastavnikError(
   messageEn: string,
   params?: Readonly<Record<string, string | number | boolean>>,
 ): NastavnikError {
-  return new NastavnikError([
-    params ? { code, path, message, messageEn, params } : { code, path, message, messageEn },
-  ]);
+  return new NastavnikError([{ code, path, message, messageEn, params: params ?? {} } as NastavnikIssue]);
 }
 
 /**
@@ -174,15 +172,41 @@ export function isNastavnikError(value: unknown): value is NastavnikError {
   );
 }
 
+/** What a schema refinement attaches to a custom zod issue (see {@link domainRule}). */
+interface DomainRuleTag {
+  readonly nastavnik: true;
+  readonly code: NastavnikErrorCode;
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Hand-written texts of the deprecated {@link domainIssue}. */
+  readonly ru?: string;
+  readonly en?: string;
+}
+
 /**
- * Parameters a schema refinement attaches to a custom zod issue so that it
- * maps onto a domain code with bilingual messages. Use with
- * `ctx.addIssue({ code: 'custom', message, params: domainIssue(...) })`.
+ * The `params` a schema refinement attaches to a custom zod issue so that it
+ * maps onto a domain code; the messages come from the catalogue. Use with
+ * `ctx.addIssue({ code: 'custom', path, message: code, params: domainRule(code, params) })`
+ * or `.refine(check, { params: domainRule(code) })`.
  *
  * @category Errors
  * @example
- * ctx.addIssue({ code: 'custom', path: ['menteeIds'], message: 'no mentees',
- *   params: domainIssue('pair_without_mentees', 'В паре нет наставляемых', 'A pair has no mentees') });
+ * ctx.addIssue({ code: 'custom', path: ['menteeIds'], message: 'pair_without_mentees',
+ *   params: domainRule('pair_without_mentees') });
+ */
+export function domainRule<C extends NastavnikErrorCode>(
+  code: C,
+  ...[params]: IssueParamsArg<C>
+): { readonly nastavnik: true; readonly code: C; readonly params?: IssueParams[C] } {
+  return params === undefined ? { nastavnik: true, code } : { nastavnik: true, code, params };
+}
+
+/**
+ * Parameters for a custom zod issue with hand-written messages.
+ *
+ * @deprecated Use {@link domainRule} (code and typed params; messages from the catalogue).
+ * @category Errors
+ * @example
+ * const params = domainIssue('internal', 'Внутренняя ошибка', 'Internal error');
  */
 export function domainIssue(
   code: NastavnikErrorCode,
@@ -194,200 +218,107 @@ export function domainIssue(
   code: NastavnikErrorCode;
   ru: string;
   en: string;
-  extra?: Readonly<Record<string, string | number | boolean>>;
+  params?: Readonly<Record<string, string | number | boolean>>;
 } {
   return extra
-    ? { nastavnik: true, code, ru: message, en: messageEn, extra }
+    ? { nastavnik: true, code, ru: message, en: messageEn, params: extra }
     : { nastavnik: true, code, ru: message, en: messageEn };
 }
 
 type ZodIssue = z.core.$ZodIssue;
 
-function describeType(expected: string): { ru: string; en: string } {
-  const ru: Record<string, string> = {
-    string: 'строка',
-    number: 'число',
-    boolean: 'логическое значение',
-    object: 'объект',
-    array: 'список',
-    date: 'дата',
-    bigint: 'целое число',
-  };
-  return { ru: ru[expected] ?? expected, en: expected };
-}
-
-/** Whether zod reported the issue's input (`safeParse(…, { reportInput: true })`, as {@link parse} does) and it was absent. */
+/**
+ * Whether zod reported the issue's input and it was absent. `parse` and
+ * `safeParse` run zod with `reportInput: true`, so the issue keeps an
+ * `input` key; zod's wording is never read.
+ */
 function inputMissing(issue: ZodIssue): boolean {
-  return 'input' in issue && (issue as { input?: unknown }).input === undefined;
-}
-
-function requiredIssue(path: IssuePath, where: string): NastavnikIssue {
-  return {
-    code: 'required',
-    path,
-    message: `Не заполнено обязательное поле «${where}»`,
-    messageEn: `Required field "${where}" is missing`,
-  };
+  return 'input' in issue && issue.input === undefined;
 }
 
 function fromZodIssue(issue: ZodIssue, basePath: IssuePath): NastavnikIssue {
   const path: IssuePath = [...basePath, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-  const where = path.length > 0 ? path.join('.') : '(root)';
   switch (issue.code) {
     case 'custom': {
-      const params = issue.params as ReturnType<typeof domainIssue> | undefined;
-      if (params?.nastavnik === true) {
-        return params.extra
-          ? { code: params.code, path, message: params.ru, messageEn: params.en, params: params.extra }
-          : { code: params.code, path, message: params.ru, messageEn: params.en };
+      const tag = issue.params as DomainRuleTag | undefined;
+      if (tag?.nastavnik === true) {
+        if (tag.ru !== undefined && tag.en !== undefined) {
+          return {
+            code: tag.code,
+            path,
+            params: tag.params ?? {},
+            message: tag.ru,
+            messageEn: tag.en,
+          } as NastavnikIssue;
+        }
+        return nastavnikIssue(tag.code, path, tag.params as never);
       }
-      return {
-        code: 'invalid_input',
-        path,
-        message: `Недопустимое значение поля «${where}»`,
-        messageEn: `Invalid value of field "${where}": ${issue.message}`,
-      };
+      return nastavnikIssue('invalid_input', path);
     }
-    case 'invalid_type': {
-      const t = describeType(issue.expected);
-      const missing =
-        (issue as { input?: unknown }).input === undefined && issue.message.includes('undefined');
-      if (missing) return requiredIssue(path, where);
-      return {
-        code: 'invalid_type',
-        path,
-        message: `Поле «${where}»: ожидается ${t.ru}`,
-        messageEn: `Field "${where}": expected ${t.en}`,
-        params: { expected: issue.expected },
-      };
-    }
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      const isArray = issue.origin === 'array' || issue.origin === 'set';
-      const isString = issue.origin === 'string';
-      return {
-        code: 'too_small',
-        path,
-        message: isArray
-          ? `Поле «${where}»: нужно не меньше ${min} элемент(ов)`
-          : isString
-            ? `Поле «${where}»: не короче ${min} символ(ов)`
-            : `Поле «${where}»: значение должно быть ${issue.inclusive ? 'не меньше' : 'больше'} ${min}`,
-        messageEn: isArray
-          ? `Field "${where}": at least ${min} item(s) required`
-          : isString
-            ? `Field "${where}": at least ${min} character(s) required`
-            : `Field "${where}": must be ${issue.inclusive ? '>=' : '>'} ${min}`,
-        params: { minimum: min, origin: issue.origin },
-      };
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      const isArray = issue.origin === 'array' || issue.origin === 'set';
-      const isString = issue.origin === 'string';
-      return {
-        code: 'too_big',
-        path,
-        message: isArray
-          ? `Поле «${where}»: не больше ${max} элемент(ов)`
-          : isString
-            ? `Поле «${where}»: не длиннее ${max} символ(ов)`
-            : `Поле «${where}»: значение должно быть ${issue.inclusive ? 'не больше' : 'меньше'} ${max}`,
-        messageEn: isArray
-          ? `Field "${where}": at most ${max} item(s) allowed`
-          : isString
-            ? `Field "${where}": at most ${max} character(s) allowed`
-            : `Field "${where}": must be ${issue.inclusive ? '<=' : '<'} ${max}`,
-        params: { maximum: max, origin: issue.origin },
-      };
-    }
+    case 'invalid_type':
+      if (inputMissing(issue)) return nastavnikIssue('required', path);
+      return nastavnikIssue('invalid_type', path, { expected: issue.expected });
+    case 'too_small':
+      return nastavnikIssue('too_small', path, {
+        minimum: Number(issue.minimum),
+        origin: issue.origin,
+        inclusive: issue.inclusive !== false,
+      });
+    case 'too_big':
+      return nastavnikIssue('too_big', path, {
+        maximum: Number(issue.maximum),
+        origin: issue.origin,
+        inclusive: issue.inclusive !== false,
+      });
     case 'invalid_format':
-      return {
-        code: 'invalid_format',
-        path,
-        message:
-          issue.format === 'date'
-            ? `Поле «${where}»: ожидается дата в формате ГГГГ-ММ-ДД`
-            : `Поле «${where}»: неверный формат (${issue.format})`,
-        messageEn:
-          issue.format === 'date'
-            ? `Field "${where}": expected a date as YYYY-MM-DD`
-            : `Field "${where}": invalid format (${issue.format})`,
-        params: { format: issue.format },
-      };
-    case 'invalid_value': {
+      return nastavnikIssue('invalid_format', path, { format: issue.format });
+    case 'invalid_value':
       // A missing enum or literal field is a missing field, not a wrong value.
-      if (inputMissing(issue)) return requiredIssue(path, where);
-      const allowed = issue.values.map(String).join(', ');
-      return {
-        code: 'invalid_value',
-        path,
-        message: `Поле «${where}»: допустимые значения — ${allowed}`,
-        messageEn: `Field "${where}": allowed values are ${allowed}`,
-        params: { allowed },
-      };
-    }
+      if (inputMissing(issue)) return nastavnikIssue('required', path);
+      return nastavnikIssue('invalid_value', path, { allowed: issue.values.map(String).join(', ') });
     case 'unrecognized_keys':
-      return {
-        code: 'unrecognized_keys',
-        path,
-        message: `Лишние поля: ${issue.keys.join(', ')}`,
-        messageEn: `Unrecognized fields: ${issue.keys.join(', ')}`,
-      };
+      return nastavnikIssue('unrecognized_keys', path, {
+        keys: issue.keys.join(', '),
+        count: issue.keys.length,
+      });
     case 'invalid_union': {
       // A discriminated union whose discriminator matches no variant: zod reports the object
       // as input and the discriminator's key in the path.
       const discriminator = (issue as { discriminator?: unknown }).discriminator;
       if (issue.errors.length === 0 && typeof discriminator === 'string' && 'input' in issue) {
-        const input = (issue as { input?: unknown }).input;
+        const input = issue.input;
         const value =
           typeof input === 'object' && input !== null
             ? (input as Record<string, unknown>)[discriminator]
             : undefined;
-        if (value === undefined) return requiredIssue(path, where);
+        if (value === undefined) return nastavnikIssue('required', path);
         const allowed = ((issue as { options?: unknown[] }).options ?? []).map(String).join(', ');
-        return {
-          code: 'invalid_value',
-          path,
-          message: `Поле «${where}»: допустимые значения — ${allowed}`,
-          messageEn: `Field "${where}": allowed values are ${allowed}`,
-          params: { allowed },
-        };
+        return nastavnikIssue('invalid_value', path, { allowed });
       }
       const nested = issue.errors.flat()[0];
       if (nested) return fromZodIssue(nested, path);
-      return {
-        code: 'invalid_input',
-        path,
-        message: `Поле «${where}»: значение не подходит ни под один вариант`,
-        messageEn: `Field "${where}": value matches no variant`,
-      };
+      return nastavnikIssue('invalid_input', path);
     }
     default:
-      return {
-        code: 'invalid_input',
-        path,
-        message: `Недопустимое значение поля «${where}»`,
-        messageEn: `Invalid value of field "${where}"`,
-      };
+      return nastavnikIssue('invalid_input', path);
   }
 }
 
 /**
  * Convert a zod error into a {@link NastavnikError}, mapping each zod issue to
- * a stable code with Russian and English messages. Input values are never
- * copied into messages (they may be personal data).
+ * a stable code with typed params and catalogue messages. Input values are
+ * never copied into messages (they may be personal data). Prefer
+ * `parse`/`safeParse`, which also tell a missing field
+ * (`required`) from a wrong one.
  *
  * @category Errors
  * @example
- * const result = PersonSchema.safeParse(input);
+ * const result = PersonSchema.safeParse(input, { reportInput: true });
  * if (!result.success) throw fromZodError(result.error, ['persons', 3]);
  */
 export function fromZodError(error: z.ZodError, basePath: IssuePath = []): NastavnikError {
   const issues = error.issues.map((i) => fromZodIssue(i as ZodIssue, basePath));
   const [first, ...rest] = issues;
-  if (!first) {
-    return nastavnikError('invalid_input', basePath, 'Недопустимые данные', 'Invalid input');
-  }
-  return new NastavnikError([first, ...rest], { cause: undefined });
+  if (!first) return fail('invalid_input', basePath);
+  return new NastavnikError([first, ...rest]);
 }

@@ -119,14 +119,31 @@ export {
 } from './enums';
 export {
   domainIssue,
+  domainRule,
+  fail,
   fromZodError,
-  type IssuePath,
+  type IssueParamsArg,
   isNastavnikError,
   NastavnikError,
-  type NastavnikErrorCode,
   type NastavnikIssue,
   nastavnikError,
+  nastavnikIssue,
 } from './errors';
+export type {
+  DateRangeReason,
+  DuplicateKind,
+  InvalidInputReason,
+  InvalidValueReason,
+  IssueFormat,
+  IssueParams,
+  IssuePath,
+  NastavnikErrorCode,
+  ReferenceKind,
+  RequiredReason,
+  TooBigReason,
+} from './issueParams';
+export { issueMessagesEn } from './messages/en';
+export { type IssueMessages, issueMessagesRu } from './messages/ru';
 export * from './ids';
 export { isSafeText, SafeTextSchema, safeText } from './text';
 export {

@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import {
-  fromZodError,
-  type IssuePath,
-  isNastavnikError,
-  type NastavnikError,
-  nastavnikError,
-} from './errors';
+import { fail, fromZodError, type IssuePath, isNastavnikError, type NastavnikError } from './errors';
 
 /**
  * The outcome of a safe parse: the value, or a {@link NastavnikError}.
@@ -44,7 +38,7 @@ export function safeParse<S extends z.ZodType>(
     // A refinement threw: report it as bad input rather than leaking a raw error.
     return {
       ok: false,
-      error: nastavnikError('invalid_input', basePath, 'Недопустимые данные', 'Invalid input'),
+      error: fail('invalid_input', basePath),
     };
   }
 }

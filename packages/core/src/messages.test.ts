@@ -1,0 +1,249 @@
+import {
+  type DateRangeReason,
+  type DuplicateKind,
+  type InvalidInputReason,
+  type InvalidValueReason,
+  type IssueParams,
+  issueMessagesEn,
+  issueMessagesRu,
+  type NastavnikErrorCode,
+  nastavnikIssue,
+  type ReferenceKind,
+  type RequiredReason,
+  type TooBigReason,
+} from '@nastavnik/core';
+import { describe, expect, it } from 'vitest';
+
+// Every key of a reason union, checked by the compiler both ways.
+const keys = <K extends string>(table: Record<K, true>): K[] => Object.keys(table) as K[];
+const dateRange = keys<DateRangeReason>({
+  scaleBounds: true,
+  consentWithdrawnBeforeGiven: true,
+  periodEndsBeforeStart: true,
+  asOfOutsideYear: true,
+  planItemDueBeforeStart: true,
+  programmeEndsBeforeStart: true,
+  extensionNotLater: true,
+  completionBeforeStart: true,
+  pairEndsBeforeApproval: true,
+  consentAfterEvent: true,
+  eventDateIsOrderDate: true,
+  eventDateIsMeetingDate: true,
+  eventDateIsAgreementDate: true,
+});
+const refs = keys<ReferenceKind>({
+  organization: true,
+  parentOrganization: true,
+  pair: true,
+  programmePair: true,
+  competitionPair: true,
+  participant: true,
+  person: true,
+  mentor: true,
+  activity: true,
+  deliverable: true,
+  registryPerson: true,
+});
+const dups = keys<DuplicateKind>({
+  organization: true,
+  question: true,
+  request: true,
+  indicator: true,
+  participant: true,
+  planItem: true,
+  preference: true,
+  catalogueEntry: true,
+});
+const requiredReasons = keys<RequiredReason>({
+  machineInput: true,
+  roadmapPeriod: true,
+  changeFormOrFormats: true,
+  statusField: true,
+  fileEmpty: true,
+  columnFullName: true,
+  columnPersonId: true,
+  columnMentorId: true,
+  columnMenteeIds: true,
+});
+const valueReasons = keys<InvalidValueReason>({
+  threshold: true,
+  questionnaireKind: true,
+  pairState: true,
+  checkpointMonth: true,
+  snapshotTooNew: true,
+  snapshotNoMigration: true,
+  mergePolicy: true,
+  registryField: true,
+});
+const inputReasons = keys<InvalidInputReason>({
+  notSnapshot: true,
+  preferenceRepeated: true,
+  capacitiesLength: true,
+  matchingLength: true,
+  pairUnacceptable: true,
+  profileOfOtherPerson: true,
+  weightsNegative: true,
+  candidatesPerMentee: true,
+  menteeFixedElsewhere: true,
+  menteeWithoutConsent: true,
+  dimensions: true,
+  rowStartShape: true,
+  rowStartDecreasing: true,
+  colIndexShort: true,
+  colIndexRange: true,
+  edgeCost: true,
+  cellCost: true,
+  certificateMissing: true,
+  capacity: true,
+  recordsNotExportable: true,
+});
+const bigReasons = keys<TooBigReason>({
+  mentorOverCapacity: true,
+  fixedOverCapacity: true,
+  xlsxFile: true,
+  csvCell: true,
+});
+const counts = [0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1.5];
+const consent = [{}, { personId: 'p-7', purpose: 'personalData', cause: 'consent_missing' }];
+
+/** Sample params of every code: the compiler refuses a code without samples. */
+const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] } = {
+  invalid_type: ['string', 'number', 'array', 'object', 'template_literal'].map((expected) => ({ expected })),
+  required: [
+    {},
+    ...requiredReasons.map((reason) => ({ reason })),
+    { reason: 'statusField', status: 'completed' },
+  ],
+  invalid_format: ['date', 'email', 'xls', 'spreadsheet', 'training', 'registryDate', 'cuid2'].map(
+    (format) => ({
+      format,
+    }),
+  ),
+  invalid_value: [{}, { allowed: 'a, b' }, ...valueReasons.map((reason) => ({ reason, version: 3 }))],
+  too_small: counts.flatMap((minimum) =>
+    ['array', 'string', 'number'].map((origin) => ({ minimum, origin, inclusive: minimum % 2 === 0 })),
+  ),
+  too_big: [
+    ...counts.flatMap((maximum) =>
+      ['array', 'string', 'number'].map((origin) => ({ maximum, origin, inclusive: maximum % 2 === 0 })),
+    ),
+    ...bigReasons.map((reason) => ({ maximum: 1, origin: 'number', inclusive: true, reason })),
+  ],
+  unrecognized_keys: [
+    { keys: 'extra', count: 1 },
+    { keys: 'a, b', count: 2 },
+  ],
+  invalid_input: [{}, ...inputReasons.map((reason) => ({ reason }))],
+  unsafe_text: [{}],
+  invalid_date_range: [{}, ...dateRange.map((reason) => ({ reason }))],
+  consent_missing: consent,
+  consent_withdrawn: consent,
+  minor_requires_parent_consent: consent,
+  consent_expired: consent,
+  consent_element_missing: [{}],
+  k_anonymity_failed: counts.map((exposed) => ({ k: 5, found: 2, exposed })),
+  depersonalisation_key_mismatch: [{}],
+  representative_required: [{}],
+  programme_too_short: [{ months: 3 }],
+  programme_too_long: [{ months: 12 }],
+  pair_without_mentees: [{}],
+  self_pair: [{}],
+  duplicate_mentee: [{}, { fixed: true }],
+  capacity_negative: [{}],
+  request_area_missing: [{}],
+  plan_item_outside_programme: [{}, { itemId: 'i-1', start: '2023-09-01', end: '2024-05-31' }],
+  due_unparsed: [{}],
+  unknown_reference: [{}, ...refs.map((ref) => ({ ref, id: 'a-1' }))],
+  duplicate_id: [{}, ...dups.map((of) => ({ of }))],
+  organization_cycle: [{}],
+  invalid_academic_year: [{}],
+  answer_mismatch: [{}, { questionId: 'q1' }],
+  unknown_question: [{}, { questionId: 'q1' }],
+  required_answer_missing: [{}, { questionId: 'q1' }],
+  aborted: [{}],
+  infeasible: [{}],
+  internal: [{}],
+  date_invalid: [{}],
+  number_invalid: [{}, { format: 'schoolClass' }],
+  catalogue_unknown: [{}, { count: 2 }, { count: 5 }],
+  name_incomplete: [{}],
+  name_initials_only: [{}],
+  ambiguous_reference: [{}],
+};
+
+const codes = Object.keys(samples) as NastavnikErrorCode[];
+const paths = [[], ['pairs', 0, 'menteeIds']];
+
+function render(code: NastavnikErrorCode, params: object, path: (string | number)[]) {
+  return nastavnikIssue(code, path, params as never);
+}
+
+describe('the message catalogue', () => {
+  it('has a Russian and an English message for every code, and no others', () => {
+    expect(Object.keys(issueMessagesRu).sort()).toEqual([...codes].sort());
+    expect(Object.keys(issueMessagesEn).sort()).toEqual([...codes].sort());
+  });
+
+  it('renders every message for its sample params without undefined, NaN, braces or internal codes', () => {
+    for (const code of codes) {
+      for (const params of samples[code]) {
+        for (const path of paths) {
+          const issue = render(code, params, path);
+          for (const text of [issue.message, issue.messageEn]) {
+            expect(text, `${code} ${JSON.stringify(params)}`).not.toMatch(/undefined|NaN|[{}]|\[object/);
+            // an internal code (snake_case token) never reaches a person
+            expect(text, `${code} ${JSON.stringify(params)}`).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+            expect(text.trim()).toBe(text);
+            expect(text.length).toBeGreaterThan(5);
+          }
+          expect(issue.message, code).toMatch(/[А-Яа-яЁё]/);
+          expect(issue.code).toBe(code);
+          expect(issue.path).toEqual(path);
+        }
+      }
+    }
+  });
+
+  it('never shows a name put into any param other than an id', () => {
+    const name = 'Иванова Мария Петровна';
+    for (const code of codes) {
+      for (const params of samples[code]) {
+        for (const key of Object.keys(params)) {
+          // ids are printed by design (they are not names); `allowed` lists a schema's literals, never input
+          if (/(^id$|Id$|^allowed$)/.test(key)) continue;
+          const poisoned = { ...params, [key]: name };
+          let issue: ReturnType<typeof render>;
+          try {
+            issue = render(code, poisoned, ['field']);
+          } catch {
+            continue; // a param of another type may not render at all; that is not a leak
+          }
+          expect(issue.message, `${code}.${key}`).not.toContain('Иванова');
+          expect(issue.messageEn, `${code}.${key}`).not.toContain('Иванова');
+        }
+      }
+    }
+  });
+
+  it('uses real plural forms in Russian and English', () => {
+    const ru = (minimum: number) =>
+      nastavnikIssue('too_small', ['menteeIds'], { minimum, origin: 'array', inclusive: true }).message;
+    expect(ru(1)).toBe('Поле «menteeIds»: нужно хотя бы 1 элемент');
+    expect(ru(3)).toBe('Поле «menteeIds»: нужно хотя бы 3 элемента');
+    expect(ru(5)).toBe('Поле «menteeIds»: нужно хотя бы 5 элементов');
+    expect(ru(21)).toBe('Поле «menteeIds»: нужно хотя бы 21 элемент');
+    const big = (maximum: number) =>
+      nastavnikIssue('too_big', ['name'], { maximum, origin: 'string', inclusive: true });
+    expect(big(1).message).toBe('Поле «name»: не длиннее 1 символа');
+    expect(big(200).message).toBe('Поле «name»: не длиннее 200 символов');
+    expect(big(1).messageEn).toBe('Field "name": at most 1 character allowed');
+    expect(big(200).messageEn).toBe('Field "name": at most 200 characters allowed');
+    const long = nastavnikIssue('programme_too_long', ['end'], { months: 12 });
+    expect(long.message).toContain('не более 12 месяцев');
+    for (const text of codes.flatMap((c) =>
+      samples[c].flatMap((p) => [render(c, p, ['f']).message, render(c, p, ['f']).messageEn]),
+    )) {
+      expect(text).not.toMatch(/\((ов|а|ы|s|ies)\)/);
+    }
+  });
+});

@@ -1,0 +1,286 @@
+import { consentPurposeLabels } from '../enums';
+import type {
+  DateRangeReason,
+  DuplicateKind,
+  InvalidInputReason,
+  InvalidValueReason,
+  ReferenceKind,
+  RequiredReason,
+  TooBigReason,
+} from '../issueParams';
+import { plural } from './plural';
+import type { IssueMessages } from './ru';
+import { id, isoDate, num, pick, token, tokens } from './safe';
+
+const field = (where: string): string => (where ? `Field "${where}": ` : '');
+const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+const typeNames: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'an integer',
+  boolean: 'a boolean',
+  object: 'an object',
+  array: 'a list',
+  date: 'a date',
+  bigint: 'an integer',
+  record: 'an object',
+  map: 'a map',
+  set: 'a set',
+  tuple: 'a list',
+};
+
+const items = { one: 'item', other: 'items' };
+const chars = { one: 'character', other: 'characters' };
+const months = { one: 'month', other: 'months' };
+
+const dateRange: Readonly<Record<DateRangeReason, string>> = {
+  scaleBounds: 'Scale: max must exceed min',
+  consentWithdrawnBeforeGiven: 'A consent is withdrawn before it was given',
+  periodEndsBeforeStart: 'The period ends before it starts',
+  asOfOutsideYear: 'The data date must fall within the academic year',
+  planItemDueBeforeStart: 'A plan item is due before it starts',
+  programmeEndsBeforeStart: 'The programme ends before it starts',
+  extensionNotLater: 'An extension must move the end later',
+  completionBeforeStart: 'The completion date is before the programme starts',
+  pairEndsBeforeApproval: 'The pair ends before it was approved',
+  consentAfterEvent: 'A consent cannot be signed after the date it is recorded',
+  eventDateIsOrderDate: "The event's date must be the order's date",
+  eventDateIsMeetingDate: "The event's date must be the meeting's date",
+  eventDateIsAgreementDate: "The event's date must be the date the extension was agreed",
+};
+
+const references: Readonly<Record<ReferenceKind, string>> = {
+  organization: 'The organization is not in the organization tree',
+  parentOrganization: 'The parent organization is not found',
+  pair: 'The pair refers to an unknown participant',
+  programmePair: 'The programme belongs to another pair',
+  competitionPair: 'A pair from the competition results is not found',
+  participant: 'The participant is not in the list of people',
+  person: 'A reference to a participant that does not exist',
+  mentor: 'A reference to a mentor that does not exist',
+  activity: 'The activity is not in the roadmap',
+  deliverable: 'No roadmap activity yields this deliverable',
+  registryPerson: 'No participant with this full name in the registry',
+};
+
+const duplicates: Readonly<Record<DuplicateKind, string>> = {
+  organization: 'Duplicate organization id',
+  question: 'Duplicate question id',
+  request: 'Duplicate request id',
+  indicator: 'Duplicate indicator',
+  participant: 'Duplicate participant id',
+  planItem: 'A plan item is listed twice',
+  preference: 'A participant is listed twice',
+  catalogueEntry: 'Duplicate id in a catalogue',
+};
+
+const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>> = {
+  machineInput: 'Start the machine with a snapshot from create…Snapshot (or its context as input)',
+  roadmapPeriod: 'The roadmap has no period: give the academic year or dates in options.period',
+  changeFormOrFormats: 'Give the new form or the new formats',
+  fileEmpty: 'The file is empty',
+  columnFullName: 'The file has no full-name column (nor last-name and first-name columns)',
+  columnPersonId:
+    'The file has no participant-id column (nor a participant-name column with a list of persons in the options)',
+  columnMentorId: 'The file has no mentor-id column',
+  columnMenteeIds: 'The file has no mentee-ids column',
+};
+
+const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
+  threshold: 'The publication threshold is an integer from 1 to 1000',
+  questionnaireKind: 'Unknown questionnaire kind',
+  pairState: 'Unknown pair state value',
+  checkpointMonth: "The checkpoint's month is outside the period",
+  snapshotTooNew: 'The snapshot was saved by a newer version of the library',
+  snapshotNoMigration: 'No snapshot migration from this version',
+  mergePolicy: 'Merge policy: keepFirst, keepLast, preferComplete or reject',
+  registryField: 'Unknown registry field',
+};
+
+const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
+  notSnapshot: 'This is not a stored machine snapshot',
+  preferenceRepeated: 'A participant is listed twice',
+  capacitiesLength: 'The number of capacities is not the number of mentors',
+  matchingLength: 'The matching length is not the number of mentees',
+  pairUnacceptable: 'The pair is unacceptable to one side',
+  profileOfOtherPerson: 'The profile belongs to another person',
+  weightsNegative: 'Criteria weights must be non-negative numbers',
+  candidatesPerMentee: 'The number of candidates must be a positive integer',
+  menteeFixedElsewhere: 'The mentee is already fixed to another mentor',
+  menteeWithoutConsent: 'The mentee cannot take part in matching (no consent)',
+  dimensions: 'Dimensions must be non-negative integers',
+  rowStartShape: 'rowStart must have rows + 1 entries and start at 0',
+  rowStartDecreasing: 'rowStart must not decrease',
+  colIndexShort: 'colIndex and cost are shorter than rowStart says',
+  colIndexRange: 'Column index out of range',
+  edgeCost: 'An edge cost must be a finite number',
+  cellCost: 'Invalid cost: not a number or an infinity of the wrong sign',
+  certificateMissing: 'A solver result with a certificate is required (certificate: true)',
+  capacity: 'A capacity must be a non-negative integer',
+  recordsNotExportable: 'The registry records cannot be exported: check them with the schema',
+};
+
+const tooBig: Readonly<Record<TooBigReason, string>> = {
+  mentorOverCapacity: 'A mentor is assigned more mentees than their capacity',
+  fixedOverCapacity: "More fixed pairs than the mentor's capacity",
+  xlsxFile: 'The XLSX file is larger than 256 MB: split the registry into several files',
+  csvCell: 'A CSV cell is longer than 32,767 characters: probably an unclosed quote',
+};
+
+const formats: Readonly<Record<string, string>> = {
+  date: 'expected a date as YYYY-MM-DD',
+  email: 'expected an email address',
+  regex: 'the value does not match the pattern',
+};
+
+const purpose = (p: { purpose?: string }): string => {
+  const label = p.purpose ? consentPurposeLabels[p.purpose as keyof typeof consentPurposeLabels] : undefined;
+  return label ? ` for ${label.en}` : '';
+};
+
+/**
+ * The English message of every code.
+ *
+ * @category Errors
+ * @example
+ * issueMessagesEn.required({}, 'name'); // 'Required field "name" is missing'
+ */
+export const issueMessagesEn: IssueMessages = {
+  invalid_type: (p, w) => cap(`${field(w)}expected ${typeNames[p.expected] ?? 'a value of another type'}`),
+  required: (p, w) => {
+    if (p.reason === 'statusField') {
+      return token(p.status)
+        ? `Status "${token(p.status)}" needs field "${w}"`
+        : `This status needs field "${w}"`;
+    }
+    const r = pick(required, p.reason);
+    if (r) return r;
+    return w ? `Required field "${w}" is missing` : 'No input';
+  },
+  invalid_format: (p, w) => {
+    switch (p.format) {
+      case 'xls':
+        return 'The XLS format (Excel 97–2003) is not supported: save the file as an Excel workbook (*.xlsx) or CSV';
+      case 'spreadsheet':
+        return 'The file is damaged or is not an XLSX/CSV spreadsheet';
+      case 'training':
+        return 'Training: expected "Course title (36 h, 30.11.2023, provider)", one course per line';
+      case 'registryDate':
+        return 'Cannot read the date: expected DD.MM.YYYY (e.g. 31.08.2023)';
+      default:
+        return cap(`${field(w)}${formats[p.format] ?? 'invalid format'}`);
+    }
+  },
+  invalid_value: (p, w) => {
+    if (p.reason === 'snapshotTooNew' && p.version !== undefined) {
+      return `The snapshot was saved by a newer version of the library (format ${num(p.version)})`;
+    }
+    if (p.reason === 'snapshotNoMigration' && p.version !== undefined) {
+      return `No snapshot migration from version ${num(p.version)}`;
+    }
+    const r = pick(invalidValue, p.reason);
+    if (r) return r;
+    return p.allowed
+      ? cap(`${field(w)}allowed values are ${p.allowed}`)
+      : cap(`${field(w)}value not allowed`);
+  },
+  too_small: (p, w) => {
+    const n = p.minimum;
+    if (p.origin === 'array' || p.origin === 'set') {
+      return cap(`${field(w)}at least ${num(n)} ${plural('en', n, items)} required`);
+    }
+    if (p.origin === 'string') return cap(`${field(w)}at least ${num(n)} ${plural('en', n, chars)} required`);
+    return cap(`${field(w)}must be ${p.inclusive ? 'at least' : 'greater than'} ${num(n)}`);
+  },
+  too_big: (p, w) => {
+    const r = pick(tooBig, p.reason);
+    if (r) return r;
+    const n = p.maximum;
+    if (p.origin === 'array' || p.origin === 'set') {
+      return cap(`${field(w)}at most ${num(n)} ${plural('en', n, items)} allowed`);
+    }
+    if (p.origin === 'string') return cap(`${field(w)}at most ${num(n)} ${plural('en', n, chars)} allowed`);
+    return cap(`${field(w)}must be ${p.inclusive ? 'at most' : 'less than'} ${num(n)}`);
+  },
+  unrecognized_keys: (p) =>
+    `${plural('en', p.count, { one: 'Unrecognized field', other: 'Unrecognized fields' })}: ${tokens(p.keys)}`,
+  invalid_input: (p, w) => {
+    const r = pick(invalidInput, p.reason);
+    if (r) return r;
+    return w ? `Invalid value of field "${w}"` : 'Invalid input';
+  },
+  unsafe_text: (_p, w) =>
+    cap(`${field(w)}the text contains characters that are not allowed (NUL or a lone UTF-16 surrogate)`),
+  invalid_date_range: (p, w) => pick(dateRange, p.reason) ?? cap(`${field(w)}the dates are out of order`),
+  consent_missing: (p) => `No written consent${purpose(p)}`,
+  consent_withdrawn: (p) => `The consent${purpose(p)} has been withdrawn`,
+  minor_requires_parent_consent: (p) =>
+    `A minor needs the consent of a parent or legal guardian${purpose(p)}`,
+  consent_expired: (p) => `The consent${purpose(p)} has expired`,
+  consent_element_missing: () => 'The consent lacks a required element (152-FZ, art. 9 part 4)',
+  k_anonymity_failed: (p) =>
+    `Release refused: the depersonalised records are not k-anonymous (k = ${num(p.k)}; smallest class ${num(p.found)}; ${num(p.exposed)} ${plural('en', p.exposed, { one: 'record', other: 'records' })} exposed)`,
+  depersonalisation_key_mismatch: () => 'The key does not belong to these depersonalised records',
+  representative_required: () => "A parent's or guardian's consent must name the representative",
+  programme_too_short: (p) =>
+    `A personal programme lasts at least ${num(p.months)} ${plural('en', p.months, months)}`,
+  programme_too_long: (p) =>
+    `A personal programme lasts at most ${num(p.months)} ${plural('en', p.months, months)} (longer only by an agreed extension)`,
+  pair_without_mentees: () => 'A pair (group) must have at least one mentee',
+  self_pair: () => 'A mentor cannot mentor themselves',
+  duplicate_mentee: (p) =>
+    p.fixed ? 'The mentee is already fixed to a mentor' : 'A mentee is listed twice in a pair',
+  capacity_negative: () => 'Capacity cannot be negative',
+  request_area_missing: () => 'A request needs a competence area or a described difficulty',
+  plan_item_outside_programme: (p) =>
+    id(p.itemId) && isoDate(p.start) && isoDate(p.end)
+      ? `Item ${id(p.itemId)} is due outside the programme's term (${isoDate(p.start)} — ${isoDate(p.end)})`
+      : "A plan item's due date is outside the programme's term",
+  due_unparsed: () =>
+    'Cannot read the due date: expected a month, a month range, a date, "до …", a recurrence ("1 раз в месяц") or "в течение …"',
+  unknown_reference: (p, w) => {
+    if (p.ref === 'activity' && id(p.id)) return `Activity ${id(p.id)} is not in the roadmap`;
+    const r = pick(references, p.ref);
+    if (r) return r;
+    return w
+      ? `Field "${w}": a reference to a record that does not exist`
+      : 'A reference to a record that does not exist';
+  },
+  duplicate_id: (p, w) => pick(duplicates, p.of) ?? cap(`${field(w)}duplicate id`),
+  organization_cycle: () => 'A cycle in the organization tree',
+  invalid_academic_year: () =>
+    'An academic year is written as "2023-2024": the second year is the first plus one',
+  answer_mismatch: (p) =>
+    p.questionId
+      ? `The answer to question ${id(p.questionId)} does not fit its type`
+      : 'The answer does not fit the question type',
+  unknown_question: (p) =>
+    p.questionId
+      ? `Question ${id(p.questionId)} is not in the questionnaire`
+      : 'No such question in the questionnaire',
+  required_answer_missing: (p) =>
+    id(p.questionId)
+      ? `No answer to the required question ${id(p.questionId)}`
+      : 'No answer to a required question',
+  aborted: () => 'The operation was aborted',
+  infeasible: () => 'The problem has no feasible solution',
+  internal: () => 'Internal error of the library',
+  date_invalid: () => 'Cannot read the date: expected DD.MM.YYYY (e.g. 31.08.2023)',
+  number_invalid: (p, w) =>
+    p.format === 'schoolClass'
+      ? 'Class: expected a grade from 1 to 11 (e.g. 7 or 7А)'
+      : w
+        ? `Column "${w}": a number is expected`
+        : 'A number is expected',
+  catalogue_unknown: (p, w) => {
+    const n = p.count ?? 1;
+    return n > 1
+      ? `Column "${w}": ${num(n)} ${plural('en', n, { one: 'value is', other: 'values are' })} not in the catalogue; pick them from the template list`
+      : `Column "${w}": value not in the catalogue; pick one from the template list`;
+  },
+  name_incomplete: () => 'Full name: at least the last and the first name are needed',
+  name_initials_only: () =>
+    'The name is written with initials; the registry needs the full first name and patronymic',
+  ambiguous_reference: () => 'Several participants in the registry have this full name; give the ID',
+};

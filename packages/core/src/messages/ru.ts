@@ -1,0 +1,296 @@
+import { consentPurposeLabels } from '../enums';
+import type {
+  DateRangeReason,
+  DuplicateKind,
+  InvalidInputReason,
+  InvalidValueReason,
+  IssueParams,
+  NastavnikErrorCode,
+  ReferenceKind,
+  RequiredReason,
+  TooBigReason,
+} from '../issueParams';
+import { plural } from './plural';
+import { id, isoDate, num, pick, token, tokens } from './safe';
+
+/**
+ * The messages of one language: one function per code, from the code's typed
+ * params and the field path (`where`, empty for the whole input) to a text.
+ * Messages never contain input values, only field names, ids and limits.
+ *
+ * @category Errors
+ * @example
+ * const text = issueMessagesRu.too_small({ minimum: 2, origin: 'array', inclusive: true }, 'menteeIds');
+ */
+export type IssueMessages = {
+  readonly [C in NastavnikErrorCode]: (params: IssueParams[C], where: string) => string;
+};
+
+const field = (where: string): string => (where ? `Поле «${where}»: ` : '');
+const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+const typeNames: Readonly<Record<string, string>> = {
+  string: 'строка',
+  number: 'число',
+  int: 'целое число',
+  boolean: 'логическое значение',
+  object: 'объект',
+  array: 'список',
+  date: 'дата',
+  bigint: 'целое число',
+  record: 'объект',
+  map: 'словарь',
+  set: 'множество',
+  tuple: 'список',
+};
+
+const items = { one: 'элемент', few: 'элемента', many: 'элементов', other: 'элемента' };
+const itemsGen = { one: 'элемента', few: 'элементов', many: 'элементов', other: 'элемента' };
+const charsGen = { one: 'символа', few: 'символов', many: 'символов', other: 'символа' };
+const monthsGen = { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' };
+
+const dateRange: Readonly<Record<DateRangeReason, string>> = {
+  scaleBounds: 'Шкала: максимум должен быть больше минимума',
+  consentWithdrawnBeforeGiven: 'Дата отзыва согласия раньше даты его подписания',
+  periodEndsBeforeStart: 'Период заканчивается раньше, чем начинается',
+  asOfOutsideYear: 'Дата среза данных должна входить в учебный год',
+  planItemDueBeforeStart: 'Срок пункта плана раньше его начала',
+  programmeEndsBeforeStart: 'Дата окончания программы раньше даты начала',
+  extensionNotLater: 'Продление должно переносить окончание программы на более позднюю дату',
+  completionBeforeStart: 'Дата завершения раньше начала программы',
+  pairEndsBeforeApproval: 'Пара завершена раньше, чем утверждена',
+  consentAfterEvent: 'Согласие не может быть подписано позже даты его регистрации',
+  eventDateIsOrderDate: 'Дата события должна совпадать с датой приказа',
+  eventDateIsMeetingDate: 'Дата события должна совпадать с датой встречи',
+  eventDateIsAgreementDate: 'Дата события должна совпадать с датой соглашения о продлении',
+};
+
+const references: Readonly<Record<ReferenceKind, string>> = {
+  organization: 'Организация не найдена в дереве организаций',
+  parentOrganization: 'Вышестоящая организация не найдена',
+  pair: 'Пара ссылается на неизвестного участника',
+  programmePair: 'Программа относится к другой паре',
+  competitionPair: 'Пара из результатов конкурса не найдена',
+  participant: 'Участник не найден в списке участников',
+  person: 'Ссылка на несуществующего участника',
+  mentor: 'Ссылка на несуществующего наставника',
+  activity: 'Мероприятия нет в дорожной карте',
+  deliverable: 'Ни одно мероприятие дорожной карты не даёт такого результата',
+  registryPerson: 'Участник с таким ФИО не найден в реестре',
+};
+
+const duplicates: Readonly<Record<DuplicateKind, string>> = {
+  organization: 'Повторяющийся идентификатор организации',
+  question: 'Повторяющийся идентификатор вопроса',
+  request: 'Повторяющийся идентификатор запроса',
+  indicator: 'Повторяющийся показатель',
+  participant: 'Повторяющийся идентификатор участника',
+  planItem: 'Пункт плана указан дважды',
+  preference: 'Участник указан в списке дважды',
+  catalogueEntry: 'Повторяющийся идентификатор в справочнике',
+};
+
+const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>> = {
+  machineInput: 'Запускайте машину со снимком из create…Snapshot (или с его контекстом во input)',
+  roadmapPeriod: 'У дорожной карты нет периода: укажите учебный год или даты в options.period',
+  changeFormOrFormats: 'Укажите новую форму или новые виды наставничества',
+  fileEmpty: 'Файл пуст',
+  columnFullName: 'В файле нет столбца «ФИО» (или столбцов «Фамилия» и «Имя»)',
+  columnPersonId:
+    'В файле нет столбца «ID участника» (или «ФИО участника» вместе со списком участников в настройках)',
+  columnMentorId: 'В файле нет столбца «ID наставника»',
+  columnMenteeIds: 'В файле нет столбца «ID наставляемых»',
+};
+
+const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
+  threshold: 'Порог публикации — целое число от 1 до 1000',
+  questionnaireKind: 'Неизвестный вид анкеты',
+  pairState: 'Неизвестное состояние пары',
+  checkpointMonth: 'Месяц контрольной точки не входит в период',
+  snapshotTooNew: 'Снимок сохранён более новой версией библиотеки',
+  snapshotNoMigration: 'Нет миграции снимка с этой версии',
+  mergePolicy: 'Политика слияния: keepFirst, keepLast, preferComplete или reject',
+  registryField: 'Неизвестное поле для реестра',
+};
+
+const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
+  notSnapshot: 'Это не сохранённый снимок машины',
+  preferenceRepeated: 'Участник указан в списке дважды',
+  capacitiesLength: 'Число вместимостей не равно числу наставников',
+  matchingLength: 'Длина сопоставления не равна числу наставляемых',
+  pairUnacceptable: 'Пара неприемлема для одной из сторон',
+  profileOfOtherPerson: 'Профиль относится к другому человеку',
+  weightsNegative: 'Веса критериев должны быть неотрицательными числами',
+  candidatesPerMentee: 'Число кандидатов должно быть целым положительным',
+  menteeFixedElsewhere: 'Наставляемый уже закреплён за другим наставником',
+  menteeWithoutConsent: 'Наставляемый не может участвовать в подборе (нет согласия)',
+  dimensions: 'Размеры должны быть целыми неотрицательными числами',
+  rowStartShape: 'rowStart должен иметь rows + 1 элементов и начинаться с 0',
+  rowStartDecreasing: 'rowStart должен не убывать',
+  colIndexShort: 'colIndex и cost короче, чем указано в rowStart',
+  colIndexRange: 'Номер столбца вне диапазона',
+  edgeCost: 'Стоимость ребра должна быть конечным числом',
+  cellCost: 'Недопустимая стоимость: не число или бесконечность не того знака',
+  certificateMissing: 'Нужен результат решателя с сертификатом (certificate: true)',
+  capacity: 'Вместимость должна быть целым неотрицательным числом',
+  recordsNotExportable: 'Записи реестра не удалось выгрузить: проверьте их схемой',
+};
+
+const tooBig: Readonly<Record<TooBigReason, string>> = {
+  mentorOverCapacity: 'Наставнику назначено больше наставляемых, чем он может взять',
+  fixedOverCapacity: 'Закреплённых пар больше, чем мест у наставника',
+  xlsxFile: 'Файл XLSX больше 256 МБ: разделите реестр на несколько файлов',
+  csvCell: 'Ячейка CSV длиннее 32 767 символов: вероятно, в файле не закрыта кавычка',
+};
+
+const formats: Readonly<Record<string, string>> = {
+  date: 'ожидается дата в формате ГГГГ-ММ-ДД',
+  email: 'ожидается адрес электронной почты',
+  regex: 'значение не соответствует образцу',
+};
+
+const purpose = (p: { purpose?: string }): string => {
+  const label = p.purpose ? consentPurposeLabels[p.purpose as keyof typeof consentPurposeLabels] : undefined;
+  return label ? ` на ${label.ru}` : '';
+};
+
+/**
+ * The Russian message of every code.
+ *
+ * @category Errors
+ * @example
+ * issueMessagesRu.required({}, 'name'); // 'Не заполнено обязательное поле «name»'
+ */
+export const issueMessagesRu: IssueMessages = {
+  invalid_type: (p, w) => cap(`${field(w)}ожидается ${typeNames[p.expected] ?? 'значение другого типа'}`),
+  required: (p, w) => {
+    if (p.reason === 'statusField') {
+      return token(p.status)
+        ? `Для статуса «${token(p.status)}» нужно поле «${w}»`
+        : `Для этого статуса нужно поле «${w}»`;
+    }
+    const r = pick(required, p.reason);
+    if (r) return r;
+    return w ? `Не заполнено обязательное поле «${w}»` : 'Нет входных данных';
+  },
+  invalid_format: (p, w) => {
+    switch (p.format) {
+      case 'xls':
+        return 'Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как «Книга Excel (*.xlsx)» или CSV';
+      case 'spreadsheet':
+        return 'Файл повреждён или не является таблицей XLSX/CSV';
+      case 'training':
+        return 'Обучение: ожидается «Название курса (36 ч, 30.11.2023, организация)», по курсу в строке';
+      case 'registryDate':
+        return 'Не удалось распознать дату: ожидается ДД.ММ.ГГГГ (например, 31.08.2023)';
+      default:
+        return cap(`${field(w)}${formats[p.format] ?? 'неверный формат'}`);
+    }
+  },
+  invalid_value: (p, w) => {
+    if (p.reason === 'snapshotTooNew' && p.version !== undefined) {
+      return `Снимок сохранён более новой версией библиотеки (формат ${num(p.version)})`;
+    }
+    if (p.reason === 'snapshotNoMigration' && p.version !== undefined) {
+      return `Нет миграции снимка с версии ${num(p.version)}`;
+    }
+    const r = pick(invalidValue, p.reason);
+    if (r) return r;
+    return p.allowed
+      ? cap(`${field(w)}допустимые значения — ${p.allowed}`)
+      : cap(`${field(w)}недопустимое значение`);
+  },
+  too_small: (p, w) => {
+    const n = p.minimum;
+    if (p.origin === 'array' || p.origin === 'set') {
+      return cap(`${field(w)}нужно хотя бы ${num(n)} ${plural('ru', n, items)}`);
+    }
+    if (p.origin === 'string') return cap(`${field(w)}не короче ${num(n)} ${plural('ru', n, charsGen)}`);
+    return cap(`${field(w)}значение должно быть ${p.inclusive ? 'не меньше' : 'больше'} ${num(n)}`);
+  },
+  too_big: (p, w) => {
+    const r = pick(tooBig, p.reason);
+    if (r) return r;
+    const n = p.maximum;
+    if (p.origin === 'array' || p.origin === 'set') {
+      return cap(`${field(w)}не больше ${num(n)} ${plural('ru', n, itemsGen)}`);
+    }
+    if (p.origin === 'string') return cap(`${field(w)}не длиннее ${num(n)} ${plural('ru', n, charsGen)}`);
+    return cap(`${field(w)}значение должно быть ${p.inclusive ? 'не больше' : 'меньше'} ${num(n)}`);
+  },
+  unrecognized_keys: (p) =>
+    `${plural('ru', p.count, { one: 'Лишнее поле', few: 'Лишние поля', many: 'Лишние поля', other: 'Лишние поля' })}: ${tokens(p.keys)}`,
+  invalid_input: (p, w) => {
+    const r = pick(invalidInput, p.reason);
+    if (r) return r;
+    return w ? `Недопустимое значение поля «${w}»` : 'Недопустимые данные';
+  },
+  unsafe_text: (_p, w) =>
+    cap(`${field(w)}текст содержит недопустимые символы (нулевой символ или непарный суррогат UTF-16)`),
+  invalid_date_range: (p, w) => pick(dateRange, p.reason) ?? cap(`${field(w)}даты идут в неверном порядке`),
+  consent_missing: (p) => `Нет письменного согласия${purpose(p)}`,
+  consent_withdrawn: (p) => `Согласие${purpose(p)} отозвано`,
+  minor_requires_parent_consent: (p) =>
+    `Для несовершеннолетнего нужно согласие родителя (законного представителя)${purpose(p)}`,
+  consent_expired: (p) => `Срок действия согласия${purpose(p)} истёк`,
+  consent_element_missing: () => 'В согласии не хватает обязательного сведения (152-ФЗ, ст. 9 ч. 4)',
+  k_anonymity_failed: (p) =>
+    `Передача отклонена: обезличенные записи не обеспечивают k-анонимность (k = ${num(p.k)}; наименьшая группа — ${num(p.found)}; ${num(p.exposed)} ${plural('ru', p.exposed, { one: 'запись', few: 'записи', many: 'записей', other: 'записи' })} под угрозой повторной идентификации)`,
+  depersonalisation_key_mismatch: () => 'Ключ не соответствует обезличенным данным',
+  representative_required: () => 'Согласие родителя (законного представителя) должно содержать его ФИО',
+  programme_too_short: (p) =>
+    `Персонализированная программа длится не менее ${num(p.months)} ${plural('ru', p.months, monthsGen)}`,
+  programme_too_long: (p) =>
+    `Персонализированная программа длится не более ${num(p.months)} ${plural('ru', p.months, monthsGen)} (дольше — только продлением по обоюдному согласию)`,
+  pair_without_mentees: () => 'В паре (группе) должен быть хотя бы один наставляемый',
+  self_pair: () => 'Наставник не может быть своим наставляемым',
+  duplicate_mentee: (p) =>
+    p.fixed ? 'Наставляемый уже закреплён за наставником' : 'Наставляемый указан в паре (группе) дважды',
+  capacity_negative: () => 'Число наставляемых не может быть отрицательным',
+  request_area_missing: () => 'В запросе нужно указать компетенцию или описать затруднение',
+  plan_item_outside_programme: (p) =>
+    id(p.itemId) && isoDate(p.start) && isoDate(p.end)
+      ? `Срок пункта ${id(p.itemId)} выходит за сроки программы (${isoDate(p.start)} — ${isoDate(p.end)})`
+      : 'Срок пункта плана выходит за сроки программы',
+  due_unparsed: () =>
+    'Не удалось распознать срок мероприятия: ожидается месяц, диапазон месяцев, дата, «до …», периодичность («1 раз в месяц») или «в течение …»',
+  unknown_reference: (p, w) => {
+    if (p.ref === 'activity' && id(p.id)) return `Мероприятия ${id(p.id)} нет в дорожной карте`;
+    const r = pick(references, p.ref);
+    if (r) return r;
+    return w ? `Поле «${w}»: ссылка на несуществующую запись` : 'Ссылка на несуществующую запись';
+  },
+  duplicate_id: (p, w) => pick(duplicates, p.of) ?? cap(`${field(w)}повторяющийся идентификатор`),
+  organization_cycle: () => 'Цикл в дереве организаций',
+  invalid_academic_year: () =>
+    'Учебный год записывается как «2023-2024»: второй год на единицу больше первого',
+  answer_mismatch: (p) =>
+    p.questionId
+      ? `Ответ на вопрос ${id(p.questionId)} не подходит к его типу`
+      : 'Ответ не подходит к типу вопроса',
+  unknown_question: (p) =>
+    id(p.questionId) ? `Вопроса ${id(p.questionId)} нет в анкете` : 'Такого вопроса нет в анкете',
+  required_answer_missing: (p) =>
+    id(p.questionId)
+      ? `Нет ответа на обязательный вопрос ${id(p.questionId)}`
+      : 'Нет ответа на обязательный вопрос',
+  aborted: () => 'Операция прервана',
+  infeasible: () => 'Задача не имеет допустимого решения',
+  internal: () => 'Внутренняя ошибка библиотеки',
+  date_invalid: () => 'Не удалось распознать дату: ожидается ДД.ММ.ГГГГ (например, 31.08.2023)',
+  number_invalid: (p, w) =>
+    p.format === 'schoolClass'
+      ? 'Класс: ожидается номер класса от 1 до 11 (например, 7 или 7А)'
+      : w
+        ? `Столбец «${w}»: ожидается число`
+        : 'Ожидается число',
+  catalogue_unknown: (p, w) => {
+    const n = p.count ?? 1;
+    return n > 1
+      ? `Столбец «${w}»: ${num(n)} ${plural('ru', n, { one: 'значение не найдено', few: 'значения не найдены', many: 'значений не найдено', other: 'значения не найдено' })} в справочнике; выберите значения из списка шаблона`
+      : `Столбец «${w}»: значение не найдено в справочнике; выберите значение из списка шаблона`;
+  },
+  name_incomplete: () => 'ФИО: нужны как минимум фамилия и имя',
+  name_initials_only: () => 'ФИО записано с инициалами; для реестра нужны полные имя и отчество',
+  ambiguous_reference: () => 'В реестре несколько участников с таким ФИО; укажите ID',
+};
