@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AcademicYearSchema, IsoDateSchema } from './dates';
 import { CatalogueIdSchema } from './enums';
-import { domainIssue, nastavnikError } from './errors';
+import { domainRule, fail } from './errors';
 import { CompetitionIdSchema, OrganizationIdSchema, PairIdSchema } from './ids';
 import { parse } from './parse';
 
@@ -115,10 +115,8 @@ export const CompetitionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['rounds', i, 'id'],
-          message: 'duplicate round',
-          params: domainIssue('duplicate_id', 'Этап конкурса указан дважды', 'A round is listed twice', {
-            id: r.id,
-          }),
+          message: 'duplicate_id',
+          params: domainRule('duplicate_id', { of: 'round', id: r.id }),
         });
       }
       ids.add(r.id);
@@ -130,13 +128,8 @@ export const CompetitionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['scores', i, 'roundId'],
-          message: 'unknown round',
-          params: domainIssue(
-            'unknown_reference',
-            'Балл выставлен за несуществующий этап конкурса',
-            'A score for a round that does not exist',
-            { id: s.roundId },
-          ),
+          message: 'unknown_reference',
+          params: domainRule('unknown_reference', { ref: 'round', id: s.roundId }),
         });
         return;
       }
@@ -144,13 +137,13 @@ export const CompetitionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['scores', i, 'score'],
-          message: 'score above maximum',
-          params: domainIssue(
-            'too_big',
-            'Балл больше максимального за этап',
-            "The score exceeds the round's maximum",
-            { max: roundMax(round) },
-          ),
+          message: 'too_big',
+          params: domainRule('too_big', {
+            maximum: roundMax(round),
+            origin: 'number',
+            inclusive: true,
+            reason: 'roundMaximum',
+          }),
         });
       }
       const key = `${s.pairId}\u0000${s.roundId}`;
@@ -158,13 +151,8 @@ export const CompetitionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['scores', i],
-          message: 'second score',
-          params: domainIssue(
-            'duplicate_id',
-            'Пара уже оценена в этом этапе: исправление вносится через recordCompetitionScore',
-            'The pair already has a score in this round: record a correction with recordCompetitionScore',
-            { id: s.pairId },
-          ),
+          message: 'duplicate_id',
+          params: domainRule('duplicate_id', { of: 'roundScore', id: s.pairId }),
         });
       }
       seen.add(key);
@@ -197,21 +185,10 @@ export function recordCompetitionScore(
   const s = parse(CompetitionScoreSchema, score);
   const round = c.rounds.find((r) => r.id === s.roundId);
   if (!round) {
-    throw nastavnikError(
-      'unknown_reference',
-      ['roundId'],
-      'Балл выставлен за несуществующий этап конкурса',
-      'A score for a round that does not exist',
-      { id: s.roundId },
-    );
+    throw fail('unknown_reference', ['roundId'], { ref: 'round', id: s.roundId });
   }
   if (s.recordedAt < round.date) {
-    throw nastavnikError(
-      'invalid_date_range',
-      ['recordedAt'],
-      'Балл записан до проведения этапа',
-      'The score is recorded before the round is held',
-    );
+    throw fail('invalid_date_range', ['recordedAt'], { reason: 'scoreBeforeRound' });
   }
   const i = c.scores.findIndex((x) => x.pairId === s.pairId && x.roundId === s.roundId);
   const previous = i >= 0 ? c.scores[i] : undefined;
