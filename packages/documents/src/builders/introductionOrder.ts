@@ -73,7 +73,16 @@ export function buildIntroductionOrder(input: IntroductionOrderInput): Nastavnik
     });
     annexes.push({
       label: label(n),
-      blocks: regulationBlocks({ organization: org, audience: v.audience, options: v.regulation }),
+      blocks: regulationBlocks({
+        organization: org,
+        audience: v.audience,
+        // Approved by this very order: its stamp carries the order's date and number; the annex label replaces the header.
+        options: {
+          ...v.regulation,
+          header: false,
+          approvedBy: v.regulation.approvedBy ?? { act: v.order.act, number: v.order.number, date: v.order.date },
+        },
+      }),
     });
   }
   if (v.roadmap) {
