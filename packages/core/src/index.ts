@@ -287,6 +287,18 @@ export {
   RoadmapSectionSchema,
   roadmapActivities,
 } from './roadmap';
+export {
+  assertProgrammeTerm,
+  checkExtension,
+  checkProgrammeTerm,
+  defaultTermPolicy,
+  isSingleMeeting,
+  type TermPolicy,
+  TermPolicySchema,
+  type TermViolation,
+  termIssue,
+} from './termPolicy';
+export { isSafeText, SafeTextSchema, safeText } from './text';
 // --- due-date parsing and resolution (due parser) ---
 
 export { parseDue, safeParseDue } from './dueParser';

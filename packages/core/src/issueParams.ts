@@ -29,7 +29,10 @@ export type DateRangeReason =
   | 'consentAfterEvent'
   | 'eventDateIsOrderDate'
   | 'eventDateIsMeetingDate'
-  | 'eventDateIsAgreementDate';
+  | 'eventDateIsAgreementDate'
+  | 'programmeBeforeApproval'
+  | 'programmeEndedBeforeApproval'
+  | 'extensionAfterEnd';
 
 /**
  * What a reference points to when it is not found (or points elsewhere).
@@ -204,6 +207,8 @@ export interface IssueParams {
   representative_required: Record<never, never>;
   programme_too_short: { readonly months: number };
   programme_too_long: { readonly months: number };
+  extension_too_long: { readonly months: number };
+  pair_size_mismatch: { readonly format: string; readonly mentees: number };
   pair_without_mentees: Record<never, never>;
   self_pair: Record<never, never>;
   duplicate_mentee: { readonly fixed?: boolean };

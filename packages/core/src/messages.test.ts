@@ -30,6 +30,9 @@ const dateRange = keys<DateRangeReason>({
   eventDateIsOrderDate: true,
   eventDateIsMeetingDate: true,
   eventDateIsAgreementDate: true,
+  programmeBeforeApproval: true,
+  programmeEndedBeforeApproval: true,
+  extensionAfterEnd: true,
 });
 const refs = keys<ReferenceKind>({
   organization: true,
@@ -146,6 +149,11 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   representative_required: [{}],
   programme_too_short: [{ months: 3 }],
   programme_too_long: [{ months: 12 }],
+  extension_too_long: [{ months: 24 }],
+  pair_size_mismatch: [
+    { format: 'group', mentees: 1 },
+    { format: 'individual', mentees: 3 },
+  ],
   pair_without_mentees: [{}],
   self_pair: [{}],
   duplicate_mentee: [{}, { fixed: true }],

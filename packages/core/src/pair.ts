@@ -1,8 +1,7 @@
-import { addDays, addMonths } from 'date-fns';
 import { z } from 'zod';
-import { IsoDateSchema, termMonths, toDate } from './dates';
+import { IsoDateSchema } from './dates';
 import { CatalogueIdSchema, MeetingKindSchema } from './enums';
-import { domainIssue } from './errors';
+import { domainIssue, type NastavnikIssue } from './errors';
 import {
   MeetingIdSchema,
   OrderIdSchema,
@@ -13,6 +12,7 @@ import {
   PlanItemIdSchema,
   RequestIdSchema,
 } from './ids';
+import { checkExtension, checkProgrammeTerm, termIssue } from './termPolicy';
 import { safeText } from './text';
 
 /**
@@ -169,6 +169,10 @@ export const MIN_PROGRAMME_MONTHS = 3;
 /** Longest term of a personal programme before extension, in months (003 §1.2). @category Pairs @example MAX_PROGRAMME_MONTHS; // 12 */
 export const MAX_PROGRAMME_MONTHS = 12;
 
+// A catalogue issue as the tag a zod refinement carries (see core `domainRule`).
+const asRule = (issue: NastavnikIssue) =>
+  ({ nastavnik: true, code: issue.code, params: issue.params }) as const;
+
 /**
  * A personalised mentoring programme of a pair: from 3 months to 1 year
  * (003 §1.2), with goals and an individual plan. Extensions (by mutual
@@ -193,6 +197,11 @@ export const PersonalProgrammeSchema = z
     directions: z.array(safeText().trim().min(1).max(300)).default([]),
     plan: z.array(PlanItemSchema).default([]),
     extensions: z.array(ExtensionSchema).default([]),
+    /**
+     * The formats the programme runs in (003 §1.2: the programme describes its forms and formats);
+     * a single-meeting format (скоростное) has no minimum term.
+     */
+    formats: z.array(CatalogueIdSchema).optional(),
   })
   .superRefine((pp, ctx) => {
     // A start or end that failed its own date check is already reported at its path; the term
@@ -211,40 +220,21 @@ export const PersonalProgrammeSchema = z
       });
       return;
     }
-    const months = termMonths(pp.start, pp.end);
-    // Compare against the exclusive end: 1 Sep – 30 Nov is exactly 3 months. Compare dates, not
-    // ISO strings (a year past 9999 formats with five digits), and add days with date-fns (the
-    // Date constructor maps years 0–99 to 1900–1999).
-    const start = toDate(pp.start);
-    const endExclusive = addDays(toDate(pp.end), 1).getTime();
-    if (endExclusive < addMonths(start, MIN_PROGRAMME_MONTHS).getTime()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        message: 'too short',
-        params: domainIssue(
-          'programme_too_short',
-          'Персонализированная программа длится не менее 3 месяцев',
-          'A personal programme lasts at least 3 months',
-          { months, minimum: MIN_PROGRAMME_MONTHS },
-        ),
-      });
-    }
-    if (endExclusive > addMonths(start, MAX_PROGRAMME_MONTHS).getTime()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        message: 'too long',
-        params: domainIssue(
-          'programme_too_long',
-          'Персонализированная программа длится не более 1 года (дольше — только продлением по обоюдному согласию)',
-          'A personal programme lasts at most one year (longer only by an agreed extension)',
-          { months, maximum: MAX_PROGRAMME_MONTHS },
-        ),
-      });
+    // The term rules live in one place, `checkProgrammeTerm` (003 §1.2, default policy); the
+    // machines apply the school's own policy. Messages come from the error catalogue.
+    const term = checkProgrammeTerm(pp);
+    if (term?.code === 'programme_too_short' || term?.code === 'programme_too_long') {
+      const issue = termIssue(term, ['end']);
+      ctx.addIssue({ code: 'custom', path: ['end'], message: issue.code, params: asRule(issue) });
     }
     let end = pp.end;
     pp.extensions.forEach((e, i) => {
+      const x = checkExtension({ start: pp.start, end, newEnd: e.newEnd, agreedAt: e.agreedAt });
+      if (x?.code === 'extension_after_end' || x?.code === 'extension_too_long') {
+        const at = ['extensions', i, x.code === 'extension_after_end' ? 'agreedAt' : 'newEnd'];
+        const issue = termIssue(x, at);
+        ctx.addIssue({ code: 'custom', path: at, message: issue.code, params: asRule(issue) });
+      }
       if (e.newEnd <= end) {
         ctx.addIssue({
           code: 'custom',

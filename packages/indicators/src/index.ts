@@ -18,7 +18,13 @@ export {
   type SelfAssessmentSums,
 } from './accumulator';
 export { againstTargets, compareIndicators, type IndicatorDelta, type TargetCheck } from './compare';
-export { type ComputeOptions, computeIndicators, evaluateIndicators, type IndicatorValue } from './compute';
+export {
+  type ComputeOptions,
+  computeIndicators,
+  evaluateIndicators,
+  type IndicatorResults,
+  type IndicatorValue,
+} from './compute';
 export {
   type ActivityRecord,
   ActivityRecordSchema,
@@ -63,4 +69,22 @@ export {
   IndicatorUnitSchema,
 } from './definitions';
 export { type IndicatorParams, type IndicatorParamsInput, IndicatorParamsSchema } from './params';
+export {
+  type CompiledIndicatorsSql,
+  compileIndicatorsSql,
+  computeIndicatorsSql,
+  type SqlOptions,
+  type SqlRunner,
+} from './sql';
 export { type PublishedValue, type SuppressedMarker, type SuppressOptions, suppress } from './suppress';
+export {
+  type CellValue,
+  type ColumnType,
+  columnsSql,
+  createTablesSql,
+  datasetToRows,
+  indicatorTables,
+  insertRowsSql,
+  type SqlDialect,
+  type TableLayout,
+} from './tables';

@@ -14,6 +14,7 @@ import type {
   PersonId,
   PlanItemId,
   TerminationReason,
+  TermPolicy,
 } from '@nastavnik/core';
 import type { PairEvent, PairParticipant } from './pairEvents';
 
@@ -37,6 +38,8 @@ export interface PairPolicy {
   };
   /** Whose final survey is required before completion. */
   readonly finalSurvey: 'everyone' | 'mentees' | 'anyone';
+  /** The terms of personal programmes (003 §1.2, §7.2); core `defaultTermPolicy` when absent. */
+  readonly terms?: TermPolicy | undefined;
   /** Who may record each event; `defaultPairAuthority` when absent. */
   readonly authority?: AuthorityTable<PairEvent['type']> | undefined;
   /**

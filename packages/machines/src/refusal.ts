@@ -8,6 +8,8 @@ import {
   participantRoleLabels,
   programmeStageLabels,
   rolesInWords,
+  type TermViolation,
+  termIssue,
   terminationReasonLabels,
 } from '@nastavnik/core';
 import { pairEventLabels, pairPhaseLabels } from './labels';
@@ -53,6 +55,7 @@ export type PairRefusalCode =
   | 'final_survey_missing'
   | 'mutual_agreement_required'
   | 'extension_not_later'
+  | 'term_outside_policy'
   | 'same_mentor'
   | 'mentor_is_mentee'
   | 'replacement_order_required'
@@ -117,6 +120,20 @@ const s = (p: RefusalParams, key: string): string => String(p[key] ?? '');
 // Look a param up in a label table (falls back to the raw value).
 const l = (table: Readonly<Record<string, LocalizedText>>, p: RefusalParams, key: string): string =>
   table[s(p, key)]?.ru ?? s(p, key);
+// A term refusal carries the violation's code, its rule and its params; the words are core's catalogue.
+const termText = (p: RefusalParams): LocalizedText => {
+  const issue = termIssue(
+    {
+      code: s(p, 'violation') as TermViolation['code'],
+      rule: s(p, 'rule') as TermViolation['rule'],
+      params: Object.fromEntries(
+        Object.entries(p).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v]),
+      ),
+    },
+    [],
+  );
+  return { ru: `${issue.message} (${s(p, 'rule')})`, en: `${issue.messageEn} (${s(p, 'rule')})` };
+};
 // `required` is the comma-separated list of the roles that may record the event.
 const notAuthorized = (p: RefusalParams): LocalizedText => {
   const roles = s(p, 'required')
@@ -162,6 +179,7 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
     en: `The given participant (${s(p, 'id')}) is not a ${s(p, 'role')} of this pair`,
   }),
   not_authorized: notAuthorized,
+  term_outside_policy: (p) => termText(p),
   not_representative: () => ({
     ru: 'Родитель (законный представитель) действует только за несовершеннолетнего наставляемого этой пары',
     en: 'A parent or legal representative acts only for a minor mentee of this pair',

@@ -48,6 +48,9 @@ const dateRange: Readonly<Record<DateRangeReason, string>> = {
   eventDateIsOrderDate: "The event's date must be the order's date",
   eventDateIsMeetingDate: "The event's date must be the meeting's date",
   eventDateIsAgreementDate: "The event's date must be the date the extension was agreed",
+  programmeBeforeApproval: 'The programme starts before it is approved (003 §6.2)',
+  programmeEndedBeforeApproval: 'The programme ended before it was approved (003 §6.2)',
+  extensionAfterEnd: 'An extension is agreed before the programme ends (003 §7.2)',
 };
 
 const references: Readonly<Record<ReferenceKind, string>> = {
@@ -227,6 +230,12 @@ export const issueMessagesEn: IssueMessages = {
     `A personal programme lasts at least ${num(p.months)} ${plural('en', p.months, months)}`,
   programme_too_long: (p) =>
     `A personal programme lasts at most ${num(p.months)} ${plural('en', p.months, months)} (longer only by an agreed extension)`,
+  extension_too_long: (p) =>
+    `With its extensions a personal programme lasts at most ${num(p.months)} ${plural('en', p.months, months)}`,
+  pair_size_mismatch: (p) =>
+    p.format === 'group'
+      ? `A group has two or more mentees (003 §2.3), not ${num(p.mentees)}`
+      : `A one-to-one pair has exactly one mentee (003 §2.3), not ${num(p.mentees)}`,
   pair_without_mentees: () => 'A pair (group) must have at least one mentee',
   self_pair: () => 'A mentor cannot mentor themselves',
   duplicate_mentee: (p) =>

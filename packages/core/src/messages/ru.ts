@@ -63,6 +63,9 @@ const dateRange: Readonly<Record<DateRangeReason, string>> = {
   eventDateIsOrderDate: 'Дата события должна совпадать с датой приказа',
   eventDateIsMeetingDate: 'Дата события должна совпадать с датой встречи',
   eventDateIsAgreementDate: 'Дата события должна совпадать с датой соглашения о продлении',
+  programmeBeforeApproval: 'Программа начинается раньше её утверждения (003 §6.2)',
+  programmeEndedBeforeApproval: 'Программа закончилась раньше её утверждения (003 §6.2)',
+  extensionAfterEnd: 'Продление согласуется до окончания программы (003 §7.2)',
 };
 
 const references: Readonly<Record<ReferenceKind, string>> = {
@@ -242,6 +245,12 @@ export const issueMessagesRu: IssueMessages = {
     `Персонализированная программа длится не менее ${num(p.months)} ${plural('ru', p.months, monthsGen)}`,
   programme_too_long: (p) =>
     `Персонализированная программа длится не более ${num(p.months)} ${plural('ru', p.months, monthsGen)} (дольше — только продлением по обоюдному согласию)`,
+  extension_too_long: (p) =>
+    `С продлениями персонализированная программа длится не более ${num(p.months)} ${plural('ru', p.months, monthsGen)}`,
+  pair_size_mismatch: (p) =>
+    p.format === 'group'
+      ? `В группе два наставляемых или больше (003 §2.3), а не ${num(p.mentees)}`
+      : `В паре «один на один» ровно один наставляемый (003 §2.3), а не ${num(p.mentees)}`,
   pair_without_mentees: () => 'В паре (группе) должен быть хотя бы один наставляемый',
   self_pair: () => 'Наставник не может быть своим наставляемым',
   duplicate_mentee: (p) =>

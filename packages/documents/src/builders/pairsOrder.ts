@@ -1,13 +1,16 @@
 import {
+  assertProgrammeTerm,
   ConsentPurposeSchema,
   catalogueLabel,
   IsoDateSchema,
+  isSingleMeeting,
   mentorshipFormats,
   mentorshipForms,
   PairSchema,
   type Person,
   PersonIdSchema,
   parse,
+  TermPolicySchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import {
@@ -44,6 +47,8 @@ const PairsOrderInputSchema = z.object({
     .default({}),
   /** Catalogues for the labels of forms and formats (a region's own forms). */
   catalogues: cataloguesSchema,
+  /** The terms policy (003 §1.2: 3–12 months by default). */
+  terms: TermPolicySchema.optional(),
   /** Deadline for the personal programmes (003 roadmap 6–7). */
   programmesDue: IsoDateSchema.optional(),
 });
@@ -84,6 +89,10 @@ function consentNote(c: { givenAt: string; givenBy: string }): string {
  */
 export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
   const v = parse(PairsOrderInputSchema, input);
+  // 003 §1.2: the term of the pairs is a programme's term (no minimum when every pair is a single meeting).
+  const single = v.pairs.every((p) => isSingleMeeting(p.formats, v.terms));
+  const formats = single ? v.pairs[0]?.formats : [];
+  assertProgrammeTerm({ start: v.start, end: v.end, formats }, v.terms, ['end']);
   const rows: TableRowValue[] = v.pairs.map((pair, i) => {
     const mentor = findPerson(v.people, pair.mentorId, ['pairs', i, 'mentorId']);
     const mc = requireConsent(mentor, v.consents, v.order.date, purposeOf(mentor, v.consentPurposes.mentor), [

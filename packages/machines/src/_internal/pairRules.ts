@@ -1,5 +1,7 @@
 import {
   type ConsentPurpose,
+  checkExtension,
+  checkProgrammeTerm,
   HEAD_ROLES,
   type IsoDate,
   isMinorOn,
@@ -7,6 +9,7 @@ import {
   mayProcess,
   type PersonId,
   requiredRoles,
+  type TermViolation,
 } from '@nastavnik/core';
 import { match } from 'ts-pattern';
 import { defaultPairAuthority } from '../authority';
@@ -128,6 +131,11 @@ function remainingItems(ctx: PairContext): number {
   return ctx.programme ? ctx.programme.plan.filter((i) => i.doneAt === null).length : 0;
 }
 
+/** A term outside the policy, with the seed rule it breaks. */
+function termRefusal(v: TermViolation): PairRefusal {
+  return refuse('term_outside_policy', { violation: v.code, rule: v.rule, ...v.params });
+}
+
 function notAllowed(locus: PairLocus, event: PairEvent): PairRefusal {
   return refuse('event_not_allowed', { event: event.type, phase: locus });
 }
@@ -245,6 +253,11 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       if (locus !== 'awaitingProgramme') return refuse('planning_meeting_missing');
       if (e.programme.pairId !== ctx.pairId) return refuse('wrong_pair', { pairId: e.programme.pairId });
       if (e.programme.plan.length === 0) return refuse('plan_empty');
+      const term = checkProgrammeTerm(
+        { start: e.programme.start, end: e.programme.end, approvedAt: e.date, formats: ctx.formats },
+        ctx.policy.terms,
+      );
+      if (term) return termRefusal(term);
       if (e.order !== undefined && e.order.kind !== 'approvePlans') {
         return refuse('order_kind_mismatch', { expected: 'approvePlans' });
       }
@@ -283,6 +296,16 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       if (e.extension.newEnd <= ctx.programme.effectiveEnd) {
         return refuse('extension_not_later', { end: ctx.programme.effectiveEnd });
       }
+      const x = checkExtension(
+        {
+          start: ctx.programme.start,
+          end: ctx.programme.effectiveEnd,
+          newEnd: e.extension.newEnd,
+          agreedAt: e.date,
+        },
+        ctx.policy.terms,
+      );
+      if (x) return termRefusal(x);
       return null;
     }
     case 'planCorrected': {

@@ -14,6 +14,7 @@ import {
   PersonIdSchema,
   PlanItemIdSchema,
   TerminationReasonSchema,
+  TermPolicySchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { defaultPairAuthority } from '../authority';
@@ -37,6 +38,7 @@ export const PairPolicySchema = z.object({
     )
     .optional(),
   curatorIds: z.array(PersonIdSchema).optional(),
+  terms: TermPolicySchema.optional(),
 }) satisfies z.ZodType<PairPolicy>;
 
 const dated = z.object({ respondentId: PersonIdSchema, date: IsoDateSchema });

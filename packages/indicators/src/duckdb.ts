@@ -1,0 +1,63 @@
+/**
+ * @nastavnik/indicators/duckdb — the indicators on DuckDB embedded
+ * (`@duckdb/node-api`, an optional peer dependency needed only here): a
+ * runner for the compiled SQL, and a bulk loader of an in-process dataset
+ * into the data layout's tables.
+ *
+ * @packageDocumentation
+ * @module @nastavnik/indicators/duckdb
+ */
+import { type DuckDBAppender, type DuckDBConnection, dateValue } from '@duckdb/node-api';
+import type { SqlRunner } from './sql';
+import { type CellValue, type ColumnType, createTablesSql, datasetToRows, indicatorTables } from './tables';
+
+/**
+ * A {@link SqlRunner} over a DuckDB connection.
+ *
+ * @category DuckDB
+ * @example
+ * const connection = await (await DuckDBInstance.create(':memory:')).connect();
+ * const results = await computeIndicatorsSql(duckDbRunner(connection), { dialect: 'duckdb', asOf, period });
+ */
+export function duckDbRunner(connection: DuckDBConnection): SqlRunner {
+  return async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
+}
+
+const EPOCH_DAY = Date.UTC(1970, 0, 1);
+const dayOf = (iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - EPOCH_DAY) / 86_400_000);
+
+function append(a: DuckDBAppender, v: CellValue, type: ColumnType): void {
+  if (v === null) a.appendNull();
+  else if (type === 'date') a.appendDate(dateValue(dayOf(String(v))));
+  else if (type === 'boolean') a.appendBoolean(Boolean(v));
+  else if (type === 'integer') a.appendInteger(Number(v));
+  else if (type === 'bigint') a.appendBigInt(BigInt(v as number));
+  else if (type === 'double') a.appendDouble(Number(v));
+  else a.appendVarchar(String(v));
+}
+
+/**
+ * Create the data layout's tables in a DuckDB database and load a dataset
+ * into them with DuckDB's appender (validated first: a `NastavnikError` on
+ * bad input). For data that does not fit in process, write the tables as
+ * Parquet files and read them with the `tables` option of the SQL engine.
+ *
+ * @category DuckDB
+ * @example
+ * await loadDatasetIntoDuckDb(connection, dataset);
+ * const results = await computeIndicatorsSql(duckDbRunner(connection), { dialect: 'duckdb', asOf, period });
+ */
+export async function loadDatasetIntoDuckDb(connection: DuckDBConnection, dataset: unknown): Promise<void> {
+  const rows = datasetToRows(dataset);
+  for (const sql of createTablesSql('duckdb')) await connection.run(sql);
+  for (const table of indicatorTables) {
+    const appender = await connection.createAppender(table.name);
+    for (const row of rows.get(table.name) ?? []) {
+      row.forEach((v, i) => {
+        append(appender, v, table.columns[i]!.type);
+      });
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+}
