@@ -222,8 +222,9 @@ export function createApp(options: AppOptions) {
       if (r.method === 'ALL' || r.path.includes('*')) continue;
       if (routeRegex(r.path).test(c.req.path)) allowed.add(r.method);
     }
-    if (allowed.size > 0) {
-      if (allowed.has('GET')) allowed.add('HEAD');
+    if (allowed.has('GET')) allowed.add('HEAD');
+    // The method is served here, but the handler found nothing (an unknown asset): 404.
+    if (allowed.size > 0 && !allowed.has(c.req.method)) {
       const allow = [...allowed].sort().join(', ');
       return problemResponse(
         405,

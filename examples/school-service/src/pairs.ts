@@ -10,6 +10,7 @@ import {
   type PairSnapshot,
   type PersistedPair,
   pairPhase,
+  parsePairEvent,
   persistPair,
   type Refusal,
 } from '@nastavnik/machines';
@@ -79,6 +80,7 @@ export function pairView(stored: unknown): {
  * await store.appendEvent(id, version, event, pairTransition);
  */
 export const pairTransition: TransitionFn<PersistedPair, unknown, PairRefusal> = (stored, event) => {
-  const r = machineTransition(readPairSnapshot(stored), event);
+  // The store hands over events of unknown shape (a request body, a stored row): validate first.
+  const r = machineTransition(readPairSnapshot(stored), parsePairEvent(event));
   return r.refused ? { snapshot: stored, refused: r.refused } : { snapshot: persistPair(r.snapshot) };
 };
