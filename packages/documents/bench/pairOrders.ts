@@ -61,7 +61,8 @@ for (let k = 0; k < N; k++) {
     start: '2023-09-20',
     end: '2024-05-31',
     curatorId: school.curator.id,
-    consentPurposes: { mentor: 'personalData', mentee: 'personalData' },
+    // The sample's registry holds personal-data consents only: ask the policy for just those.
+    consentPolicy: { id: 'bench', rules: [{ activities: ['pair'], purposes: ['personalData'] }] },
     acquainted: [school.curator.id],
   });
 }

@@ -172,6 +172,7 @@ describe('other orders', () => {
       organization: lyceum7,
       order: { ...pairsOrderInput.order, kind: 'competitionResults', title: 'Об итогах' },
       people: lyceumPeople,
+      consents: lyceumConsents,
       pairs: pairsOrderInput.pairs,
       competition: {
         id: 'c',
@@ -201,6 +202,7 @@ describe('other orders', () => {
         organization: lyceum7,
         order: { ...pairsOrderInput.order, kind: 'extendPair', title: 'О продлении' },
         people: lyceumPeople,
+        consents: lyceumConsents,
         pair: pairsOrderInput.pairs[0] as PairsOrderInput['pairs'][number],
         programme,
         change: { kind: 'extend', extension: { newEnd: '2024-05-01', agreedAt: '2024-04-01', reason: 'x' } },
@@ -213,6 +215,7 @@ describe('other orders', () => {
       organization: lyceum7,
       order: pairsOrderInput.order,
       people: lyceumPeople,
+      consents: lyceumConsents,
       curatorId: 'rodionova',
       from: '2023-09-01',
     });
@@ -221,6 +224,7 @@ describe('other orders', () => {
       organization: lyceum7,
       order: pairsOrderInput.order,
       people: lyceumPeople,
+      consents: lyceumConsents,
       pairs: pairsOrderInput.pairs,
       programmes: [programme],
     });
@@ -260,6 +264,7 @@ describe('press release', () => {
       { personId: 'pupil-sokolov', role: 'mentee' as const, text: 'выступил с проектом.' },
     ],
     people: lyceumPeople,
+    consents: lyceumConsents,
   };
   it('prints no names without a publication consent', () => {
     const text = renderHtml(buildPressRelease({ ...base, consents: [] }));
@@ -374,6 +379,7 @@ describe('personal programme', () => {
       pair: pairsOrderInput.pairs[0] as PairsOrderInput['pairs'][number],
       programme,
       people: lyceumPeople,
+      consents: lyceumConsents,
     });
     const plan = doc.blocks.filter((b) => b.kind === 'table')[1];
     expect(plan?.kind === 'table' && plan.rows.length).toBe(5);
@@ -486,6 +492,7 @@ function hostile(): Record<string, NastavnikDocument> {
     parentOrganization: { ...org, id: 'p', name: h('Комитет') },
     order,
     people,
+    consents: lyceumConsents,
     basis: h('В соответствии'),
     acquainted: ['yakovleva'],
   };
@@ -545,6 +552,7 @@ function hostile(): Record<string, NastavnikDocument> {
       pair: pairsOrderInput.pairs[0] as PairsOrderInput['pairs'][number],
       programme: pp,
       people,
+      consents: lyceumConsents,
       approval: { position: h('директор'), name: h('И. И. Иванов') },
     }),
     questionnaire: buildQuestionnaireForm({ questionnaire: hq, organization: org }),

@@ -30,10 +30,32 @@ describe('regional catalogues and consent purposes in the pairs order', () => {
     expect(() => buildPairsOrder({ ...pairsOrderInput, consents })).toThrow(
       expect.objectContaining({ code: 'consent_missing' }),
     );
-    // An explicit purpose overrides the default; the pupil mentor still needs participation.
-    expect(() =>
-      buildPairsOrder({ ...pairsOrderInput, consents, consentPurposes: { mentee: 'participation' } }),
-    ).not.toThrow();
+    // A region's policy (data) overrides the default; the pupil mentor still needs participation.
+    const regional = {
+      id: 'region',
+      rules: [
+        { activities: ['pair' as const], purposes: ['personalData' as const] },
+        {
+          activities: ['pair' as const],
+          categories: ['pupil' as const],
+          purposes: ['participation' as const],
+        },
+        // Teachers: the mentor takes on the extra duties, a teacher mentee consents to participation.
+        {
+          activities: ['pair' as const],
+          roles: ['mentor' as const],
+          categories: ['teacher' as const],
+          purposes: ['mentorDuties' as const],
+        },
+        {
+          activities: ['pair' as const],
+          roles: ['mentee' as const],
+          categories: ['teacher' as const],
+          purposes: ['participation' as const],
+        },
+      ],
+    };
+    expect(() => buildPairsOrder({ ...pairsOrderInput, consents, consentPolicy: regional })).not.toThrow();
     const withoutPupilParticipation = lyceumConsents.filter((c) => c.id !== 'c4');
     expect(() => buildPairsOrder({ ...pairsOrderInput, consents: withoutPupilParticipation })).toThrow(
       expect.objectContaining({ code: 'consent_missing', path: ['pairs', 1, 'mentorId'] }),

@@ -154,6 +154,13 @@ export const lyceumConsents: ConsentInput[] = [
   consent('c6', 'pupil-ivanov', 'participation', '2023-09-07', 'parent'),
   consent('c7', 'kuzmenko', 'mentorDuties', '2023-09-04'),
   consent('c8', 'belov', 'publication', '2023-09-04'),
+  // The consent to the processing of personal data everyone gives first (152-ФЗ ст. 9; 004 §1).
+  consent('pd-belov', 'belov', 'personalData', '2023-09-01'),
+  consent('pd-lebedeva', 'lebedeva', 'personalData', '2023-09-01'),
+  consent('pd-kuzmenko', 'kuzmenko', 'personalData', '2023-09-01'),
+  consent('pd-orlova', 'pupil-orlova', 'personalData', '2023-09-01'),
+  consent('pd-sokolov', 'pupil-sokolov', 'personalData', '2023-09-01', 'parent'),
+  consent('pd-ivanov', 'pupil-ivanov', 'personalData', '2023-09-01', 'parent'),
 ];
 
 const lyceumOrder = (
@@ -357,6 +364,7 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
         'directive',
       ),
       people: lyceumPeople,
+      consents: lyceumConsents,
       audience: 'pupils',
       curatorId: 'yakovleva',
       startDate: '2023-09-01',
@@ -377,6 +385,7 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
         'directive',
       ),
       people: lyceumPeople,
+      consents: lyceumConsents,
       audience: 'pupils',
       curatorId: 'rodionova',
       from: '2023-09-01',
@@ -395,6 +404,7 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
         'directive',
       ),
       people: lyceumPeople,
+      consents: lyceumConsents,
       pairs: pairsOrderInput.pairs,
       programmes: [
         programme,
@@ -421,6 +431,7 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
         'directive',
       ),
       people: lyceumPeople,
+      consents: lyceumConsents,
       pair: pairsOrderInput.pairs[1] as NonNullable<PairsOrderInput['pairs'][number]>,
       programme: { ...programme, id: 'pp-2', pairId: 'pair-2', plan: [] },
       curatorId: 'yakovleva',
@@ -442,6 +453,7 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
         'directive',
       ),
       people: lyceumPeople,
+      consents: lyceumConsents,
       pair: pairsOrderInput.pairs[0] as NonNullable<PairsOrderInput['pairs'][number]>,
       programme,
       change: {
@@ -464,6 +476,7 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
         'directive',
       ),
       people: lyceumPeople,
+      consents: lyceumConsents,
       pairs: pairsOrderInput.pairs,
       competition: {
         id: 'np-2023',
@@ -513,6 +526,7 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
       pair: pairsOrderInput.pairs[0] as NonNullable<PairsOrderInput['pairs'][number]>,
       programme,
       people: lyceumPeople,
+      consents: lyceumConsents,
       curatorId: 'yakovleva',
       approval: {
         position: 'И.о. директора МОУ «Лицей № 7»',

@@ -1,8 +1,11 @@
 import {
   type Consent,
-  type ConsentPurpose,
+  type ConsentPolicy,
+  type ConsentRole,
+  type ConsentSubject,
+  decideConsent,
   formatName,
-  mayProcess,
+  type IsoDate,
   nastavnikError,
   type Order,
   type Organization,
@@ -10,6 +13,9 @@ import {
   type Person,
   type PersonalProgramme,
   type PersonId,
+  type ProcessingActivity,
+  requireConsents,
+  requiredConsents,
 } from '@nastavnik/core';
 import type { Block } from '../model';
 import { formatDateShort } from '../typography/dates';
@@ -165,15 +171,46 @@ export function shortName(p: Person): string {
 
 export { declineName };
 
-/** The consent check of an order: throws a NastavnikError (ids and paths only, no names). */
-export function requireConsent(
+/**
+ * The consent guard of a builder that names people (152-ФЗ ст. 9; core's
+ * consent policy): throws a NastavnikError listing who lacks which consent,
+ * by id and path, before a single name is printed.
+ */
+export function guardConsents(
+  v: { readonly consentPolicy: ConsentPolicy; readonly consents: readonly Consent[] },
+  subjects: readonly ConsentSubject[],
+  activity: ProcessingActivity,
+  date: IsoDate,
+): void {
+  requireConsents(v.consentPolicy, subjects, activity, v.consents, date);
+}
+
+/** The mentor and mentees of a pair as consent subjects, with their paths in the input. */
+export function pairSubjects(
+  people: { readonly mentor: Person; readonly mentees: readonly Person[] },
+  base: readonly (string | number)[],
+): ConsentSubject[] {
+  return [
+    { person: people.mentor, role: 'mentor', path: [...base, 'mentorId'] },
+    ...people.mentees.map(
+      (m, k): ConsentSubject => ({ person: m, role: 'mentee', path: [...base, 'menteeIds', k] }),
+    ),
+  ];
+}
+
+/**
+ * The consent that lets a person join a pair (the policy's purpose beyond the
+ * personal-data consent), for the note in an order; call after the guard.
+ */
+export function joiningConsent(
+  v: { readonly consentPolicy: ConsentPolicy; readonly consents: readonly Consent[] },
   person: Person,
-  consents: readonly Consent[],
-  date: string,
-  purpose: ConsentPurpose,
-  path: readonly (string | number)[],
-): Consent {
-  const d = mayProcess(person, consents, date, purpose);
-  if (d.allowed) return d.consent;
-  throw nastavnikError(d.code, path, d.reason.ru, d.reason.en, { personId: person.id, purpose });
+  role: ConsentRole,
+  date: IsoDate,
+): Consent | undefined {
+  const purposes = requiredConsents(v.consentPolicy, person, role, 'pair');
+  const purpose = purposes.find((p) => p !== 'personalData') ?? purposes[0];
+  if (purpose === undefined) return undefined;
+  const d = decideConsent(person, v.consents, date, purpose, v.consentPolicy.minorSigners);
+  return d.allowed ? d.consent : undefined;
 }

@@ -1,5 +1,5 @@
 // Parts every order builder shares: the head, «ПРИКАЗЫВАЮ:», control, the preambles.
-import type { ConsentPurpose, Order, Organization, Person } from '@nastavnik/core';
+import type { Order, Organization } from '@nastavnik/core';
 import { z } from 'zod';
 import type { Block } from '../model';
 import { actForms, orgHeader, requisites } from './common';
@@ -27,12 +27,6 @@ export function control(order: Order, n: number): Block {
     number: `${n}.`,
     text: `Контроль за исполнением ${actForms(order).gen} оставляю за собой.`,
   };
-}
-
-/** The consent a participant gives to join a pair: learners to participation, staff to the extra duties. */
-export function purposeOf(person: Person, override: ConsentPurpose | undefined): ConsentPurpose {
-  if (override !== undefined) return override;
-  return person.category === 'pupil' || person.category === 'student' ? 'participation' : 'mentorDuties';
 }
 
 export const AUDIENCE = z.enum(['teachers', 'pupils']).default('teachers');

@@ -1,6 +1,8 @@
 import {
   type Catalogue,
+  ConsentPolicySchema,
   ConsentSchema,
+  defaultConsentPolicy,
   IsoDateSchema,
   OrderSchema,
   OrganizationSchema,
@@ -10,13 +12,21 @@ import {
 import { z } from 'zod';
 import { typograph } from '../typography/text';
 
-/** What every order builder takes: the organization, the order's requisites, the people it names. */
+export const consents = z.array(ConsentSchema).default([]);
+
+/** The consent policy every builder that names people asks (core's default unless a region passes its own). */
+export const consentPolicy = ConsentPolicySchema.default(defaultConsentPolicy);
+
+/** What every order builder takes: the organization, the order's requisites, the people it names and their consents. */
 export const orderBase = {
   organization: OrganizationSchema,
   /** The founder or authority printed above the organization (004). */
   parentOrganization: OrganizationSchema.optional(),
   order: OrderSchema,
   people: z.array(PersonSchema).default([]),
+  /** Written consents of the people the order names (152-ФЗ ст. 9): checked before a name is printed. */
+  consents,
+  consentPolicy,
   /** People who sign the acquaintance sheet «С приказом ознакомлен(а)». */
   acquainted: z.array(PersonIdSchema).default([]),
   /** Date to print on the acquaintance sheet (blank when absent). */
@@ -30,8 +40,6 @@ export const orderBase = {
     .transform((s) => typograph(s))
     .optional(),
 };
-
-export const consents = z.array(ConsentSchema).default([]);
 
 /**
  * Catalogues to label forms and formats with (a region's own added with

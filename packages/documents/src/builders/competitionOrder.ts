@@ -7,7 +7,16 @@ import {
   roundMax,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import { acquaintance, annexLabel, findPerson, NBSP, shortName, signature } from '../_internal/common';
+import {
+  acquaintance,
+  annexLabel,
+  findPerson,
+  guardConsents,
+  NBSP,
+  pairSubjects,
+  shortName,
+  signature,
+} from '../_internal/common';
 import { control, head, ORDER_WORD } from '../_internal/orderParts';
 import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument, TableRowValue } from '../model';
@@ -55,6 +64,23 @@ export function buildCompetitionOrder(input: CompetitionOrderInput): NastavnikDo
       'No round of the competition is held by the date of the order',
     );
   }
+  // 152-ФЗ ст. 9: everyone the rating names needs the policy's consents for documents, checked first.
+  guardConsents(
+    v,
+    v.pairs.flatMap((pair, k) =>
+      standings.rows.some((s) => s.pairId === pair.id)
+        ? pairSubjects(
+            {
+              mentor: findPerson(v.people, pair.mentorId, ['pairs', k, 'mentorId']),
+              mentees: pair.menteeIds.map((id, m) => findPerson(v.people, id, ['pairs', k, 'menteeIds', m])),
+            },
+            ['pairs', k],
+          )
+        : [],
+    ),
+    'documents',
+    v.order.date,
+  );
   const rows: TableRowValue[] = standings.rows.map((s) => {
     const k = v.pairs.findIndex((p) => p.id === s.pairId);
     const pair = v.pairs[k];

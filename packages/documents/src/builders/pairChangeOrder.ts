@@ -17,8 +17,10 @@ import {
   addressee,
   capitalize,
   findPerson,
+  guardConsents,
   orgShort,
   pairPeople,
+  pairSubjects,
   personIn,
   signature,
 } from '../_internal/common';
@@ -65,6 +67,11 @@ export type PairChangeOrderInput = z.input<typeof PairChangeOrderInputSchema>;
 export function buildPairChangeOrder(input: PairChangeOrderInput): NastavnikDocument {
   const v = parse(PairChangeOrderInputSchema, input);
   const { mentor, mentees } = pairPeople(v);
+  // 152-ФЗ ст. 9: an extension needs the pair's consents in force. A termination does not: it records
+  // the end of processing (a withdrawal ends the pair, ст. 9 ч. 2; the order is the school's own act).
+  if (v.change.kind === 'extend') {
+    guardConsents(v, pairSubjects({ mentor, mentees }, ['pair']), 'pair', v.order.date);
+  }
   const pairText = `наставник — ${formatName(mentor.name, 'lastFirst')}, ${mentees.length > 1 ? 'наставляемые' : 'наставляемый'} — ${mentees.map((m) => formatName(m.name, 'lastFirst')).join(', ')}`;
   const blocks: Block[] = [...head(v)];
   if (v.change.kind === 'terminate') {

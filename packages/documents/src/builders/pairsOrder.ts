@@ -1,6 +1,5 @@
 import {
   assertProgrammeTerm,
-  ConsentPurposeSchema,
   catalogueLabel,
   IsoDateSchema,
   isSingleMeeting,
@@ -19,13 +18,15 @@ import {
   annexLabel,
   capitalize,
   findPerson,
+  guardConsents,
+  joiningConsent,
   orgShort,
-  requireConsent,
+  pairSubjects,
   shortName,
   signature,
 } from '../_internal/common';
-import { control, head, ORDER_WORD, purposeOf } from '../_internal/orderParts';
-import { cataloguesSchema, consents, orderBase } from '../_internal/schemas';
+import { control, head, ORDER_WORD } from '../_internal/orderParts';
+import { cataloguesSchema, orderBase } from '../_internal/schemas';
 import type { Annex, Block, NastavnikDocument, TableRowValue } from '../model';
 import { formatDateShort, formatTerm } from '../typography/dates';
 import { byGender } from '../typography/names';
@@ -33,18 +34,9 @@ import { byGender } from '../typography/names';
 const PairsOrderInputSchema = z.object({
   ...orderBase,
   pairs: z.array(PairSchema).min(1),
-  consents,
   start: IsoDateSchema,
   end: IsoDateSchema,
   curatorId: PersonIdSchema.optional(),
-  /**
-   * Which consents the order requires (003 §3.2–3.3: written consent of the
-   * participants). By default staff consent to the extra duties of mentoring
-   * and pupils and students to participation.
-   */
-  consentPurposes: z
-    .object({ mentor: ConsentPurposeSchema.optional(), mentee: ConsentPurposeSchema.optional() })
-    .default({}),
   /** Catalogues for the labels of forms and formats (a region's own forms). */
   catalogues: cataloguesSchema,
   /** The terms policy (003 §1.2: 3–12 months by default). */
@@ -68,7 +60,8 @@ function personLine(p: Person): string {
   return extra ? `${shortName(p)},\n${extra}` : shortName(p);
 }
 
-function consentNote(c: { givenAt: string; givenBy: string }): string {
+function consentNote(c: { givenAt: string; givenBy: string } | undefined): string {
+  if (c === undefined) return 'согласие не требуется';
   const who =
     c.givenBy === 'parent' ? ' (родитель)' : c.givenBy === 'guardian' ? ' (законный представитель)' : '';
   return `${formatDateShort(c.givenAt)}${who}`;
@@ -77,10 +70,12 @@ function consentNote(c: { givenAt: string; givenBy: string }): string {
 /**
  * The order approving mentoring pairs and groups (003 §3.3, §6.2; 004 §4):
  * the table of pairs (mentor, mentees, form and format, term) with each
- * participant's written consent noted by date and signer. A pair whose
- * participant has no valid consent on the order's date is refused with a
- * `NastavnikError` (`consent_missing`, `consent_withdrawn` or
- * `minor_requires_parent_consent`) naming ids and paths only.
+ * participant's written consent noted by date and signer. Which consents
+ * each participant needs is core's consent policy (`consentPolicy`, the
+ * default unless given) for the activity `pair`; if anyone lacks one on the
+ * order's date the builder refuses with a `NastavnikError` listing every
+ * gap (`consent_missing`, `consent_withdrawn`, `consent_expired`,
+ * `minor_requires_parent_consent`) by person id, purpose and path — never by name.
  *
  * @category Builders
  * @example
@@ -93,22 +88,22 @@ export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
   const single = v.pairs.every((p) => isSingleMeeting(p.formats, v.terms));
   const formats = single ? v.pairs[0]?.formats : [];
   assertProgrammeTerm({ start: v.start, end: v.end, formats }, v.terms, ['end']);
+  const people = v.pairs.map((pair, i) => ({
+    mentor: findPerson(v.people, pair.mentorId, ['pairs', i, 'mentorId']),
+    mentees: pair.menteeIds.map((id, k) => findPerson(v.people, id, ['pairs', i, 'menteeIds', k])),
+  }));
+  // 152-ФЗ ст. 9 and 003 §3.2–3.3: every participant's consents, as the policy requires, before any name is printed.
+  guardConsents(
+    v,
+    people.flatMap((p, i) => pairSubjects(p, ['pairs', i])),
+    'pair',
+    v.order.date,
+  );
   const rows: TableRowValue[] = v.pairs.map((pair, i) => {
-    const mentor = findPerson(v.people, pair.mentorId, ['pairs', i, 'mentorId']);
-    const mc = requireConsent(mentor, v.consents, v.order.date, purposeOf(mentor, v.consentPurposes.mentor), [
-      'pairs',
-      i,
-      'mentorId',
-    ]);
-    const mentees = pair.menteeIds.map((id, k) => findPerson(v.people, id, ['pairs', i, 'menteeIds', k]));
-    const notes = [`наставник — ${consentNote(mc)}`];
-    mentees.forEach((m, k) => {
-      const c = requireConsent(m, v.consents, v.order.date, purposeOf(m, v.consentPurposes.mentee), [
-        'pairs',
-        i,
-        'menteeIds',
-        k,
-      ]);
+    const { mentor, mentees } = people[i] as (typeof people)[number];
+    const notes = [`наставник — ${consentNote(joiningConsent(v, mentor, 'mentor', v.order.date))}`];
+    mentees.forEach((m) => {
+      const c = joiningConsent(v, m, 'mentee', v.order.date);
       notes.push(`${mentees.length > 1 ? `${shortName(m)}` : 'наставляемый'} — ${consentNote(c)}`);
     });
     const form = catalogueLabel(v.catalogues.forms ?? mentorshipForms, pair.form);

@@ -1,6 +1,7 @@
 import {
   catalogueLabel,
   effectiveEnd,
+  IsoDateSchema,
   mentorshipFormats,
   mentorshipForms,
   OrganizationSchema,
@@ -11,8 +12,15 @@ import {
   parse,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import { findPerson, orgHeader, pairPeople, shortName } from '../_internal/common';
-import { cataloguesSchema } from '../_internal/schemas';
+import {
+  findPerson,
+  guardConsents,
+  orgHeader,
+  pairPeople,
+  pairSubjects,
+  shortName,
+} from '../_internal/common';
+import { cataloguesSchema, consentPolicy, consents } from '../_internal/schemas';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateShort, formatTerm } from '../typography/dates';
 
@@ -21,6 +29,11 @@ const PersonalProgrammeDocumentInputSchema = z.object({
   pair: PairSchema,
   programme: PersonalProgrammeSchema,
   people: z.array(PersonSchema),
+  /** Written consents of the pair (152-ФЗ ст. 9), checked on `date` before a name is printed. */
+  consents,
+  consentPolicy,
+  /** The day the document is printed (the consents are checked on it); the programme's start by default. */
+  date: IsoDateSchema.optional(),
   curatorId: PersonIdSchema.optional(),
   /** Catalogues for the labels of forms and formats (a region's own forms). */
   catalogues: cataloguesSchema,
@@ -57,6 +70,7 @@ export type PersonalProgrammeDocumentInput = z.input<typeof PersonalProgrammeDoc
 export function buildPersonalProgramme(input: PersonalProgrammeDocumentInput): NastavnikDocument {
   const v = parse(PersonalProgrammeDocumentInputSchema, input);
   const { mentor, mentees } = pairPeople(v);
+  guardConsents(v, pairSubjects({ mentor, mentees }, ['pair']), 'pair', v.date ?? v.programme.start);
   const end = effectiveEnd(v.programme);
   const blocks: Block[] = [orgHeader(v.organization)];
   if (v.approval) {

@@ -13,7 +13,9 @@ import {
   annexLabel,
   capitalize,
   findPerson,
+  guardConsents,
   orgShort,
+  pairSubjects,
   shortName,
   signature,
 } from '../_internal/common';
@@ -48,7 +50,7 @@ export type PlansOrderInput = z.input<typeof PlansOrderInputSchema>;
  */
 export function buildPlansOrder(input: PlansOrderInput): NastavnikDocument {
   const v = parse(PlansOrderInputSchema, input);
-  const rows: TableRowValue[] = v.programmes.map((pp, i) => {
+  const resolved = v.programmes.map((pp, i) => {
     const pair = v.pairs.find((p) => p.id === pp.pairId);
     if (!pair) {
       throw nastavnikError(
@@ -61,6 +63,16 @@ export function buildPlansOrder(input: PlansOrderInput): NastavnikDocument {
     }
     const mentor = findPerson(v.people, pair.mentorId, ['programmes', i, 'pairId']);
     const mentees = pair.menteeIds.map((id) => findPerson(v.people, id, ['programmes', i, 'pairId']));
+    return { pp, mentor, mentees };
+  });
+  // 152-ФЗ ст. 9: the policy's consents for the pair's work, before any name is printed.
+  guardConsents(
+    v,
+    resolved.flatMap((r, i) => pairSubjects(r, ['programmes', i])),
+    'pair',
+    v.order.date,
+  );
+  const rows: TableRowValue[] = resolved.map(({ pp, mentor, mentees }, i) => {
     return {
       cells: [
         `${i + 1}.`,

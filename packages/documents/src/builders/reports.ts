@@ -1,8 +1,10 @@
 import {
+  ConsentPolicySchema,
   ConsentSchema,
+  defaultConsentPolicy,
   formatName,
   IsoDateSchema,
-  mayProcess,
+  mayProcessFor,
   OrganizationSchema,
   ParticipantRoleSchema,
   PersonIdSchema,
@@ -290,6 +292,8 @@ const PressReleaseInputSchema = z.object({
     .default([]),
   people: z.array(PersonSchema).default([]),
   consents: z.array(ConsentSchema).default([]),
+  /** The consent policy (core's default unless given): its `publication` verdict decides who is named. */
+  consentPolicy: ConsentPolicySchema.default(defaultConsentPolicy),
   contact: z.string().trim().min(1).max(300).optional(),
 });
 
@@ -304,8 +308,9 @@ export type PressReleaseInput = z.input<typeof PressReleaseInputSchema>;
 
 /**
  * A press release / site news item (001 2.5, 6.3, 7.5; 003 §8). People are
- * named only when `mayProcess(person, consents, date, 'publication')` allows
- * it (for a minor, a parent's consent); otherwise the text says only their
+ * named only when the consent policy allows `publication` for them (by
+ * default the separate consent to dissemination, 152-ФЗ ст. 10.1, and the
+ * processing consent; for a minor, a parent's); otherwise the text says only their
  * role («наставник», «наставляемый»). No other personal data is printed.
  *
  * @category Builders
@@ -318,7 +323,8 @@ export function buildPressRelease(input: PressReleaseInput): NastavnikDocument {
   const v = parse(PressReleaseInputSchema, input);
   const mentionText = v.mentions.map((m, i) => {
     const p = findPerson(v.people, m.personId, ['mentions', i, 'personId']);
-    const allowed = mayProcess(p, v.consents, v.date, 'publication').allowed;
+    // 152-ФЗ ст. 10.1: dissemination only with its separate consent (and the processing consent), per the policy.
+    const allowed = mayProcessFor(v.consentPolicy, p, 'participant', 'publication', v.consents, v.date);
     const role = participantRoleLabels[m.role].ru;
     const who = allowed
       ? `${role.charAt(0).toUpperCase()}${role.slice(1)} ${formatName(p.name, 'initialsFirst')}`
