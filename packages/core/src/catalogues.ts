@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { domainRule } from './errors';
 import { type Lang, LocalizedTextSchema } from './labels';
 
 /**
@@ -52,12 +53,7 @@ export function createCatalogue(entries: readonly CatalogueEntry[]): Catalogue {
             code: 'custom',
             path: [i, 'id'],
             message: 'duplicate id',
-            params: {
-              nastavnik: true,
-              code: 'duplicate_id',
-              ru: `Повторяющийся идентификатор «${e.id}» в справочнике`,
-              en: `Duplicate id "${e.id}" in a catalogue`,
-            },
+            params: domainRule('duplicate_id', { of: 'catalogueEntry', id: e.id }),
           });
         }
         seen.add(e.id);

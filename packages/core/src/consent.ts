@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type IsoDate, IsoDateSchema } from './dates';
 import { type ConsentPurpose, ConsentPurposeSchema } from './enums';
-import { domainIssue } from './errors';
+import { domainRule } from './errors';
 import { ConsentIdSchema, PersonIdSchema } from './ids';
 import type { LocalizedText } from './labels';
 import { isMinorOn, type Person, PersonNameSchema } from './person';
@@ -61,11 +61,7 @@ export const ConsentSchema = z
         code: 'custom',
         path: ['representative'],
         message: 'representative required',
-        params: domainIssue(
-          'representative_required',
-          'Согласие родителя (законного представителя) должно содержать его ФИО',
-          "A parent's or guardian's consent must name the representative",
-        ),
+        params: domainRule('representative_required'),
       });
     }
     if (c.withdrawnAt !== undefined && c.withdrawnAt < c.givenAt) {
@@ -73,11 +69,7 @@ export const ConsentSchema = z
         code: 'custom',
         path: ['withdrawnAt'],
         message: 'withdrawn before given',
-        params: domainIssue(
-          'invalid_date_range',
-          'Дата отзыва согласия раньше даты его подписания',
-          'A consent is withdrawn before it was given',
-        ),
+        params: domainRule('invalid_date_range', { reason: 'consentWithdrawnBeforeGiven' }),
       });
     }
     if (c.validUntil !== undefined && c.validUntil < c.givenAt) {
@@ -85,11 +77,7 @@ export const ConsentSchema = z
         code: 'custom',
         path: ['validUntil'],
         message: 'expires before given',
-        params: domainIssue(
-          'invalid_date_range',
-          'Срок действия согласия истекает раньше даты его подписания',
-          'A consent expires before it was given',
-        ),
+        params: domainRule('invalid_date_range', { reason: 'consentExpiresBeforeGiven' }),
       });
     }
   });

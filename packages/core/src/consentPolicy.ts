@@ -1,19 +1,8 @@
 import { z } from 'zod';
-import {
-  type Consent,
-  type ConsentCause,
-  ConsentGiverSchema,
-  consentCauseTexts,
-  decideConsent,
-} from './consent';
+import { type Consent, type ConsentCause, ConsentGiverSchema, decideConsent } from './consent';
 import type { IsoDate } from './dates';
-import {
-  type ConsentPurpose,
-  ConsentPurposeSchema,
-  consentPurposeLabels,
-  PersonCategorySchema,
-} from './enums';
-import { type IssuePath, NastavnikError, type NastavnikIssue } from './errors';
+import { type ConsentPurpose, ConsentPurposeSchema, PersonCategorySchema } from './enums';
+import { type IssuePath, NastavnikError, type NastavnikIssue, nastavnikIssue } from './errors';
 import type { PersonId } from './ids';
 import { parse } from './parse';
 import type { Person } from './person';
@@ -242,18 +231,9 @@ export function mayProcessFor(
  * const issues = consentGapIssues(gaps, ['pairs', 0, 'mentorId']);
  */
 export function consentGapIssues(gaps: readonly ConsentGapItem[], path: IssuePath): NastavnikIssue[] {
-  return gaps.map((g) => {
-    const why = consentCauseTexts[g.cause];
-    const purpose = consentPurposeLabels[g.purpose];
-    const issue = {
-      code: g.cause,
-      path,
-      message: `${why.ru}: участник ${g.personId}, цель «${purpose.ru}»`,
-      messageEn: `${why.en}: participant ${g.personId}, purpose "${purpose.en}"`,
-      params: { personId: g.personId, purpose: g.purpose, cause: g.cause },
-    };
-    return issue as NastavnikIssue;
-  });
+  return gaps.map((g) =>
+    nastavnikIssue(g.cause, path, { personId: g.personId, purpose: g.purpose, cause: g.cause }),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isValid } from 'date-fns';
 import type { IsoDate } from './dates';
 import { type Due, DueSchema, type MonthRef, type RecurrenceUnit } from './due';
-import { isNastavnikError, nastavnikError } from './errors';
+import { fail, isNastavnikError } from './errors';
 import { parse, type Result } from './parse';
 import { safeText } from './text';
 
@@ -353,12 +353,7 @@ function combine(parts: Due[]): Due {
 }
 
 function unparsed(): never {
-  throw nastavnikError(
-    'due_unparsed',
-    [],
-    'Не удалось распознать срок мероприятия: ожидается месяц, диапазон месяцев, дата, «до …», периодичность («1 раз в месяц») или «в течение …»',
-    'Could not parse the due text: expected a month, a month range, a date, "до …" (by), a recurrence ("1 раз в месяц") or "в течение …" (throughout)',
-  );
+  throw fail('due_unparsed', []);
 }
 
 /**
@@ -413,7 +408,7 @@ export function safeParseDue(text: string): Result<Due> {
     if (isNastavnikError(error)) return { ok: false, error };
     return {
       ok: false,
-      error: nastavnikError('internal', ['dueText'], 'Внутренняя ошибка разбора срока', 'Internal error'),
+      error: fail('internal', ['dueText']),
     };
   }
 }

@@ -10,7 +10,7 @@ import {
   toIsoDate,
 } from './dates';
 import { type Due, DueSchema, type MonthRef, type RecurrenceUnit } from './due';
-import { nastavnikError } from './errors';
+import { fail } from './errors';
 import { parse } from './parse';
 
 /**
@@ -55,12 +55,7 @@ function boundsOf(period: DuePeriod): Bounds {
   const p = parse(DuePeriodSchema, period, ['period']);
   if ('academicYear' in p) return academicYearBounds(p.academicYear);
   if (p.start > p.end) {
-    throw nastavnikError(
-      'invalid_date_range',
-      ['period', 'end'],
-      'Конец периода раньше его начала',
-      'The end of the period is before its start',
-    );
+    throw fail('invalid_date_range', ['period', 'end'], { reason: 'periodEndsBeforeStart' });
   }
   return { start: p.start, end: p.end };
 }

@@ -18,6 +18,8 @@
  */
 export type DateRangeReason =
   | 'scaleBounds'
+  | 'consentExpiresBeforeGiven'
+  | 'scoreBeforeRound'
   | 'consentWithdrawnBeforeGiven'
   | 'periodEndsBeforeStart'
   | 'asOfOutsideYear'
@@ -43,6 +45,8 @@ export type DateRangeReason =
  */
 export type ReferenceKind =
   | 'organization'
+  | 'round'
+  | 'pairParticipant'
   | 'parentOrganization'
   | 'pair'
   | 'programmePair'
@@ -63,6 +67,8 @@ export type ReferenceKind =
  */
 export type DuplicateKind =
   | 'organization'
+  | 'round'
+  | 'roundScore'
   | 'question'
   | 'request'
   | 'indicator'
@@ -142,7 +148,12 @@ export type InvalidInputReason =
  * @example
  * const r: TooBigReason = 'xlsxFile';
  */
-export type TooBigReason = 'mentorOverCapacity' | 'fixedOverCapacity' | 'xlsxFile' | 'csvCell';
+export type TooBigReason =
+  | 'mentorOverCapacity'
+  | 'fixedOverCapacity'
+  | 'xlsxFile'
+  | 'csvCell'
+  | 'roundMaximum';
 
 /**
  * A date or data format a value failed: zod's `format` names (`date`,
@@ -180,6 +191,7 @@ export interface IssueParams {
     readonly allowed?: string;
     readonly reason?: InvalidValueReason;
     readonly version?: number;
+    readonly id?: string;
   };
   too_small: { readonly minimum: number; readonly origin: string; readonly inclusive: boolean };
   too_big: {
@@ -188,7 +200,7 @@ export interface IssueParams {
     readonly inclusive: boolean;
     readonly reason?: TooBigReason;
   };
-  unrecognized_keys: { readonly keys: string; readonly count: number };
+  unrecognized_keys: { readonly keys: string; readonly count: number; readonly notInPlan?: boolean };
   invalid_input: { readonly reason?: InvalidInputReason };
   unsafe_text: Record<never, never>;
   // domain rules
@@ -211,21 +223,25 @@ export interface IssueParams {
   pair_size_mismatch: { readonly format: string; readonly mentees: number };
   pair_without_mentees: Record<never, never>;
   self_pair: Record<never, never>;
-  duplicate_mentee: { readonly fixed?: boolean };
+  duplicate_mentee: { readonly scope?: 'pair' | 'pairs' | 'fixedPairs' };
   capacity_negative: Record<never, never>;
   request_area_missing: Record<never, never>;
   plan_item_outside_programme: { readonly itemId?: string; readonly start?: string; readonly end?: string };
   due_unparsed: Record<never, never>;
   unknown_reference: { readonly ref?: ReferenceKind; readonly id?: string; readonly kind?: string };
-  duplicate_id: { readonly of?: DuplicateKind };
-  organization_cycle: Record<never, never>;
+  duplicate_id: { readonly of?: DuplicateKind; readonly id?: string };
+  organization_cycle: { readonly id?: string };
   invalid_academic_year: Record<never, never>;
-  answer_mismatch: { readonly questionId?: string };
+  answer_mismatch: {
+    readonly type?: 'scale' | 'single' | 'multiple' | 'ranking' | 'yesNo' | 'text';
+    readonly min?: number;
+    readonly max?: number;
+  };
   unknown_question: { readonly questionId?: string };
   required_answer_missing: { readonly questionId?: string };
   aborted: Record<never, never>;
   infeasible: Record<never, never>;
-  internal: Record<never, never>;
+  internal: { readonly reason?: 'machineRejectedValidEvent' | 'migrationNoProgress' };
   // row-level problems of a registry import
   date_invalid: Record<never, never>;
   number_invalid: { readonly format?: IssueFormat };

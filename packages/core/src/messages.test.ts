@@ -17,6 +17,8 @@ import { describe, expect, it } from 'vitest';
 // Every key of a reason union, checked by the compiler both ways.
 const keys = <K extends string>(table: Record<K, true>): K[] => Object.keys(table) as K[];
 const dateRange = keys<DateRangeReason>({
+  consentExpiresBeforeGiven: true,
+  scoreBeforeRound: true,
   scaleBounds: true,
   consentWithdrawnBeforeGiven: true,
   periodEndsBeforeStart: true,
@@ -35,6 +37,8 @@ const dateRange = keys<DateRangeReason>({
   extensionAfterEnd: true,
 });
 const refs = keys<ReferenceKind>({
+  round: true,
+  pairParticipant: true,
   organization: true,
   parentOrganization: true,
   pair: true,
@@ -48,6 +52,8 @@ const refs = keys<ReferenceKind>({
   registryPerson: true,
 });
 const dups = keys<DuplicateKind>({
+  round: true,
+  roundScore: true,
   organization: true,
   question: true,
   request: true,
@@ -101,6 +107,7 @@ const inputReasons = keys<InvalidInputReason>({
   recordsNotExportable: true,
 });
 const bigReasons = keys<TooBigReason>({
+  roundMaximum: true,
   mentorOverCapacity: true,
   fixedOverCapacity: true,
   xlsxFile: true,
@@ -111,7 +118,9 @@ const consent = [{}, { personId: 'p-7', purpose: 'personalData', cause: 'consent
 
 /** Sample params of every code: the compiler refuses a code without samples. */
 const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] } = {
-  invalid_type: ['string', 'number', 'array', 'object', 'template_literal'].map((expected) => ({ expected })),
+  invalid_type: ['string', 'number', 'array', 'object', 'bytes', 'template_literal'].map((expected) => ({
+    expected,
+  })),
   required: [
     {},
     ...requiredReasons.map((reason) => ({ reason })),
@@ -122,7 +131,12 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
       format,
     }),
   ),
-  invalid_value: [{}, { allowed: 'a, b' }, ...valueReasons.map((reason) => ({ reason, version: 3 }))],
+  invalid_value: [
+    {},
+    { allowed: 'a, b' },
+    ...valueReasons.map((reason) => ({ reason, version: 3, id: 'c-1' })),
+    { reason: 'registryField', allowed: 'fullName, birthDate' },
+  ],
   too_small: counts.flatMap((minimum) =>
     ['array', 'string', 'number'].map((origin) => ({ minimum, origin, inclusive: minimum % 2 === 0 })),
   ),
@@ -134,6 +148,7 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   ],
   unrecognized_keys: [
     { keys: 'extra', count: 1 },
+    { keys: 'snils', count: 1, notInPlan: true },
     { keys: 'a, b', count: 2 },
   ],
   invalid_input: [{}, ...inputReasons.map((reason) => ({ reason }))],
@@ -156,21 +171,33 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   ],
   pair_without_mentees: [{}],
   self_pair: [{}],
-  duplicate_mentee: [{}, { fixed: true }],
+  duplicate_mentee: [{}, { scope: 'pair' }, { scope: 'pairs' }, { scope: 'fixedPairs' }],
   capacity_negative: [{}],
   request_area_missing: [{}],
   plan_item_outside_programme: [{}, { itemId: 'i-1', start: '2023-09-01', end: '2024-05-31' }],
   due_unparsed: [{}],
-  unknown_reference: [{}, ...refs.map((ref) => ({ ref, id: 'a-1' }))],
-  duplicate_id: [{}, ...dups.map((of) => ({ of }))],
-  organization_cycle: [{}],
+  unknown_reference: [
+    {},
+    ...refs.map((ref) => ({ ref, id: 'a-1' })),
+    { ref: 'deliverable', kind: 'regulation' },
+  ],
+  duplicate_id: [{}, ...dups.map((of) => ({ of, id: 'x-1' }))],
+  organization_cycle: [{}, { id: 'o-1' }],
   invalid_academic_year: [{}],
-  answer_mismatch: [{}, { questionId: 'q1' }],
+  answer_mismatch: [
+    {},
+    ...(['scale', 'single', 'multiple', 'ranking', 'yesNo', 'text'] as const).map((type) => ({
+      type,
+      min: 1,
+      max: 5,
+    })),
+    { type: 'ranking', max: 1 },
+  ],
   unknown_question: [{}, { questionId: 'q1' }],
   required_answer_missing: [{}, { questionId: 'q1' }],
   aborted: [{}],
   infeasible: [{}],
-  internal: [{}],
+  internal: [{}, { reason: 'machineRejectedValidEvent' }, { reason: 'migrationNoProgress' }],
   date_invalid: [{}],
   number_invalid: [{}, { format: 'schoolClass' }],
   catalogue_unknown: [{}, { count: 2 }, { count: 5 }],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OrganizationKindSchema } from './enums';
-import { nastavnikError } from './errors';
+import { fail } from './errors';
 import { type OrganizationId, OrganizationIdSchema, PersonIdSchema } from './ids';
 import { safeText } from './text';
 
@@ -88,15 +88,7 @@ export function buildOrganizationTree(organizations: readonly Organization[]): O
   const byId = new Map<OrganizationId, Organization>();
   organizations.forEach((o, i) => {
     if (byId.has(o.id)) {
-      throw nastavnikError(
-        'duplicate_id',
-        [i, 'id'],
-        'Повторяющийся идентификатор организации',
-        'Duplicate organization id',
-        {
-          id: o.id,
-        },
-      );
+      throw fail('duplicate_id', [i, 'id'], { of: 'organization', id: o.id });
     }
     byId.set(o.id, o);
   });
@@ -108,13 +100,7 @@ export function buildOrganizationTree(organizations: readonly Organization[]): O
       return;
     }
     if (!byId.has(o.parentId)) {
-      throw nastavnikError(
-        'unknown_reference',
-        [i, 'parentId'],
-        'Вышестоящая организация не найдена',
-        'Parent organization not found',
-        { id: o.id },
-      );
+      throw fail('unknown_reference', [i, 'parentId'], { ref: 'parentOrganization', id: o.id });
     }
     const list = childrenOf.get(o.parentId) ?? [];
     list.push(o.id);
@@ -126,13 +112,7 @@ export function buildOrganizationTree(organizations: readonly Organization[]): O
     let cur: Organization | undefined = o;
     while (cur?.parentId !== undefined) {
       if (seen.has(cur.id)) {
-        throw nastavnikError(
-          'organization_cycle',
-          [],
-          'Цикл в дереве организаций',
-          'Cycle in the organization tree',
-          { id: o.id },
-        );
+        throw fail('organization_cycle', [], { id: o.id });
       }
       seen.add(cur.id);
       cur = byId.get(cur.parentId);

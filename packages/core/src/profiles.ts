@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './dates';
 import { CatalogueIdSchema, RequestSourceSchema } from './enums';
-import { domainIssue } from './errors';
+import { domainRule } from './errors';
 import { PersonIdSchema, RequestIdSchema, TrainingCourseIdSchema } from './ids';
 import { safeText } from './text';
 
@@ -56,11 +56,7 @@ export const MentorProfileSchema = z.object({
         ctx.addIssue({
           code: 'custom',
           message: 'capacity',
-          params: domainIssue(
-            'capacity_negative',
-            'Число наставляемых не может быть отрицательным',
-            'Capacity cannot be negative',
-          ),
+          params: domainRule('capacity_negative'),
         });
       }
     }),
@@ -122,11 +118,7 @@ export const RequestSchema = z
         code: 'custom',
         path: ['competence'],
         message: 'area',
-        params: domainIssue(
-          'request_area_missing',
-          'В запросе нужно указать компетенцию или описать затруднение',
-          'A request needs a competence area or a described difficulty',
-        ),
+        params: domainRule('request_area_missing'),
       });
     }
   });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './dates';
 import { ParticipantRoleSchema, QuestionnaireKindSchema } from './enums';
-import { domainIssue, type NastavnikIssue } from './errors';
+import { domainRule, type NastavnikIssue, nastavnikIssue } from './errors';
 import { PairIdSchema, PersonIdSchema, QuestionnaireIdSchema, ResponseIdSchema } from './ids';
+import type { IssueParams } from './issueParams';
 import { LocalizedTextSchema } from './labels';
 import { safeText } from './text';
 
@@ -74,7 +75,7 @@ export const QuestionnaireSchema = z
           code: 'custom',
           path: ['questions', i, 'id'],
           message: 'dup',
-          params: domainIssue('duplicate_id', 'Повторяющийся идентификатор вопроса', 'Duplicate question id'),
+          params: domainRule('duplicate_id', { of: 'question', id: question.id }),
         });
       }
       seen.add(question.id);
@@ -83,11 +84,7 @@ export const QuestionnaireSchema = z
           code: 'custom',
           path: ['questions', i, 'max'],
           message: 'scale',
-          params: domainIssue(
-            'invalid_date_range',
-            'Шкала: максимум должен быть больше минимума',
-            'Scale: max must exceed min',
-          ),
+          params: domainRule('invalid_date_range', { reason: 'scaleBounds' }),
         });
       }
     });
@@ -146,61 +143,45 @@ export function validateResponse(questionnaire: Questionnaire, response: Respons
     const q = byId.get(id);
     const path = ['answers', id];
     if (!q) {
-      issues.push({
-        code: 'unknown_question',
-        path,
-        message: 'Ответ на неизвестный вопрос',
-        messageEn: 'Answer to an unknown question',
-      });
+      issues.push(nastavnikIssue('unknown_question', path, { questionId: id }));
       continue;
     }
-    const bad = (ru: string, en: string) =>
-      issues.push({ code: 'answer_mismatch', path, message: ru, messageEn: en });
+    const bad = (params: IssueParams['answer_mismatch']) =>
+      issues.push(nastavnikIssue('answer_mismatch', path, params));
     switch (q.type) {
       case 'scale':
         if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < q.min || answer > q.max) {
-          bad(
-            `Ответ должен быть целым числом от ${q.min} до ${q.max}`,
-            `The answer must be an integer from ${q.min} to ${q.max}`,
-          );
+          bad({ type: 'scale', min: q.min, max: q.max });
         }
         break;
       case 'single':
         if (typeof answer !== 'string' || !q.options.some((o) => o.id === answer)) {
-          bad('Выберите один из предложенных вариантов', 'Choose one of the options');
+          bad({ type: 'single' });
         }
         break;
       case 'multiple':
         if (!Array.isArray(answer) || answer.some((a) => !q.options.some((o) => o.id === a))) {
-          bad('Выберите варианты из предложенных', 'Choose among the options');
+          bad({ type: 'multiple' });
         }
         break;
       case 'ranking':
         if (!Array.isArray(answer) || answer.length > q.maxRanked || new Set(answer).size !== answer.length) {
-          bad(
-            `Укажите не более ${q.maxRanked} разных кандидатов по порядку`,
-            `Rank at most ${q.maxRanked} distinct candidates`,
-          );
+          bad({ type: 'ranking', max: q.maxRanked });
         }
         break;
       case 'yesNo':
-        if (typeof answer !== 'boolean') bad('Ответьте «да» или «нет»', 'Answer yes or no');
+        if (typeof answer !== 'boolean') bad({ type: 'yesNo' });
         break;
       case 'text':
         if (typeof answer !== 'string' || answer.length > q.maxLength) {
-          bad(`Текст ответа не длиннее ${q.maxLength} символов`, `Text of at most ${q.maxLength} characters`);
+          bad({ type: 'text', max: q.maxLength });
         }
         break;
     }
   }
   for (const q of questionnaire.questions) {
     if (q.required && !(q.id in response.answers)) {
-      issues.push({
-        code: 'required_answer_missing',
-        path: ['answers', q.id],
-        message: 'Нет ответа на обязательный вопрос',
-        messageEn: 'A required question is not answered',
-      });
+      issues.push(nastavnikIssue('required_answer_missing', ['answers', q.id], { questionId: q.id }));
     }
   }
   return issues;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { domainIssue } from './errors';
+import { domainRule } from './errors';
 
 // U+0000, or a UTF-16 surrogate without its partner: PostgreSQL refuses both in text and jsonb,
 // and neither is a character a person can type. Everything else (tabs, line breaks, emoji) passes.
@@ -32,11 +32,7 @@ export function isSafeText(value: string): boolean {
  */
 export function safeText(): z.ZodString {
   return z.string().refine(isSafeText, {
-    params: domainIssue(
-      'unsafe_text',
-      'Текст содержит недопустимые символы (нулевой символ или непарный суррогат UTF-16)',
-      'The text contains characters that are not allowed (NUL or a lone UTF-16 surrogate)',
-    ),
+    params: domainRule('unsafe_text'),
   });
 }
 

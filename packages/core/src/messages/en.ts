@@ -16,6 +16,7 @@ const field = (where: string): string => (where ? `Field "${where}": ` : '');
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const typeNames: Readonly<Record<string, string>> = {
+  bytes: 'the file content: bytes (Uint8Array) or a byte stream',
   string: 'a string',
   number: 'a number',
   int: 'an integer',
@@ -35,6 +36,8 @@ const chars = { one: 'character', other: 'characters' };
 const months = { one: 'month', other: 'months' };
 
 const dateRange: Readonly<Record<DateRangeReason, string>> = {
+  consentExpiresBeforeGiven: 'A consent expires before it was given',
+  scoreBeforeRound: 'The score is recorded before the round is held',
   scaleBounds: 'Scale: max must exceed min',
   consentWithdrawnBeforeGiven: 'A consent is withdrawn before it was given',
   periodEndsBeforeStart: 'The period ends before it starts',
@@ -54,6 +57,8 @@ const dateRange: Readonly<Record<DateRangeReason, string>> = {
 };
 
 const references: Readonly<Record<ReferenceKind, string>> = {
+  round: 'A score for a round that does not exist',
+  pairParticipant: 'A participant of the pair is not described in options.participants',
   organization: 'The organization is not in the organization tree',
   parentOrganization: 'The parent organization is not found',
   pair: 'The pair refers to an unknown participant',
@@ -68,6 +73,8 @@ const references: Readonly<Record<ReferenceKind, string>> = {
 };
 
 const duplicates: Readonly<Record<DuplicateKind, string>> = {
+  round: 'A round is listed twice',
+  roundScore: 'The pair already has a score in this round: record a correction with recordCompetitionScore',
   organization: 'Duplicate organization id',
   question: 'Duplicate question id',
   request: 'Duplicate request id',
@@ -125,6 +132,7 @@ const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
 };
 
 const tooBig: Readonly<Record<TooBigReason, string>> = {
+  roundMaximum: "The score exceeds the round's maximum",
   mentorOverCapacity: 'A mentor is assigned more mentees than their capacity',
   fixedOverCapacity: "More fixed pairs than the mentor's capacity",
   xlsxFile: 'The XLSX file is larger than 256 MB: split the registry into several files',
@@ -137,9 +145,12 @@ const formats: Readonly<Record<string, string>> = {
   regex: 'the value does not match the pattern',
 };
 
-const purpose = (p: { purpose?: string }): string => {
+const purpose = (p: { personId?: string; purpose?: string }): string => {
   const label = p.purpose ? consentPurposeLabels[p.purpose as keyof typeof consentPurposeLabels] : undefined;
-  return label ? ` for ${label.en}` : '';
+  const parts = [id(p.personId) && `participant ${id(p.personId)}`, label && `purpose "${label.en}"`].filter(
+    Boolean,
+  );
+  return parts.length > 0 ? `: ${parts.join(', ')}` : '';
 };
 
 /**
@@ -182,6 +193,9 @@ export const issueMessagesEn: IssueMessages = {
     if (p.reason === 'snapshotNoMigration' && p.version !== undefined) {
       return `No snapshot migration from version ${num(p.version)}`;
     }
+    if (p.reason === 'checkpointMonth' && id(p.id))
+      return `The month of checkpoint ${id(p.id)} is outside the period`;
+    if (p.reason === 'registryField' && p.allowed) return `Unknown registry field; allowed: ${p.allowed}`;
     const r = pick(invalidValue, p.reason);
     if (r) return r;
     return p.allowed
@@ -207,7 +221,9 @@ export const issueMessagesEn: IssueMessages = {
     return cap(`${field(w)}must be ${p.inclusive ? 'at most' : 'less than'} ${num(n)}`);
   },
   unrecognized_keys: (p) =>
-    `${plural('en', p.count, { one: 'Unrecognized field', other: 'Unrecognized fields' })}: ${tokens(p.keys)}`,
+    p.notInPlan
+      ? `${plural('en', p.count, { one: 'A field is', other: 'Fields are' })} not in the depersonalisation plan (${tokens(p.keys)}): release refused`
+      : `${plural('en', p.count, { one: 'Unrecognized field', other: 'Unrecognized fields' })}: ${tokens(p.keys)}`,
   invalid_input: (p, w) => {
     const r = pick(invalidInput, p.reason);
     if (r) return r;
@@ -217,10 +233,10 @@ export const issueMessagesEn: IssueMessages = {
     cap(`${field(w)}the text contains characters that are not allowed (NUL or a lone UTF-16 surrogate)`),
   invalid_date_range: (p, w) => pick(dateRange, p.reason) ?? cap(`${field(w)}the dates are out of order`),
   consent_missing: (p) => `No written consent${purpose(p)}`,
-  consent_withdrawn: (p) => `The consent${purpose(p)} has been withdrawn`,
+  consent_withdrawn: (p) => `The consent has been withdrawn${purpose(p)}`,
   minor_requires_parent_consent: (p) =>
     `A minor needs the consent of a parent or legal guardian${purpose(p)}`,
-  consent_expired: (p) => `The consent${purpose(p)} has expired`,
+  consent_expired: (p) => `The consent has expired${purpose(p)}`,
   consent_element_missing: () => 'The consent lacks a required element (152-FZ, art. 9 part 4)',
   k_anonymity_failed: (p) =>
     `Release refused: the depersonalised records are not k-anonymous (k = ${num(p.k)}; smallest class ${num(p.found)}; ${num(p.exposed)} ${plural('en', p.exposed, { one: 'record', other: 'records' })} exposed)`,
@@ -239,7 +255,11 @@ export const issueMessagesEn: IssueMessages = {
   pair_without_mentees: () => 'A pair (group) must have at least one mentee',
   self_pair: () => 'A mentor cannot mentor themselves',
   duplicate_mentee: (p) =>
-    p.fixed ? 'The mentee is already fixed to a mentor' : 'A mentee is listed twice in a pair',
+    p.scope === 'fixedPairs'
+      ? 'The mentee is already fixed to a mentor'
+      : p.scope === 'pairs'
+        ? 'A mentee is in several pairs'
+        : 'A mentee is listed twice in a pair (group)',
   capacity_negative: () => 'Capacity cannot be negative',
   request_area_missing: () => 'A request needs a competence area or a described difficulty',
   plan_item_outside_programme: (p) =>
@@ -247,9 +267,14 @@ export const issueMessagesEn: IssueMessages = {
       ? `Item ${id(p.itemId)} is due outside the programme's term (${isoDate(p.start)} — ${isoDate(p.end)})`
       : "A plan item's due date is outside the programme's term",
   due_unparsed: () =>
-    'Cannot read the due date: expected a month, a month range, a date, "до …", a recurrence ("1 раз в месяц") or "в течение …"',
+    'Could not parse the due text: expected a month, a month range, a date, "до …" (by), a recurrence ("1 раз в месяц") or "в течение …" (throughout)',
   unknown_reference: (p, w) => {
     if (p.ref === 'activity' && id(p.id)) return `Activity ${id(p.id)} is not in the roadmap`;
+    if (p.ref === 'deliverable' && token(p.kind))
+      return `No roadmap activity yields the deliverable "${token(p.kind)}"`;
+    if (p.ref === 'pairParticipant' && id(p.id)) {
+      return `Participant ${id(p.id)} of the pair is not described in options.participants`;
+    }
     const r = pick(references, p.ref);
     if (r) return r;
     return w
@@ -257,13 +282,28 @@ export const issueMessagesEn: IssueMessages = {
       : 'A reference to a record that does not exist';
   },
   duplicate_id: (p, w) => pick(duplicates, p.of) ?? cap(`${field(w)}duplicate id`),
-  organization_cycle: () => 'A cycle in the organization tree',
+  organization_cycle: (p) =>
+    id(p.id) ? `A cycle in the organization tree (through ${id(p.id)})` : 'A cycle in the organization tree',
   invalid_academic_year: () =>
     'An academic year is written as "2023-2024": the second year is the first plus one',
-  answer_mismatch: (p) =>
-    p.questionId
-      ? `The answer to question ${id(p.questionId)} does not fit its type`
-      : 'The answer does not fit the question type',
+  answer_mismatch: (p) => {
+    switch (p.type) {
+      case 'scale':
+        return `The answer must be an integer from ${num(p.min)} to ${num(p.max)}`;
+      case 'single':
+        return 'Choose one of the options';
+      case 'multiple':
+        return 'Choose among the options';
+      case 'ranking':
+        return `Rank at most ${num(p.max)} distinct ${plural('en', p.max ?? 0, { one: 'candidate', other: 'candidates' })}`;
+      case 'yesNo':
+        return 'Answer yes or no';
+      case 'text':
+        return `Text of at most ${num(p.max)} ${plural('en', p.max ?? 0, chars)}`;
+      default:
+        return 'The answer does not fit the question type';
+    }
+  },
   unknown_question: (p) =>
     p.questionId
       ? `Question ${id(p.questionId)} is not in the questionnaire`
@@ -274,7 +314,12 @@ export const issueMessagesEn: IssueMessages = {
       : 'No answer to a required question',
   aborted: () => 'The operation was aborted',
   infeasible: () => 'The problem has no feasible solution',
-  internal: () => 'Internal error of the library',
+  internal: (p) =>
+    p.reason === 'machineRejectedValidEvent'
+      ? 'Internal error: the machine did not accept a valid event'
+      : p.reason === 'migrationNoProgress'
+        ? 'Internal error: a snapshot migration did not raise the version'
+        : 'Internal error of the library',
   date_invalid: () => 'Cannot read the date: expected DD.MM.YYYY (e.g. 31.08.2023)',
   number_invalid: (p, w) =>
     p.format === 'schoolClass'

@@ -30,6 +30,7 @@ const field = (where: string): string => (where ? `Поле «${where}»: ` : ''
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const typeNames: Readonly<Record<string, string>> = {
+  bytes: 'содержимое файла: байты (Uint8Array) или поток байтов',
   string: 'строка',
   number: 'число',
   int: 'целое число',
@@ -50,6 +51,8 @@ const charsGen = { one: 'символа', few: 'символов', many: 'сим
 const monthsGen = { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' };
 
 const dateRange: Readonly<Record<DateRangeReason, string>> = {
+  consentExpiresBeforeGiven: 'Срок действия согласия истекает раньше даты его подписания',
+  scoreBeforeRound: 'Балл записан до проведения этапа конкурса',
   scaleBounds: 'Шкала: максимум должен быть больше минимума',
   consentWithdrawnBeforeGiven: 'Дата отзыва согласия раньше даты его подписания',
   periodEndsBeforeStart: 'Период заканчивается раньше, чем начинается',
@@ -69,6 +72,8 @@ const dateRange: Readonly<Record<DateRangeReason, string>> = {
 };
 
 const references: Readonly<Record<ReferenceKind, string>> = {
+  round: 'Балл выставлен за несуществующий этап конкурса',
+  pairParticipant: 'Участник пары не описан в options.participants',
   organization: 'Организация не найдена в дереве организаций',
   parentOrganization: 'Вышестоящая организация не найдена',
   pair: 'Пара ссылается на неизвестного участника',
@@ -83,6 +88,8 @@ const references: Readonly<Record<ReferenceKind, string>> = {
 };
 
 const duplicates: Readonly<Record<DuplicateKind, string>> = {
+  round: 'Этап конкурса указан дважды',
+  roundScore: 'Пара уже оценена в этом этапе: исправление вносится через recordCompetitionScore',
   organization: 'Повторяющийся идентификатор организации',
   question: 'Повторяющийся идентификатор вопроса',
   request: 'Повторяющийся идентификатор запроса',
@@ -140,6 +147,7 @@ const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
 };
 
 const tooBig: Readonly<Record<TooBigReason, string>> = {
+  roundMaximum: 'Балл больше максимального за этап',
   mentorOverCapacity: 'Наставнику назначено больше наставляемых, чем он может взять',
   fixedOverCapacity: 'Закреплённых пар больше, чем мест у наставника',
   xlsxFile: 'Файл XLSX больше 256 МБ: разделите реестр на несколько файлов',
@@ -152,9 +160,13 @@ const formats: Readonly<Record<string, string>> = {
   regex: 'значение не соответствует образцу',
 };
 
-const purpose = (p: { purpose?: string }): string => {
+// «: участник p-7, цель «…»» — the person by id only, the purpose by its label.
+const purpose = (p: { personId?: string; purpose?: string }): string => {
   const label = p.purpose ? consentPurposeLabels[p.purpose as keyof typeof consentPurposeLabels] : undefined;
-  return label ? ` на ${label.ru}` : '';
+  const parts = [id(p.personId) && `участник ${id(p.personId)}`, label && `цель «${label.ru}»`].filter(
+    Boolean,
+  );
+  return parts.length > 0 ? `: ${parts.join(', ')}` : '';
 };
 
 /**
@@ -197,6 +209,10 @@ export const issueMessagesRu: IssueMessages = {
     if (p.reason === 'snapshotNoMigration' && p.version !== undefined) {
       return `Нет миграции снимка с версии ${num(p.version)}`;
     }
+    if (p.reason === 'checkpointMonth' && id(p.id))
+      return `Месяц контрольной точки ${id(p.id)} не входит в период`;
+    if (p.reason === 'registryField' && p.allowed)
+      return `Неизвестное поле для реестра; допустимые: ${p.allowed}`;
     const r = pick(invalidValue, p.reason);
     if (r) return r;
     return p.allowed
@@ -222,7 +238,9 @@ export const issueMessagesRu: IssueMessages = {
     return cap(`${field(w)}значение должно быть ${p.inclusive ? 'не больше' : 'меньше'} ${num(n)}`);
   },
   unrecognized_keys: (p) =>
-    `${plural('ru', p.count, { one: 'Лишнее поле', few: 'Лишние поля', many: 'Лишние поля', other: 'Лишние поля' })}: ${tokens(p.keys)}`,
+    p.notInPlan
+      ? `${plural('ru', p.count, { one: 'Поле не указано', few: 'Поля не указаны', many: 'Поля не указаны', other: 'Поля не указаны' })} в плане обезличивания (${tokens(p.keys)}): передача запрещена`
+      : `${plural('ru', p.count, { one: 'Лишнее поле', few: 'Лишние поля', many: 'Лишние поля', other: 'Лишние поля' })}: ${tokens(p.keys)}`,
   invalid_input: (p, w) => {
     const r = pick(invalidInput, p.reason);
     if (r) return r;
@@ -232,10 +250,10 @@ export const issueMessagesRu: IssueMessages = {
     cap(`${field(w)}текст содержит недопустимые символы (нулевой символ или непарный суррогат UTF-16)`),
   invalid_date_range: (p, w) => pick(dateRange, p.reason) ?? cap(`${field(w)}даты идут в неверном порядке`),
   consent_missing: (p) => `Нет письменного согласия${purpose(p)}`,
-  consent_withdrawn: (p) => `Согласие${purpose(p)} отозвано`,
+  consent_withdrawn: (p) => `Согласие отозвано${purpose(p)}`,
   minor_requires_parent_consent: (p) =>
     `Для несовершеннолетнего нужно согласие родителя (законного представителя)${purpose(p)}`,
-  consent_expired: (p) => `Срок действия согласия${purpose(p)} истёк`,
+  consent_expired: (p) => `Срок действия согласия истёк${purpose(p)}`,
   consent_element_missing: () => 'В согласии не хватает обязательного сведения (152-ФЗ, ст. 9 ч. 4)',
   k_anonymity_failed: (p) =>
     `Передача отклонена: обезличенные записи не обеспечивают k-анонимность (k = ${num(p.k)}; наименьшая группа — ${num(p.found)}; ${num(p.exposed)} ${plural('ru', p.exposed, { one: 'запись', few: 'записи', many: 'записей', other: 'записи' })} под угрозой повторной идентификации)`,
@@ -254,7 +272,11 @@ export const issueMessagesRu: IssueMessages = {
   pair_without_mentees: () => 'В паре (группе) должен быть хотя бы один наставляемый',
   self_pair: () => 'Наставник не может быть своим наставляемым',
   duplicate_mentee: (p) =>
-    p.fixed ? 'Наставляемый уже закреплён за наставником' : 'Наставляемый указан в паре (группе) дважды',
+    p.scope === 'fixedPairs'
+      ? 'Наставляемый уже закреплён за наставником'
+      : p.scope === 'pairs'
+        ? 'Наставляемый входит в несколько пар'
+        : 'Наставляемый указан в паре (группе) дважды',
   capacity_negative: () => 'Число наставляемых не может быть отрицательным',
   request_area_missing: () => 'В запросе нужно указать компетенцию или описать затруднение',
   plan_item_outside_programme: (p) =>
@@ -265,18 +287,38 @@ export const issueMessagesRu: IssueMessages = {
     'Не удалось распознать срок мероприятия: ожидается месяц, диапазон месяцев, дата, «до …», периодичность («1 раз в месяц») или «в течение …»',
   unknown_reference: (p, w) => {
     if (p.ref === 'activity' && id(p.id)) return `Мероприятия ${id(p.id)} нет в дорожной карте`;
+    if (p.ref === 'deliverable' && token(p.kind)) {
+      return `Ни одно мероприятие дорожной карты не даёт результата «${token(p.kind)}»`;
+    }
+    if (p.ref === 'pairParticipant' && id(p.id))
+      return `Участник ${id(p.id)} пары не описан в options.participants`;
     const r = pick(references, p.ref);
     if (r) return r;
     return w ? `Поле «${w}»: ссылка на несуществующую запись` : 'Ссылка на несуществующую запись';
   },
   duplicate_id: (p, w) => pick(duplicates, p.of) ?? cap(`${field(w)}повторяющийся идентификатор`),
-  organization_cycle: () => 'Цикл в дереве организаций',
+  organization_cycle: (p) =>
+    id(p.id) ? `Цикл в дереве организаций (через ${id(p.id)})` : 'Цикл в дереве организаций',
   invalid_academic_year: () =>
     'Учебный год записывается как «2023-2024»: второй год на единицу больше первого',
-  answer_mismatch: (p) =>
-    p.questionId
-      ? `Ответ на вопрос ${id(p.questionId)} не подходит к его типу`
-      : 'Ответ не подходит к типу вопроса',
+  answer_mismatch: (p) => {
+    switch (p.type) {
+      case 'scale':
+        return `Ответ должен быть целым числом от ${num(p.min)} до ${num(p.max)}`;
+      case 'single':
+        return 'Выберите один из предложенных вариантов';
+      case 'multiple':
+        return 'Выберите варианты из предложенных';
+      case 'ranking':
+        return `Укажите не более ${num(p.max)} ${plural('ru', p.max ?? 0, { one: 'кандидата', few: 'разных кандидатов', many: 'разных кандидатов', other: 'кандидата' })} по порядку`;
+      case 'yesNo':
+        return 'Ответьте «да» или «нет»';
+      case 'text':
+        return `Текст ответа не длиннее ${num(p.max)} ${plural('ru', p.max ?? 0, charsGen)}`;
+      default:
+        return 'Ответ не подходит к типу вопроса';
+    }
+  },
   unknown_question: (p) =>
     id(p.questionId) ? `Вопроса ${id(p.questionId)} нет в анкете` : 'Такого вопроса нет в анкете',
   required_answer_missing: (p) =>
@@ -285,7 +327,12 @@ export const issueMessagesRu: IssueMessages = {
       : 'Нет ответа на обязательный вопрос',
   aborted: () => 'Операция прервана',
   infeasible: () => 'Задача не имеет допустимого решения',
-  internal: () => 'Внутренняя ошибка библиотеки',
+  internal: (p) =>
+    p.reason === 'machineRejectedValidEvent'
+      ? 'Внутренняя ошибка: машина не приняла допустимое событие'
+      : p.reason === 'migrationNoProgress'
+        ? 'Внутренняя ошибка: миграция снимка не повысила версию'
+        : 'Внутренняя ошибка библиотеки',
   date_invalid: () => 'Не удалось распознать дату: ожидается ДД.ММ.ГГГГ (например, 31.08.2023)',
   number_invalid: (p, w) =>
     p.format === 'schoolClass'

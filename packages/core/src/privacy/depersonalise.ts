@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nastavnikError } from '../errors';
+import { fail } from '../errors';
 import { parse } from '../parse';
 
 /**
@@ -176,13 +176,7 @@ export function depersonalise(records: readonly ReleaseRow[], plan: Depersonalis
   records.forEach((r, i) => {
     for (const f of Object.keys(r)) {
       if (p.fields[f] === undefined) {
-        throw nastavnikError(
-          'unrecognized_keys',
-          ['records', i, f],
-          `Поле «${f}» не указано в плане обезличивания: передача запрещена`,
-          `Field "${f}" is not in the depersonalisation plan: release refused`,
-          { keys: f, count: 1 },
-        );
+        throw fail('unrecognized_keys', ['records', i, f], { keys: f, count: 1, notInPlan: true });
       }
     }
   });
@@ -286,13 +280,7 @@ export function reidentify(
   key: DepersonalisationKey,
 ): ReleaseRow[] {
   const n = released.rows.length;
-  const mismatch = () =>
-    nastavnikError(
-      'depersonalisation_key_mismatch',
-      ['key'],
-      'Ключ не соответствует обезличенным данным',
-      'The key does not belong to these depersonalised records',
-    );
+  const mismatch = () => fail('depersonalisation_key_mismatch', ['key']);
   if (key.kind !== 'nastavnik.depersonalisationKey' || key.order.length !== n) throw mismatch();
   const rows = released.rows.map((r) => ({ ...r }));
   for (const [field, perm] of Object.entries(key.shuffles)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nastavnikError } from '../errors';
+import { fail } from '../errors';
 import { parse } from '../parse';
 import {
   type DepersonalisationPlan,
@@ -93,13 +93,7 @@ export function releaseDepersonalised(
   const out = depersonalise(records, plan);
   const report = kAnonymity(out.rows, o.quasiIdentifiers, o.k);
   if (!report.ok && out.rows.length > 0) {
-    throw nastavnikError(
-      'k_anonymity_failed',
-      ['records'],
-      `Передача отклонена: обезличенные записи не обеспечивают k-анонимность (k = ${o.k}; наименьшая группа — ${report.k}; записей под угрозой повторной идентификации: ${report.exposed})`,
-      `Release refused: the depersonalised records are not k-anonymous (k = ${o.k}; smallest class ${report.k}; records exposed: ${report.exposed})`,
-      { k: o.k, found: report.k, exposed: report.exposed },
-    );
+    throw fail('k_anonymity_failed', ['records'], { k: o.k, found: report.k, exposed: report.exposed });
   }
   return out;
 }

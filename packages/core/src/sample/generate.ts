@@ -9,7 +9,7 @@ import {
   IsoDateSchema,
 } from '../dates';
 import type { ConsentPurpose, RequestSource } from '../enums';
-import { nastavnikError } from '../errors';
+import { fail } from '../errors';
 import type {
   ConsentId,
   OrderId,
@@ -250,12 +250,7 @@ function context(o: {
   if (o.academicYear !== undefined && o.asOf !== undefined) {
     const { start, end } = academicYearBounds(o.academicYear);
     if (o.asOf < start || o.asOf > end) {
-      throw nastavnikError(
-        'invalid_date_range',
-        ['asOf'],
-        'Дата среза данных должна входить в учебный год',
-        'The snapshot date must fall within the academic year',
-      );
+      throw fail('invalid_date_range', ['asOf'], { reason: 'asOfOutsideYear' });
     }
     academicYear = o.academicYear;
     asOf = o.asOf;
