@@ -145,7 +145,6 @@ export type {
 export { issueMessagesEn } from './messages/en';
 export { type IssueMessages, issueMessagesRu } from './messages/ru';
 export * from './ids';
-export { isSafeText, SafeTextSchema, safeText } from './text';
 export {
   AddressSchema,
   type IdentityDocument,

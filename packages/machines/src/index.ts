@@ -6,6 +6,7 @@
  * @packageDocumentation
  * @module @nastavnik/machines
  */
+export { defaultPairAuthority, defaultProgrammeAuthority } from './authority';
 export { type PairEventType, type PairPhase, pairEventLabels, pairPhaseLabels } from './labels';
 export {
   type ActivityStatus,

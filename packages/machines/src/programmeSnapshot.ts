@@ -197,7 +197,7 @@ export function createProgrammeSnapshot(
           `The month of checkpoint ${c.id} is outside the period`,
         );
       }
-      return { id: c.id, label: c.label, start: w.start, end: w.end, heldAt: null };
+      return { id: c.id, label: c.label, start: w.start, end: w.end, heldAt: null, late: false };
     }),
     stageHistory: [],
     createdAt: o.date,
