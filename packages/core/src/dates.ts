@@ -64,7 +64,36 @@ export function toIsoDate(date: Date): IsoDate {
  * ageOn('2008-05-10', '2023-09-01'); // 15
  */
 export function ageOn(birthDate: IsoDate, date: IsoDate): number {
+  // Hot in replays (every consent check of a minor): compare the calendar
+  // fields directly; date-fns decides the rare cases (29 February, a date
+  // before the birth, anything not a valid YYYY-MM-DD).
+  const b = calendarFields(birthDate);
+  const d = calendarFields(date);
+  if (
+    b !== null &&
+    d !== null &&
+    date >= birthDate &&
+    !(b[1] === 2 && b[2] === 29) &&
+    !(d[1] === 2 && d[2] === 29)
+  ) {
+    return d[0] - b[0] - (d[1] < b[1] || (d[1] === b[1] && d[2] < b[2]) ? 1 : 0);
+  }
   return differenceInYears(toDate(date), toDate(birthDate));
+}
+
+const DIGITS = /^\d{4}-\d{2}-\d{2}$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Year, month, day of a valid `YYYY-MM-DD` (29 February only in leap years), else null. */
+function calendarFields(date: string): [number, number, number] | null {
+  if (!DIGITS.test(date)) return null;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  if (y < 1) return null;
+  if (m < 1 || m > 12 || d < 1 || d > (DAYS_IN_MONTH[m - 1] as number)) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return [y, m, d];
 }
 
 /**
