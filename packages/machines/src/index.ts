@@ -95,4 +95,5 @@ export {
   type Refusal,
   type RefusalParams,
 } from './refusal';
+export { type ReplayItem, type ReplayOutcome, replayMany } from './replayMany';
 export { type MermaidOptions, toMermaid } from './toMermaid';

@@ -7,6 +7,8 @@ import {
   pairPhase,
   pairTransition,
   persistPair,
+  type ReplayItem,
+  replayMany,
   replayPair,
   replayPairUntrusted,
 } from '@nastavnik/machines';
@@ -129,7 +131,7 @@ describe('pair machine: properties over random event sequences', () => {
     expect([...phases].sort()).toEqual(
       expect.arrayContaining(['active', 'collectingConsents', 'completed', 'consented', 'terminated']),
     );
-  });
+  }, 240_000);
 
   it('continues identically after a round trip through storage at any point', () => {
     fc.assert(
@@ -164,4 +166,55 @@ describe('pair machine: properties over random event sequences', () => {
       { numRuns: 150, seed: 11 },
     );
   });
+
+  it('the fast replay, the pure transition and an xstate actor give the same snapshot, refused events included', async () => {
+    await fc.assert(
+      fc.asyncProperty(walkArb, fc.nat(), async ({ world, choices }, cut) => {
+        const actor = createActor(pairMachine, { snapshot: world.initial }).start();
+        let s = world.initial;
+        let fast = world.initial;
+        const log: PairEvent[] = [];
+        for (const choice of choices) {
+          const cs = candidates(s, choice);
+          const e = PairEventSchema.parse(cs[choice % cs.length]);
+          const r = pairTransition(s, e);
+          const f = replayPair(fast, [e]);
+          actor.send(e);
+          // The same verdict, for the same reason.
+          expect(f.refused?.refusal).toEqual(r.refused);
+          if (!r.refused) {
+            s = r.snapshot;
+            log.push(r.event);
+          }
+          fast = f.snapshot;
+          expect(fast).toEqual(s);
+          expect(actor.getSnapshot().value).toEqual(s.value);
+          expect(actor.getSnapshot().context).toEqual(s.context);
+          expect(actor.getSnapshot().status).toBe(s.status);
+        }
+        actor.stop();
+        // The streaming replay of the accepted log, one event at a time and in batches,
+        // through a round trip of the stored (compact) format at a random point.
+        const k = cut % (log.length + 1);
+        const head = replayPair(world.initial, log.slice(0, k)).snapshot;
+        const restored = migratePairSnapshot(JSON.parse(JSON.stringify(persistPair(head))));
+        const items: ReplayItem[] = [
+          { kind: 'pair', id: 'a', initial: world.initial },
+          ...log.map((event) => ({ id: 'a', event })),
+          { kind: 'pair', id: 'b', initial: restored },
+          { id: 'b', events: log.slice(k, k + 3) },
+          { id: 'b', events: log.slice(k + 3) },
+        ];
+        const out = [];
+        for await (const o of replayMany(items)) out.push(o);
+        expect(out.map((o) => [o.id, o.applied, o.refused])).toEqual([
+          ['a', log.length, undefined],
+          ['b', log.length - k, undefined],
+        ]);
+        expect(out[0]?.snapshot).toEqual(s);
+        expect(out[1]?.snapshot).toEqual(s);
+      }),
+      { numRuns: 100, seed: 19 },
+    );
+  }, 240_000);
 });

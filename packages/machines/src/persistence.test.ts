@@ -2,6 +2,7 @@ import { isNastavnikError } from '@nastavnik/core';
 import {
   migratePairSnapshot,
   pairMachine,
+  pairSnapshotMigrations,
   pairTransition,
   persistPair,
   SNAPSHOT_VERSION,
@@ -59,6 +60,7 @@ describe('persistence: versioned snapshots with a migration hook', () => {
   it('runs a custom migration hook on an older format', () => {
     const legacy = { format: 'legacy', state: { value: s.value, context: s.context } };
     const migrations = {
+      ...pairSnapshotMigrations,
       0: (old: unknown) => {
         const o = old as typeof legacy;
         return {

@@ -1,13 +1,17 @@
 import type { RoadmapInput } from '@nastavnik/core';
 import {
   createProgrammeSnapshot,
+  migrateProgrammeSnapshot,
   type ProgrammeEvent,
   ProgrammeEventSchema,
   type ProgrammePolicy,
   type ProgrammeSnapshot,
   type ProgrammeStateValue,
+  persistProgramme,
   programmeMachine,
   programmeTransition,
+  type ReplayItem,
+  replayMany,
   replayProgramme,
 } from '@nastavnik/machines';
 import {
@@ -18,7 +22,13 @@ import {
 } from '@xstate/graph';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnyStateNode, type AnyTransitionDefinition, getStateNodes, type SnapshotFrom } from 'xstate';
+import {
+  type AnyStateNode,
+  type AnyTransitionDefinition,
+  createActor,
+  getStateNodes,
+  type SnapshotFrom,
+} from 'xstate';
 import { addDays } from './__fixtures__/pairWorld';
 
 type Live = SnapshotFrom<typeof programmeMachine>;
@@ -177,6 +187,49 @@ describe('programme machine: model-based (@xstate/graph)', () => {
         expect(s.context.stage === 'closed').toBe(s.value.stages === 'closed');
       }),
       { numRuns: 300, seed: 3 },
+    );
+  });
+
+  it('the fast replay, the pure transition and an xstate actor give the same snapshot, refused events included', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat(50), { minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        async (choices, cut) => {
+          const actor = createActor(programmeMachine, { snapshot: initial }).start();
+          let s = initial;
+          let fast = initial;
+          const log: ProgrammeEvent[] = [];
+          for (const c of choices) {
+            const es = events(s);
+            const e = es[c % es.length]!;
+            const r = programmeTransition(s, e);
+            const f = replayProgramme(fast, [e]);
+            actor.send(e);
+            expect(f.refused?.refusal).toEqual(r.refused);
+            if (r.event) {
+              s = r.snapshot;
+              log.push(r.event);
+            }
+            fast = f.snapshot;
+            expect(fast).toEqual(s);
+            expect(toStored(actor.getSnapshot())).toEqual(s);
+          }
+          actor.stop();
+          const k = cut % (log.length + 1);
+          const head = replayProgramme(initial, log.slice(0, k)).snapshot;
+          const restored = migrateProgrammeSnapshot(JSON.parse(JSON.stringify(persistProgramme(head))));
+          const items: ReplayItem[] = [
+            { kind: 'programme', id: 'x', initial: restored },
+            { id: 'x', events: log.slice(k) },
+          ];
+          const out = [];
+          for await (const o of replayMany(items)) out.push(o);
+          expect(out.map((o) => [o.id, o.applied, o.refused])).toEqual([['x', log.length - k, undefined]]);
+          expect(out[0]?.snapshot).toEqual(s);
+        },
+      ),
+      { numRuns: 200, seed: 21 },
     );
   });
 });
