@@ -6,6 +6,7 @@ import { main as core } from './samples/core';
 import { main as documents } from './samples/documents';
 import { main as gettingStarted } from './samples/getting-started';
 import { main as indicators } from './samples/indicators';
+import { main as landing } from './samples/landing';
 import { main as machines } from './samples/machines';
 import { main as matching } from './samples/matching';
 import { main as recipeImportRegistry } from './samples/recipe-import-registry';
@@ -15,6 +16,10 @@ import { main as recipeRegionalIndicator } from './samples/recipe-regional-indic
 import { main as recipeSchoolYear } from './samples/recipe-school-year';
 
 describe('samples of the guides', () => {
+  it('landing: a due date and a two-by-two assignment, as the landing page says', () => {
+    expect(landing()).toEqual({ dueKind: 'deadline', rowToCol: [1, 0], total: 4 });
+  });
+
   it('getting-started: generates, checks consents, matches, reports errors', () => {
     const s = gettingStarted();
     expect(s.schools).toBe(4);

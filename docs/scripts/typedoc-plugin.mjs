@@ -8,10 +8,16 @@
 //    an alias of `z.input<…>`) as a link to the alias instead of the whole
 //    object type spelled out in the signature;
 // 4. fails the build (an error, with treatWarningsAsErrors) when an exported
-//    declaration has no `@example` block.
-import { readFileSync } from 'node:fs';
+//    declaration has no `@example` block;
+// 5. makes the search index keep Cyrillic words: lunr's trimmer strips `\W`
+//    from both ends of a token, and every Cyrillic letter is `\W`, so
+//    «согласие» was indexed as an empty token and no Russian word was found;
+// 6. loads Mermaid (3.5 MB) only on the pages that have a diagram.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Comment, CommentTag, Converter, ReflectionKind } from 'typedoc';
+import lunr from 'lunr';
+import { Comment, CommentTag, Converter, PageEvent, ReflectionKind, RendererEvent } from 'typedoc';
 import ts from 'typescript';
 import { findMissingExamples } from './examples-rule.mjs';
 
@@ -65,8 +71,35 @@ function shortenCommentLinks(comment) {
   for (const tag of comment.blockTags) shortenLinks(tag.content);
 }
 
+/**
+ * lunr's trimmer with Unicode classes: strips what is neither a letter nor a
+ * digit from both ends of a token, in any script. Registered under lunr's own
+ * label, so typedoc's `builder.pipeline.add(lunr.trimmer)` picks it up.
+ *
+ * @param {lunr.Token} token
+ */
+function unicodeTrimmer(token) {
+  return token.update((s) => s.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, ''));
+}
+lunr.trimmer = unicodeTrimmer;
+delete lunr.Pipeline.registeredFunctions.trimmer;
+lunr.Pipeline.registerFunction(unicodeTrimmer, 'trimmer');
+
+const mermaidJs = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+
 /** @param {import('typedoc').Application} app */
 export function load(app) {
+  // Mermaid: copied once into the assets, loaded only where a diagram is.
+  app.renderer.on(RendererEvent.END, (event) => {
+    mkdirSync(join(event.outputDirectory, 'assets'), { recursive: true });
+    copyFileSync(mermaidJs, join(event.outputDirectory, 'assets', 'mermaid.min.js'));
+  });
+  app.renderer.on(PageEvent.END, (page) => {
+    if (!page.contents?.includes('class="mermaid"')) return;
+    const depth = page.url.split('/').length - 1;
+    const src = `${'../'.repeat(depth)}assets/mermaid.min.js`;
+    page.contents = page.contents.replace('</body>', `<script src="${src}"></script></body>`);
+  });
   app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
     for (const reflection of context.project.getReflectionsByKind(ReflectionKind.Module)) {
       if (reflection.name.startsWith('@')) continue;
