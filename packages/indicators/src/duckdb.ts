@@ -61,3 +61,5 @@ export async function loadDatasetIntoDuckDb(connection: DuckDBConnection, datase
     appender.closeSync();
   }
 }
+
+export { type SyntheticCountryOptions, syntheticCountrySql } from './country';

@@ -1,0 +1,162 @@
+/**
+ * `pnpm bench:country [pupils…]`: a synthetic country written straight to
+ * Parquet by DuckDB SQL (default 1,000,000 pupils; 18,000,000 is Russia's
+ * scale), then, each side in a fresh child process (cold: the first call;
+ * warm: the second call in the same process), the same indicators at every
+ * level:
+ *   - ours: `computeIndicatorsSql` on DuckDB over the Parquet files, then `suppress`;
+ *   - peer: hand-written DuckDB SQL of the same numbers (bench/duckdb.ts), no suppression.
+ * Reported: wall time (median and range over runs), peak RSS of the process,
+ * ratios ours / peer. Results go to bench/results-country.md (the guide includes it).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { duckDbRunner, syntheticCountrySql } from '../src/duckdb';
+import { computeIndicatorsSql, IndicatorParamsSchema, resolvePeriod, suppress } from '../src/index';
+import { computeDuckDb } from './duckdb';
+
+const asOf = '2024-05-31';
+const period = { kind: 'academicYear', year: '2023-2024' } as const;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const MEMORY = process.env.BENCH_DUCKDB_MEMORY ?? '3GB';
+const dirOf = (pupils: number) => `/tmp/nastavnik-country-${pupils}`;
+const rp = (dir: string, t: string) => `read_parquet('${dir}/${t}.parquet')`;
+
+async function open() {
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: MEMORY,
+    threads: '2',
+    temp_directory: '/tmp/nastavnik-duckdb-spill',
+  });
+  return { instance, connection: await instance.connect() };
+}
+
+/** One side, measured in this (child) process: two calls, cold then warm. */
+async function side(name: 'ours' | 'peer', pupils: number): Promise<void> {
+  const dir = dirOf(pupils);
+  const { connection } = await open();
+  const times: { total: number; suppress: number; values: number }[] = [];
+  if (name === 'peer') {
+    // The peer's own tables are views over the same Parquet files.
+    const views: Record<string, string> = {
+      orgs: `SELECT id, parent_id AS parent FROM ${rp(dir, 'organizations')}`,
+      persons: `SELECT id, organization_id AS org, category, birth_date AS birth, age, experience_years AS exp, left_at FROM ${rp(dir, 'persons')}`,
+      pairs: `SELECT p.id AS idx, organization_id AS org, mentor_id AS mentor, form, status, approved_at AS approved,
+          CASE status WHEN 'completed' THEN completed_at WHEN 'terminated' THEN terminated_at END AS closed,
+          termination_reason AS reason, extended, meetings_held AS held, meetings_planned AS planned, coalesce(m.n, 0) AS n_mentees
+        FROM ${rp(dir, 'pairs')} p LEFT JOIN (SELECT pair_id, count(*) AS n FROM ${rp(dir, 'pair_mentees')} GROUP BY 1) m ON m.pair_id = p.id`,
+      pair_mentees: `SELECT pair_id AS idx, mentee_id AS mentee FROM ${rp(dir, 'pair_mentees')}`,
+      pair_formats: `SELECT pair_id AS idx, format FROM ${rp(dir, 'pair_formats')}`,
+      pair_requests: `SELECT pair_id AS idx, request_id AS req FROM ${rp(dir, 'pair_requests')}`,
+      requests: `SELECT seq AS ridx, id, mentee_id AS mentee, organization_id AS org, created_at AS created FROM ${rp(dir, 'requests')}`,
+      mentors: `SELECT seq AS midx, person_id AS person, organization_id AS org, capacity FROM ${rp(dir, 'mentors')}`,
+      training: `SELECT mentor_seq AS midx, hours, completed_at AS completed FROM ${rp(dir, 'mentor_trainings')}`,
+      responses: `SELECT seq AS ridx, respondent_id AS respondent, organization_id AS org, role, kind, score, submitted_at AS submitted FROM ${rp(dir, 'responses')}`,
+      activities: `SELECT organization_id AS org, due, done_at AS done FROM ${rp(dir, 'activities')}`,
+    };
+    for (const [v, sql] of Object.entries(views)) await connection.run(`CREATE VIEW ${v} AS ${sql}`);
+  }
+  for (let call = 0; call < 2; call++) {
+    const t0 = performance.now();
+    if (name === 'ours') {
+      const results = await computeIndicatorsSql(duckDbRunner(connection), {
+        dialect: 'duckdb',
+        asOf,
+        period,
+        tables: (t) => rp(dir, t),
+      });
+      const t1 = performance.now();
+      suppress(results, { threshold: 5 });
+      const t2 = performance.now();
+      times.push({ total: t2 - t0, suppress: t2 - t1, values: results.values.length });
+    } else {
+      await connection.run(`CREATE OR REPLACE TEMP TABLE anc AS WITH RECURSIVE a(org, anc) AS (
+        SELECT id, id FROM orgs UNION ALL SELECT a.org, o.parent FROM a JOIN orgs o ON o.id = a.anc WHERE o.parent IS NOT NULL
+      ) SELECT * FROM a`);
+      const out = await computeDuckDb(connection, asOf, resolvePeriod(period), IndicatorParamsSchema.parse({}));
+      times.push({ total: performance.now() - t0, suppress: 0, values: out.size });
+    }
+  }
+  const rss = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(`${JSON.stringify({ name, pupils, cold: times[0], warm: times[1], rss })}\n`);
+}
+
+interface Sample {
+  cold: { total: number; suppress: number; values: number };
+  warm: { total: number; suppress: number; values: number };
+  rss: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+};
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const span = (xs: number[]) => `${sec(median(xs))} (${sec(Math.min(...xs))}–${sec(Math.max(...xs))})`;
+const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
+
+async function main(): Promise<void> {
+  const sideArg = process.argv.find((a) => a.startsWith('--side='));
+  const sizes = process.argv
+    .slice(2)
+    .filter((a) => !a.startsWith('--'))
+    .map(Number)
+    .filter((x) => x > 0);
+  if (sideArg) {
+    await side(sideArg.slice(7) as 'ours' | 'peer', sizes[0]!);
+    return;
+  }
+  const lines: string[] = [];
+  const say = (s: string) => {
+    console.log(s);
+    lines.push(s);
+  };
+  const load = loadavg().map((x) => x.toFixed(1));
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+  say(`pnpm bench:country ${sizes.join(' ') || '1000000'} — ${new Date().toISOString().slice(0, 16)}Z, commit ${commit}`);
+  say(`load average at start ${load.join(' ')} on ${process.env.BENCH_MACHINE ?? '2 cores'}; DuckDB memory_limit ${MEMORY}, 2 threads; ${RUNS} runs per side, each in a fresh process`);
+  say('');
+  say('| pupils | side | cold (median, range) | warm (median, range) | suppression (warm) | peak RSS | values |');
+  say('|---:|---|---:|---:|---:|---:|---:|');
+  const ratios: string[] = [];
+  for (const pupils of sizes.length > 0 ? sizes : [1_000_000]) {
+    const dir = dirOf(pupils);
+    if (!existsSync(`${dir}/responses.parquet`)) {
+      mkdirSync(dir, { recursive: true });
+      const { connection } = await open();
+      const t0 = performance.now();
+      for (const sql of syntheticCountrySql({ pupils, dir })) await connection.run(sql);
+      console.log(`generated ${pupils} pupils to Parquet in ${sec(performance.now() - t0)} (${dir})`);
+    }
+    const samples: Record<'ours' | 'peer', Sample[]> = { ours: [], peer: [] };
+    for (let r = 0; r < RUNS; r++) {
+      for (const name of r % 2 === 0 ? (['ours', 'peer'] as const) : (['peer', 'ours'] as const)) {
+        const child = spawnSync(
+          process.execPath,
+          [...process.execArgv, process.argv[1]!, `--side=${name}`, String(pupils)],
+          { encoding: 'utf8', maxBuffer: 1 << 24 },
+        );
+        if (child.status !== 0) throw new Error(`${name} failed: ${child.stderr}`);
+        samples[name].push(JSON.parse(child.stdout.trim().split('\n').pop()!) as Sample);
+      }
+    }
+    for (const name of ['ours', 'peer'] as const) {
+      const s = samples[name];
+      say(
+        `| ${pupils.toLocaleString('en')} | ${name === 'ours' ? 'ours: compiled SQL + suppress' : 'peer: hand-written DuckDB SQL'} | ${span(s.map((x) => x.cold.total))} | ${span(s.map((x) => x.warm.total))} | ${name === 'ours' ? span(s.map((x) => x.warm.suppress)) : '—'} | ${gib(median(s.map((x) => x.rss)))} | ${s[0]!.cold.values} |`,
+      );
+    }
+    const m = (name: 'ours' | 'peer', f: (x: Sample) => number) => median(samples[name].map(f));
+    ratios.push(
+      `${pupils.toLocaleString('en')} pupils: ours/peer cold ${(m('ours', (x) => x.cold.total) / m('peer', (x) => x.cold.total)).toFixed(2)}×, warm ${(m('ours', (x) => x.warm.total) / m('peer', (x) => x.warm.total)).toFixed(2)}×; without suppression warm ${(m('ours', (x) => x.warm.total - x.warm.suppress) / m('peer', (x) => x.warm.total)).toFixed(2)}×; peak RSS ${(m('ours', (x) => x.rss) / m('peer', (x) => x.rss)).toFixed(2)}×`,
+    );
+  }
+  say('');
+  for (const r of ratios) say(`- ${r}`);
+  say(`- load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  writeFileSync(new URL('./results-country.md', import.meta.url), `${lines.join('\n')}\n`);
+}
+
+await main();
