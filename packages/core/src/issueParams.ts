@@ -121,6 +121,7 @@ export type InvalidValueReason =
  */
 export type InvalidInputReason =
   | 'notSnapshot'
+  | 'costsSize'
   | 'preferenceRepeated'
   | 'capacitiesLength'
   | 'matchingLength'
@@ -195,13 +196,13 @@ export interface IssueParams {
   };
   too_small: { readonly minimum: number; readonly origin: string; readonly inclusive: boolean };
   too_big: {
-    readonly maximum: number;
-    readonly origin: string;
-    readonly inclusive: boolean;
+    readonly maximum?: number;
+    readonly origin?: string;
+    readonly inclusive?: boolean;
     readonly reason?: TooBigReason;
   };
   unrecognized_keys: { readonly keys: string; readonly count: number; readonly notInPlan?: boolean };
-  invalid_input: { readonly reason?: InvalidInputReason };
+  invalid_input: { readonly reason?: InvalidInputReason; readonly row?: number; readonly col?: number };
   unsafe_text: Record<never, never>;
   // domain rules
   invalid_date_range: { readonly reason?: DateRangeReason };

@@ -85,6 +85,7 @@ const valueReasons = keys<InvalidValueReason>({
   registryField: true,
 });
 const inputReasons = keys<InvalidInputReason>({
+  costsSize: true,
   notSnapshot: true,
   preferenceRepeated: true,
   capacitiesLength: true,
@@ -151,7 +152,7 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
     { keys: 'snils', count: 1, notInPlan: true },
     { keys: 'a, b', count: 2 },
   ],
-  invalid_input: [{}, ...inputReasons.map((reason) => ({ reason }))],
+  invalid_input: [{}, ...inputReasons.map((reason) => ({ reason })), { reason: 'cellCost', row: 2, col: 3 }],
   unsafe_text: [{}],
   invalid_date_range: [{}, ...dateRange.map((reason) => ({ reason }))],
   consent_missing: consent,

@@ -9,6 +9,7 @@ import {
   MenteeProfileSchema,
   MentorProfileSchema,
   mayProcessFor,
+  NastavnikError,
   PersonSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
@@ -219,13 +220,7 @@ function prepare(raw: MatchingInput, options: MatchOptions): Prepared {
     const seen = new Set<string>();
     xs.forEach((x, i) => {
       if (seen.has(x.person.id)) {
-        throw fail(
-          'duplicate_id',
-          [path, i, 'person', 'id'],
-          'Повторяющийся идентификатор участника',
-          'Duplicate participant id',
-          { id: x.person.id },
-        );
+        throw fail('duplicate_id', [path, i, 'person', 'id'], { of: 'participant', id: x.person.id });
       }
       seen.add(x.person.id);
     });
@@ -236,12 +231,7 @@ function prepare(raw: MatchingInput, options: MatchOptions): Prepared {
   const mentees = byId(input.mentees, 'mentees');
   mentors.forEach((m, i) => {
     if (m.profile.personId !== m.person.id) {
-      throw fail(
-        'invalid_input',
-        ['mentors', i, 'profile', 'personId'],
-        'Профиль относится к другому человеку',
-        'The profile belongs to another person',
-      );
+      throw fail('invalid_input', ['mentors', i, 'profile', 'personId'], { reason: 'profileOfOtherPerson' });
     }
   });
   const mentorIndex = new Map(mentors.map((m, i) => [m.person.id as string, i]));
@@ -250,12 +240,7 @@ function prepare(raw: MatchingInput, options: MatchOptions): Prepared {
   const criteria = options.criteria ?? defaultCriteria;
   const weights = criteria.map((c) => options.weights?.[c.id] ?? c.weight);
   if (weights.some((w) => !(w >= 0) || !Number.isFinite(w))) {
-    throw fail(
-      'invalid_input',
-      ['weights'],
-      'Веса критериев должны быть неотрицательными числами',
-      'Criterion weights must be non-negative numbers',
-    );
+    throw fail('invalid_input', ['weights'], { reason: 'weightsNegative' });
   }
   const wsum = weights.reduce((a, b) => a + b, 0);
   const ctx: CriterionContext = {
@@ -288,39 +273,18 @@ function prepare(raw: MatchingInput, options: MatchOptions): Prepared {
     const j = mentorIndex.get(p.mentorId);
     const i = menteeIndex.get(p.menteeId);
     if (j === undefined || i === undefined) {
-      throw fail(
-        'unknown_reference',
-        ['fixedPairs', k],
-        'Закреплённая пара ссылается на неизвестного участника',
-        'A fixed pair refers to an unknown participant',
-      );
+      throw fail('unknown_reference', ['fixedPairs', k], { ref: 'person' });
     }
     if (fixedMentee.has(i)) {
-      throw fail(
-        'duplicate_mentee',
-        ['fixedPairs', k],
-        'Наставляемый уже закреплён за наставником',
-        'The mentee is already in a fixed pair',
-      );
+      throw fail('duplicate_mentee', ['fixedPairs', k], { scope: 'fixedPairs' });
     }
     if (p.mentorId === p.menteeId) {
-      throw fail(
-        'self_pair',
-        ['fixedPairs', k],
-        'Наставник не может быть своим наставляемым',
-        'A mentor cannot mentor themselves',
-      );
+      throw fail('self_pair', ['fixedPairs', k]);
     }
     fixedMentee.add(i);
     remaining[j] = remaining[j]! - 1;
     if (remaining[j]! < 0) {
-      throw fail(
-        'too_big',
-        ['fixedPairs', k],
-        'Закреплённых пар больше, чем мест у наставника',
-        'More fixed pairs than the mentor has places',
-        { mentor: p.mentorId },
-      );
+      throw fail('too_big', ['fixedPairs', k], { reason: 'fixedOverCapacity' });
     }
     fixed.push({ mentorId: p.mentorId, menteeId: p.menteeId, ...explain(j, i), fixed: true });
   });
@@ -451,12 +415,7 @@ export function matchOptimal(input: MatchingInput, options: MatchOptimalOptions 
   const k = options.candidatesPerMentee;
   if (k !== undefined) {
     if (!Number.isInteger(k) || k < 1) {
-      throw fail(
-        'invalid_input',
-        ['candidatesPerMentee'],
-        'Число кандидатов должно быть целым положительным',
-        'candidatesPerMentee must be a positive integer',
-      );
+      throw fail('invalid_input', ['candidatesPerMentee'], { reason: 'candidatesPerMentee' });
     }
     lists = lists.map((l) => [...l].sort((a, b) => b.score - a.score || a.mentor - b.mentor).slice(0, k));
   }
@@ -707,42 +666,22 @@ export function verifyStableMatching(
     const j = mentorIdx.get(pair.mentorId);
     const known = j !== undefined && p.mentees.some((m) => m.person.id === pair.menteeId);
     if (!known) {
-      throw fail(
-        'unknown_reference',
-        ['pairs', k],
-        'Пара ссылается на неизвестного участника',
-        'A pair refers to an unknown participant',
-      );
+      throw fail('unknown_reference', ['pairs', k], { ref: 'pair' });
     }
     if (seen.has(pair.menteeId)) {
-      throw fail(
-        'duplicate_mentee',
-        ['pairs', k],
-        'Наставляемый входит в несколько пар',
-        'The mentee is in more than one pair',
-      );
+      throw fail('duplicate_mentee', ['pairs', k], { scope: 'pairs' });
     }
     seen.add(pair.menteeId);
     const fixedMentor = fixedOf.get(pair.menteeId);
     if (fixedMentor !== undefined) {
       if (fixedMentor !== pair.mentorId) {
-        throw fail(
-          'invalid_input',
-          ['pairs', k],
-          'Наставляемый уже закреплён за другим наставником',
-          'The mentee is in a fixed pair with another mentor',
-        );
+        throw fail('invalid_input', ['pairs', k], { reason: 'menteeFixedElsewhere' });
       }
       return; // a fixed pair: its place is already taken off the mentor
     }
     const open = openIdx.get(pair.menteeId);
     if (open === undefined) {
-      throw fail(
-        'invalid_input',
-        ['pairs', k],
-        'Наставляемый не может участвовать в подборе (нет согласия)',
-        'The mentee cannot be matched (no consent)',
-      );
+      throw fail('invalid_input', ['pairs', k], { reason: 'menteeWithoutConsent' });
     }
     menteeToMentor[open] = j;
   });
@@ -755,16 +694,7 @@ export function verifyStableMatching(
       const open = typeof e.path[1] === 'number' ? e.path[1] : -1;
       const menteeId = open >= 0 ? p.mentees[p.open[open]!]!.person.id : undefined;
       const k = parsed.data.pairs.findIndex((x) => x.menteeId === menteeId);
-      throw fail(
-        e.code,
-        k >= 0 ? ['pairs', k] : ['pairs'],
-        e.code === 'too_big'
-          ? 'Наставнику назначено больше наставляемых, чем у него мест'
-          : 'Пара недопустима или неприемлема для одной из сторон',
-        e.code === 'too_big'
-          ? 'A mentor holds more mentees than places'
-          : 'The pair is not eligible or not acceptable to one side',
-      );
+      throw new NastavnikError([{ ...e.issues[0]!, path: k >= 0 ? ['pairs', k] : ['pairs'] }]);
     }
     throw e;
   }

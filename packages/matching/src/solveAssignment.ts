@@ -75,29 +75,13 @@ export function solveAssignment(
   options: SolveAssignmentOptions = {},
 ): AssignmentResult {
   if (!Number.isInteger(rows) || rows < 0) {
-    throw fail(
-      'invalid_input',
-      ['rows'],
-      'Число строк должно быть целым и неотрицательным',
-      'rows must be a non-negative integer',
-    );
+    throw fail('invalid_input', ['rows'], { reason: 'dimensions' });
   }
   if (!Number.isInteger(cols) || cols < 0) {
-    throw fail(
-      'invalid_input',
-      ['cols'],
-      'Число столбцов должно быть целым и неотрицательным',
-      'cols must be a non-negative integer',
-    );
+    throw fail('invalid_input', ['cols'], { reason: 'dimensions' });
   }
   if (costs === null || typeof costs !== 'object' || costs.length !== rows * cols) {
-    throw fail(
-      'invalid_input',
-      ['costs'],
-      'Размер матрицы стоимостей не равен rows × cols',
-      'costs must have rows * cols entries',
-      { expected: rows * cols },
-    );
+    throw fail('invalid_input', ['costs'], { reason: 'costsSize' });
   }
   const maximize = options.maximize === true;
   const signal = options.signal;
@@ -195,11 +179,5 @@ function firstBadCell(work: Float64Array, rows: number, cols: number, transposed
 function badCell(k: number, cols: number) {
   const r = Math.floor(k / cols);
   const c = k - r * cols;
-  return fail(
-    'invalid_input',
-    ['costs', k],
-    `Недопустимая стоимость в ячейке (${r}, ${c}): NaN или бесконечность не того знака`,
-    `Invalid cost at (${r}, ${c}): NaN or an infinity of the wrong sign`,
-    { row: r, col: c },
-  );
+  return fail('invalid_input', ['costs', k], { reason: 'cellCost', row: r, col: c });
 }

@@ -152,41 +152,23 @@ interface PreparedSparse {
 function prepareSparse(input: SparseAssignmentInput, options: SparseAssignmentOptions): PreparedSparse {
   const { rows, cols, rowStart, colIndex, cost } = input;
   if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0) {
-    throw fail(
-      'invalid_input',
-      [Number.isInteger(rows) && rows >= 0 ? 'cols' : 'rows'],
-      'Размеры должны быть целыми неотрицательными числами',
-      'rows and cols must be non-negative integers',
-    );
+    throw fail('invalid_input', [Number.isInteger(rows) && rows >= 0 ? 'cols' : 'rows'], {
+      reason: 'dimensions',
+    });
   }
   if (rowStart?.length !== rows + 1 || rowStart[0] !== 0) {
-    throw fail(
-      'invalid_input',
-      ['rowStart'],
-      'rowStart должен иметь rows + 1 элементов и начинаться с 0',
-      'rowStart must have rows + 1 entries and start at 0',
-    );
+    throw fail('invalid_input', ['rowStart'], { reason: 'rowStartShape' });
   }
   const nE = rowStart[rows]!;
   if (colIndex?.length < nE || cost?.length < nE) {
-    throw fail(
-      'invalid_input',
-      ['colIndex'],
-      'colIndex и cost короче, чем указано в rowStart',
-      'colIndex and cost are shorter than rowStart says',
-    );
+    throw fail('invalid_input', ['colIndex'], { reason: 'colIndexShort' });
   }
   const caps = new Int32Array(cols);
   let totalCap = 0;
   for (let j = 0; j < cols; j++) {
     const k = input.capacities ? input.capacities[j]! : 1;
     if (!Number.isInteger(k) || k < 0) {
-      throw fail(
-        'invalid_input',
-        ['capacities', j],
-        'Вместимость должна быть целым неотрицательным числом',
-        'A capacity must be a non-negative integer',
-      );
+      throw fail('invalid_input', ['capacities', j], { reason: 'capacity' });
     }
     caps[j] = k;
     totalCap += k;
@@ -198,31 +180,16 @@ function prepareSparse(input: SparseAssignmentInput, options: SparseAssignmentOp
     const a = rowStart[r]!;
     const b = rowStart[r + 1]!;
     if (!(b >= a) || b > nE) {
-      throw fail(
-        'invalid_input',
-        ['rowStart', r + 1],
-        'rowStart должен не убывать',
-        'rowStart must not decrease',
-      );
+      throw fail('invalid_input', ['rowStart', r + 1], { reason: 'rowStartDecreasing' });
     }
     for (let e = a; e < b; e++) {
       const c = colIndex[e]!;
       const w = cost[e]!;
       if (!Number.isInteger(c) || c < 0 || c >= cols) {
-        throw fail(
-          'invalid_input',
-          ['colIndex', e],
-          'Номер столбца вне диапазона',
-          'Column index out of range',
-        );
+        throw fail('invalid_input', ['colIndex', e], { reason: 'colIndexRange' });
       }
       if (!Number.isFinite(w)) {
-        throw fail(
-          'invalid_input',
-          ['cost', e],
-          'Стоимость ребра должна быть конечным числом',
-          'An edge cost must be finite',
-        );
+        throw fail('invalid_input', ['cost', e], { reason: 'edgeCost' });
       }
       adjR[e] = c;
       adjC[e] = w * sign;
@@ -385,12 +352,9 @@ export function verifySparseAssignment(
   const { rows, cols, rowStart, caps, adjR, adjC } = prepareSparse(input, options);
   const cert = result?.certificate;
   if (cert === undefined || result.rowToCol?.length !== rows) {
-    throw fail(
-      'invalid_input',
-      ['result', cert === undefined ? 'certificate' : 'rowToCol'],
-      'Нужен результат решателя с сертификатом (certificate: true)',
-      'A solver result with a certificate (certificate: true) is required',
-    );
+    throw fail('invalid_input', ['result', cert === undefined ? 'certificate' : 'rowToCol'], {
+      reason: 'certificateMissing',
+    });
   }
   const violations = checkCertificate({ rows, cols, rowStart, adjR, adjC, caps }, result.rowToCol, cert, 20);
   return { optimal: violations.length === 0, violations };

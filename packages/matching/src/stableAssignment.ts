@@ -110,12 +110,7 @@ function rank(
   const ties: BrokenTie[] = [];
   prefs.forEach((list, index) => {
     if (!Array.isArray(list)) {
-      throw fail(
-        'invalid_type',
-        [path, index],
-        'Список предпочтений должен быть массивом',
-        'A preference list must be an array',
-      );
+      throw fail('invalid_type', [path, index], { expected: 'array' });
     }
     const flat: number[] = [];
     const t = new Map<number, number>();
@@ -124,22 +119,10 @@ function rank(
       if (typeof entry !== 'number' && group.length > 1) ties.push({ side, index, order: group });
       for (const k of group) {
         if (!Number.isInteger(k) || k < 0 || k >= otherSize) {
-          throw fail(
-            'unknown_reference',
-            [path, index, pos],
-            'Ссылка на несуществующего участника',
-            'Reference to an unknown participant',
-            { value: k },
-          );
+          throw fail('unknown_reference', [path, index, pos], { ref: 'person' });
         }
         if (t.has(k)) {
-          throw fail(
-            'invalid_input',
-            [path, index, pos],
-            'Участник указан в списке дважды',
-            'A participant is listed twice',
-            { value: k },
-          );
+          throw fail('invalid_input', [path, index, pos], { reason: 'preferenceRepeated' });
         }
         t.set(k, pos);
         flat.push(k);
@@ -159,32 +142,17 @@ function validate(input: StableAssignmentInput): { mentees: Ranked; mentors: Ran
     !Array.isArray(input.mentorPrefs) ||
     !Array.isArray(input.capacities)
   ) {
-    throw fail(
-      'invalid_type',
-      [],
-      'Ожидаются menteePrefs, mentorPrefs и capacities (массивы)',
-      'Expected menteePrefs, mentorPrefs and capacities arrays',
-    );
+    throw fail('invalid_type', [], { expected: 'array' });
   }
   const nMentees = input.menteePrefs.length;
   const nMentors = input.mentorPrefs.length;
   if (input.capacities.length !== nMentors) {
-    throw fail(
-      'invalid_input',
-      ['capacities'],
-      'Число вместимостей не равно числу наставников',
-      'capacities must have one entry per mentor',
-    );
+    throw fail('invalid_input', ['capacities'], { reason: 'capacitiesLength' });
   }
   const caps = new Int32Array(nMentors);
   input.capacities.forEach((c, j) => {
     if (!Number.isInteger(c) || c < 0) {
-      throw fail(
-        'capacity_negative',
-        ['capacities', j],
-        'Вместимость должна быть целым неотрицательным числом',
-        'A capacity must be a non-negative integer',
-      );
+      throw fail('capacity_negative', ['capacities', j]);
     }
     caps[j] = c;
   });
@@ -345,12 +313,7 @@ export function findBlockingPairs(
   const nMentees = mentees.order.length;
   const nMentors = mentors.order.length;
   if (menteeToMentor?.length !== nMentees) {
-    throw fail(
-      'invalid_input',
-      ['menteeToMentor'],
-      'Длина сопоставления не равна числу наставляемых',
-      'menteeToMentor must have one entry per mentee',
-    );
+    throw fail('invalid_input', ['menteeToMentor'], { reason: 'matchingLength' });
   }
   const load = new Int32Array(nMentors);
   // worst tier among each mentor's mentees
@@ -359,34 +322,18 @@ export function findBlockingPairs(
     const j = menteeToMentor[i]!;
     if (j === -1) continue;
     if (!Number.isInteger(j) || j < 0 || j >= nMentors) {
-      throw fail(
-        'unknown_reference',
-        ['menteeToMentor', i],
-        'Ссылка на несуществующего наставника',
-        'Reference to an unknown mentor',
-      );
+      throw fail('unknown_reference', ['menteeToMentor', i], { ref: 'mentor' });
     }
     const ti = mentors.tier[j]!.get(i);
     if (ti === undefined || !mentees.tier[i]!.has(j)) {
-      throw fail(
-        'invalid_input',
-        ['menteeToMentor', i],
-        'Пара неприемлема для одной из сторон',
-        'The pair is not acceptable to one side',
-      );
+      throw fail('invalid_input', ['menteeToMentor', i], { reason: 'pairUnacceptable' });
     }
     load[j] = load[j]! + 1;
     if (ti > worst[j]!) worst[j] = ti;
   }
   for (let j = 0; j < nMentors; j++) {
     if (load[j]! > caps[j]!) {
-      throw fail(
-        'too_big',
-        ['menteeToMentor'],
-        'Наставнику назначено больше наставляемых, чем он может взять',
-        'A mentor holds more mentees than their capacity',
-        { mentor: j },
-      );
+      throw fail('too_big', ['menteeToMentor'], { reason: 'mentorOverCapacity' });
     }
   }
   const out: BlockingPair[] = [];

@@ -125,6 +125,7 @@ const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
   colIndexShort: 'colIndex and cost are shorter than rowStart says',
   colIndexRange: 'Column index out of range',
   edgeCost: 'An edge cost must be a finite number',
+  costsSize: 'costs must have rows × cols entries',
   cellCost: 'Invalid cost: not a number or an infinity of the wrong sign',
   certificateMissing: 'A solver result with a certificate is required (certificate: true)',
   capacity: 'A capacity must be a non-negative integer',
@@ -214,6 +215,7 @@ export const issueMessagesEn: IssueMessages = {
     const r = pick(tooBig, p.reason);
     if (r) return r;
     const n = p.maximum;
+    if (n === undefined) return cap(`${field(w)}the value is too large`);
     if (p.origin === 'array' || p.origin === 'set') {
       return cap(`${field(w)}at most ${num(n)} ${plural('en', n, items)} allowed`);
     }
@@ -225,6 +227,9 @@ export const issueMessagesEn: IssueMessages = {
       ? `${plural('en', p.count, { one: 'A field is', other: 'Fields are' })} not in the depersonalisation plan (${tokens(p.keys)}): release refused`
       : `${plural('en', p.count, { one: 'Unrecognized field', other: 'Unrecognized fields' })}: ${tokens(p.keys)}`,
   invalid_input: (p, w) => {
+    if (p.reason === 'cellCost' && p.row !== undefined && p.col !== undefined) {
+      return `Invalid cost at (${num(p.row)}, ${num(p.col)}): not a number or an infinity of the wrong sign`;
+    }
     const r = pick(invalidInput, p.reason);
     if (r) return r;
     return w ? `Invalid value of field "${w}"` : 'Invalid input';

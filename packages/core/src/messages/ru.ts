@@ -140,6 +140,7 @@ const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
   colIndexShort: 'colIndex и cost короче, чем указано в rowStart',
   colIndexRange: 'Номер столбца вне диапазона',
   edgeCost: 'Стоимость ребра должна быть конечным числом',
+  costsSize: 'Размер матрицы стоимостей не равен rows × cols',
   cellCost: 'Недопустимая стоимость: не число или бесконечность не того знака',
   certificateMissing: 'Нужен результат решателя с сертификатом (certificate: true)',
   capacity: 'Вместимость должна быть целым неотрицательным числом',
@@ -231,6 +232,7 @@ export const issueMessagesRu: IssueMessages = {
     const r = pick(tooBig, p.reason);
     if (r) return r;
     const n = p.maximum;
+    if (n === undefined) return cap(`${field(w)}значение слишком велико`);
     if (p.origin === 'array' || p.origin === 'set') {
       return cap(`${field(w)}не больше ${num(n)} ${plural('ru', n, itemsGen)}`);
     }
@@ -242,6 +244,9 @@ export const issueMessagesRu: IssueMessages = {
       ? `${plural('ru', p.count, { one: 'Поле не указано', few: 'Поля не указаны', many: 'Поля не указаны', other: 'Поля не указаны' })} в плане обезличивания (${tokens(p.keys)}): передача запрещена`
       : `${plural('ru', p.count, { one: 'Лишнее поле', few: 'Лишние поля', many: 'Лишние поля', other: 'Лишние поля' })}: ${tokens(p.keys)}`,
   invalid_input: (p, w) => {
+    if (p.reason === 'cellCost' && p.row !== undefined && p.col !== undefined) {
+      return `Недопустимая стоимость в ячейке (${num(p.row)}, ${num(p.col)}): не число или бесконечность не того знака`;
+    }
     const r = pick(invalidInput, p.reason);
     if (r) return r;
     return w ? `Недопустимое значение поля «${w}»` : 'Недопустимые данные';
