@@ -169,7 +169,7 @@ describe('pairs and events', () => {
       id,
       version: 0,
       phase: 'collectingConsents',
-      snapshotFormat: 1,
+      snapshotFormat: 2,
       snapshot: { value: { forming: 'collectingConsents' } },
     });
     const dup = await post('/pairs', pairBody(id, mentorId, menteeId));
