@@ -234,20 +234,12 @@ describe('other orders', () => {
 
 describe('consents', () => {
   it('chooses the parent’s form for a minor and the adult form otherwise', () => {
-    const minor = buildConsentForm({
-      organization: lyceum7,
-      subject: lyceumPeople[7] as (typeof lyceumPeople)[number],
-      date: '2023-09-06',
-    });
+    const minor = buildConsentForm({ organization: lyceum7, date: '2023-09-06', minor: true });
     expect(minor.meta.kind).toBe('consentMinor');
     expect(allText(minor)).toContain(
-      'родителем (законным представителем) несовершеннолетнего Соколова Артёма Денисовича, обучающегося 8 класса',
+      'являясь родителем (законным представителем) несовершеннолетнего обучающегося',
     );
-    const adult = buildConsentForm({
-      organization: lyceum7,
-      subject: lyceumPeople[8] as (typeof lyceumPeople)[number],
-      date: '2023-09-06',
-    });
+    const adult = buildConsentForm({ organization: lyceum7, date: '2023-09-06' });
     expect(adult.meta.kind).toBe('consentAdult');
     expect(allText(adult)).toContain('152-ФЗ');
   });
@@ -559,9 +551,23 @@ function hostile(): Record<string, NastavnikDocument> {
     consent: buildConsentForm({
       organization: org,
       operatorAddress: h('адрес'),
-      subject: people[7] as (typeof people)[number],
+      subject: {
+        ...(people[7] as (typeof people)[number]),
+        address: h('адрес субъекта'),
+        identityDocument: {
+          kind: 'birthCertificate',
+          number: h('1'),
+          issuedAt: '2009-01-01',
+          issuedBy: h('ЗАГС'),
+        },
+      },
       date: '2023-09-01',
-      representative: { name: { lastName: h('Родитель'), firstName: h('Имя') } },
+      representative: {
+        name: { lastName: h('Родитель'), firstName: h('Имя') },
+        address: h('адрес родителя'),
+        identityDocument: { kind: 'passport', number: h('2'), issuedAt: '2015-01-01', issuedBy: h('УФМС') },
+        authorityDocument: h('свидетельство'),
+      },
     }),
     monitoring: buildMonitoringReport(report),
     final: buildFinalReport(report),

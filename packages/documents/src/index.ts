@@ -9,7 +9,16 @@
  */
 
 export { buildCompetitionOrder, type CompetitionOrderInput } from './builders/competitionOrder';
-export { buildConsentForm, type ConsentFormInput } from './builders/consent';
+export {
+  buildConsentForm,
+  buildDisseminationConsentForm,
+  type ConsentElementId,
+  type ConsentFormInput,
+  type DisseminationConsentInput,
+  type DisseminationPermission,
+  DisseminationPermissionSchema,
+  processingConsentChecklist,
+} from './builders/consent';
 export { buildCuratorOrder, type CuratorOrderInput } from './builders/curatorOrder';
 export { buildIntroductionOrder, type IntroductionOrderInput } from './builders/introductionOrder';
 export { buildPairChangeOrder, type PairChangeOrderInput } from './builders/pairChangeOrder';
