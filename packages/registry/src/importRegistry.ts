@@ -1,21 +1,14 @@
-import {
-  IsoDateSchema,
-  isNastavnikError,
-  NastavnikError,
-  nastavnikError,
-  type Person,
-  parse,
-} from '@nastavnik/core';
+import { IsoDateSchema, type NastavnikError, nastavnikError, type Person, parse } from '@nastavnik/core';
 import { z } from 'zod';
-import { cellText } from './_internal/cells';
-import { csvRows, decodeText, sniffEncoding, sniffSeparator } from './_internal/csv';
 import { lookups } from './_internal/enums';
 import { FIELDS } from './_internal/fields';
-import { findHeader, HeaderMatcher } from './_internal/header';
-import { chunksOf, PeekedBytes, type RegistryInput, sniffFormat } from './_internal/input';
-import { type MenteeRow, mapConsent, mapMentee, mapMentor, mapPair, nameKey } from './_internal/kinds';
-import { type PersonIndex, RowCtx, type RowEnv } from './_internal/row';
-import { type RawRow, type SheetStream, xlsxSheets } from './_internal/sheet';
+import { HeaderMatcher } from './_internal/header';
+import type { RegistryInput } from './_internal/input';
+import { DEFAULT_LIMITS, type Limits } from './_internal/limits';
+import { openInput, wrapUnexpected } from './_internal/open';
+import type { PersonIndex, RowEnv } from './_internal/row';
+import { runRows, zeroTotals } from './_internal/rows';
+import { scanHeader } from './_internal/scan';
 import { normalizeKey } from './_internal/text';
 import type {
   ImportBatch,
@@ -24,7 +17,6 @@ import type {
   ImportSource,
   ImportTotals,
   ImportWarning,
-  MenteeRecord,
   RegistryKind,
   RegistryRecordOf,
   RowIssue,
@@ -32,13 +24,11 @@ import type {
 
 export type { RegistryInput } from './_internal/input';
 
-const HEADER_SCAN = 30;
-
 const OptionsSchema = z.object({
   kind: z.enum(['mentors', 'mentees', 'consents', 'pairs']),
   organizationId: z.string().trim().min(1).max(200),
   format: z.enum(['xlsx', 'csv']).optional(),
-  encoding: z.enum(['utf-8', 'windows-1251']).optional(),
+  encoding: z.enum(['utf-8', 'windows-1251', 'utf-16le', 'utf-16be']).optional(),
   separator: z.enum([';', ',', '\t']).optional(),
   columns: z.record(z.string(), z.string()).optional(),
   sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
@@ -49,7 +39,9 @@ const OptionsSchema = z.object({
   requestDate: IsoDateSchema.optional(),
   persons: z.array(z.custom<Person>((p) => typeof p === 'object' && p !== null)).optional(),
   catalogues: z.record(z.string(), z.unknown()).optional(),
-  maxRows: z.number().int().min(1).optional(),
+  maxRows: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  maxCellLength: z.number().int().min(1).max(1_000_000_000).optional(),
+  maxUnpackedBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 const KIND_PREFIX: Readonly<Record<RegistryKind, string>> = {
@@ -116,28 +108,6 @@ function checkColumns(kind: RegistryKind, has: (k: string) => boolean, persons: 
   }
 }
 
-const zeroTotals = (): { read: number; accepted: number; rejected: number; empty: number } => ({
-  read: 0,
-  accepted: 0,
-  rejected: 0,
-  empty: 0,
-});
-
-function wrapUnexpected(cause: unknown): NastavnikError {
-  if (isNastavnikError(cause)) return cause;
-  return new NastavnikError(
-    [
-      {
-        code: 'invalid_format',
-        path: ['input'],
-        message: 'Файл повреждён или не является таблицей XLSX/CSV',
-        messageEn: 'The file is damaged or is not an XLSX/CSV spreadsheet',
-      },
-    ],
-    { cause },
-  );
-}
-
 /**
  * Import a registry in batches, in bounded memory: rows are read, checked
  * and handed over batch by batch (a 100 000-row regional upload never sits
@@ -173,66 +143,13 @@ export async function* importRegistryStream<K extends RegistryKind>(
       }
     }
   }
-  const batchSize = opts.batchSize ?? 1000;
-  const maxRows = opts.maxRows ?? 1_000_000;
-  let date1904 = false;
-
-  let peeked: PeekedBytes;
-  try {
-    peeked = await PeekedBytes.open(chunksOf(input), 65_536);
-  } catch (e) {
-    throw wrapUnexpected(e);
-  }
-  const sniffed = sniffFormat(peeked.head);
-  if (sniffed === 'xls' && opts.format !== 'csv') {
-    throw nastavnikError(
-      'invalid_format',
-      ['input'],
-      'Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как «Книга Excel (*.xlsx)» или CSV',
-      'XLS (Excel 97–2003) is not supported: save the file as an Excel workbook (*.xlsx) or CSV',
-    );
-  }
-  const format = opts.format ?? (sniffed === 'xlsx' ? 'xlsx' : 'csv');
-  if (peeked.head.byteLength === 0) {
-    throw nastavnikError('required', ['input'], 'Файл пуст', 'The file is empty');
-  }
-
-  let sheets: AsyncIterable<SheetStream>;
-  let encoding: 'utf-8' | 'windows-1251' | undefined;
-  let separator: string | undefined;
-  if (format === 'xlsx') {
-    sheets = xlsxSheets(
-      peeked,
-      (v) => {
-        date1904 = v;
-      },
-      () => wrapUnexpected(new Error('truncated or damaged zip')),
-      () =>
-        nastavnikError(
-          'too_big',
-          ['input'],
-          'Файл XLSX больше 256 МБ: разделите реестр на несколько файлов',
-          'The XLSX file is larger than 256 MB: split the registry into several files',
-        ),
-    );
-  } else {
-    encoding = opts.encoding ?? sniffEncoding(peeked.head);
-    const enc = encoding;
-    const sample =
-      (
-        await decodeText(
-          (async function* () {
-            yield peeked.head;
-          })(),
-          enc,
-        ).next()
-      ).value ?? '';
-    const sep = opts.separator ?? sniffSeparator(typeof sample === 'string' ? sample : '');
-    separator = sep;
-    sheets = (async function* () {
-      yield { name: '', rows: csvRows(decodeText(peeked, enc), sep) };
-    })();
-  }
+  const limits: Limits = {
+    maxRows: opts.maxRows ?? DEFAULT_LIMITS.maxRows,
+    maxCellLength: opts.maxCellLength ?? DEFAULT_LIMITS.maxCellLength,
+    maxUnpackedBytes: opts.maxUnpackedBytes ?? DEFAULT_LIMITS.maxUnpackedBytes,
+  };
+  const opened = await openInput(input, opts, limits);
+  const { format, encoding, separator } = opened;
 
   const matcher = new HeaderMatcher(fields, opts.columns);
   const fieldMap = new Map(fields.map((f) => [f.key, f]));
@@ -241,23 +158,14 @@ export async function* importRegistryStream<K extends RegistryKind>(
   let sheetNo = 0;
 
   try {
-    for await (const sheet of sheets) {
+    for await (const sheet of opened.sheets) {
       sheetNo++;
-      if (opts.sheet !== undefined && opts.sheet !== sheet.name && opts.sheet !== sheetNo) continue;
-      const it = sheet.rows[Symbol.asyncIterator]();
-      const buffered: RawRow[] = [];
-      let exhausted = false;
-      while (buffered.filter((r) => !r.cells.every((c) => cellText(c) === undefined)).length < HEADER_SCAN) {
-        const r = await it.next();
-        if (r.done) {
-          exhausted = true;
-          break;
-        }
-        buffered.push(r.value);
+      if (opts.sheet !== undefined && opts.sheet !== sheet.name && opts.sheet !== sheetNo) {
+        await drain(sheet.rows);
+        continue;
       }
-      const nonEmpty = buffered.filter((r) => !r.cells.every((c) => cellText(c) === undefined));
-      const header = findHeader(nonEmpty, matcher);
-      if (!header) {
+      const scanned = await scanHeader(sheet.rows, matcher);
+      if (!scanned) {
         if (format === 'xlsx') {
           skipped.push({
             code: 'sheet_skipped',
@@ -266,11 +174,10 @@ export async function* importRegistryStream<K extends RegistryKind>(
             params: { sheet: sheet.name },
           });
         }
-        if (!exhausted) await drain(it);
         continue;
       }
+      const { header, preamble } = scanned;
       checkColumns(kind, (k) => header.bindings.has(k), opts.persons !== undefined);
-      const lastHeaderRow = header.headerRows[header.headerRows.length - 1] ?? 0;
       const source: ImportSource = {
         format,
         ...(encoding ? { encoding } : {}),
@@ -285,7 +192,7 @@ export async function* importRegistryStream<K extends RegistryKind>(
         idPrefix: opts.idPrefix ?? `${opts.organizationId}-${KIND_PREFIX[kind]}`,
         pivot: opts.twoDigitYearPivot ?? 40,
         get date1904() {
-          return date1904;
+          return opened.date1904();
         },
         normalizeYo: opts.normalizeYo ?? false,
         requestDate: opts.requestDate,
@@ -294,7 +201,6 @@ export async function* importRegistryStream<K extends RegistryKind>(
         fields: fieldMap,
         persons: personIndex(opts.persons),
       };
-      const preamble = buffered.filter((r) => r.row < (header.headerRows[0] ?? 0) && !isEmpty(r));
       const firstWarnings: ImportWarning[] = [
         ...skipped,
         ...header.warnings,
@@ -308,17 +214,15 @@ export async function* importRegistryStream<K extends RegistryKind>(
           params: { rows: preamble.map((r) => r.row).join(',') },
         });
       }
-      const rest = (async function* () {
-        for (const r of buffered) if (r.row > lastHeaderRow) yield r;
-        if (!exhausted) {
-          for (;;) {
-            const r = await it.next();
-            if (r.done) return;
-            yield r.value;
-          }
-        }
-      })();
-      yield* runRows(rest, kind, env, source, firstWarnings, batchSize, maxRows, lastHeaderRow);
+      yield* runRows(scanned.rest, {
+        kind,
+        env,
+        source,
+        firstWarnings,
+        batchSize: opts.batchSize ?? 1000,
+        maxRows: limits.maxRows,
+        afterRow: scanned.lastHeaderRow,
+      });
       return;
     }
   } catch (e) {
@@ -332,14 +236,12 @@ export async function* importRegistryStream<K extends RegistryKind>(
   );
 }
 
-async function drain(it: AsyncIterator<RawRow>): Promise<void> {
-  for (;;) {
-    const r = await it.next();
-    if (r.done) return;
+/** Read a sheet to its end without looking at it (a streamed workbook hands out sheets in order). */
+async function drain(rows: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of rows) {
+    // skipped
   }
 }
-
-const isEmpty = (r: RawRow) => r.cells.every((c) => cellText(c) === undefined);
 
 function missingOptional(
   kind: RegistryKind,
@@ -377,218 +279,6 @@ function missingOptional(
       'No origin column: "curator" for every pair',
     );
   return out;
-}
-
-async function* runRows<K extends RegistryKind>(
-  rows: AsyncIterable<RawRow>,
-  kind: K,
-  env: RowEnv,
-  source: ImportSource,
-  firstWarnings: ImportWarning[],
-  batchSize: number,
-  maxRows: number,
-  afterRow: number,
-): AsyncGenerator<ImportBatch<RegistryRecordOf<K>>> {
-  type T = RegistryRecordOf<K>;
-  const cumulative = zeroTotals();
-  let batch = newBatch<T>();
-  batch.warnings.push(...firstWarnings);
-  let pendingEmpty: number[] = [];
-  let pendingMentee:
-    | { row: number; value: MenteeRow; requests: MenteeRecord['profile']['requests'][number][] }
-    | undefined;
-  const seenIds = new Map<string, number>();
-  const seenPeople = new Map<string, number>();
-  const seenRequestIds = new Set<string>();
-  let count = 0;
-
-  const flushMentee = () => {
-    if (!pendingMentee) return;
-    const { value, requests, row } = pendingMentee;
-    const record: MenteeRecord = {
-      person: value.record.person,
-      profile: { ...value.record.profile, requests },
-    };
-    batch.records.push(record as T);
-    batch.rows.push(row);
-    pendingMentee = undefined;
-  };
-  const reject = (issues: RowIssue[], warnings: ImportWarning[]) => {
-    batch.rejected.push(...issues);
-    batch.warnings.push(...warnings);
-    batch.totals.rejected++;
-  };
-  const duplicateId = (ctx: RowCtx, key: string, id: string): boolean => {
-    const first = seenIds.get(id);
-    if (first !== undefined) {
-      ctx.fail(
-        key,
-        'duplicate_id',
-        `Идентификатор уже встречался в строке ${first}`,
-        `The id already appears in row ${first}`,
-      );
-      return true;
-    }
-    seenIds.set(id, ctx.row);
-    return false;
-  };
-  const checkPerson = (ctx: RowCtx, person: Person) => {
-    for (const k of [`n:${nameKey(person)}`, ...(person.externalId ? [`x:${person.externalId}`] : [])]) {
-      if (k.startsWith('n:') && person.birthDate === undefined) continue;
-      const first = seenPeople.get(k);
-      if (first === undefined) seenPeople.set(k, ctx.row);
-      else {
-        ctx.warn(
-          k.startsWith('x:') ? 'externalId' : undefined,
-          'possible_duplicate',
-          `Возможно, тот же человек, что в строке ${first} (${k.startsWith('x:') ? 'совпадает внешний код' : 'совпадают ФИО и дата рождения'})`,
-          `Possibly the same person as in row ${first} (${k.startsWith('x:') ? 'same external id' : 'same name and birth date'})`,
-        );
-        break;
-      }
-    }
-  };
-
-  const emit = (done: boolean): ImportBatch<T> => {
-    cumulative.read += batch.totals.read;
-    cumulative.accepted += batch.totals.accepted;
-    cumulative.rejected += batch.totals.rejected;
-    cumulative.empty += batch.totals.empty;
-    const out: ImportBatch<T> = {
-      ...batch,
-      totals: { ...batch.totals },
-      cumulative: { ...cumulative },
-      source,
-      done,
-    };
-    batch = newBatch<T>();
-    return out;
-  };
-
-  let lastRow = afterRow;
-  for await (const raw of rows) {
-    // XLSX stores no element for a row without cells: a gap in row numbers is empty rows.
-    for (let gap = lastRow + 1; gap < raw.row && pendingEmpty.length < 1_000_000; gap++)
-      pendingEmpty.push(gap);
-    lastRow = Math.max(lastRow, raw.row);
-    if (isEmpty(raw)) {
-      pendingEmpty.push(raw.row);
-      continue;
-    }
-    if (++count > maxRows) {
-      throw nastavnikError(
-        'too_big',
-        ['input'],
-        `В файле больше ${maxRows} строк`,
-        `The file has more than ${maxRows} rows`,
-        { maxRows },
-      );
-    }
-    if (pendingEmpty.length > 0) {
-      batch.emptyRows.push(...pendingEmpty);
-      batch.totals.empty += pendingEmpty.length;
-      pendingEmpty = [];
-    }
-    batch.totals.read++;
-    const ctx = new RowCtx(env, raw.row, raw.cells);
-    if (raw.formula) {
-      ctx.warn(
-        undefined,
-        'formula_result_used',
-        'В строке есть формулы: взяты их вычисленные значения',
-        'The row has formulas: their computed values were used',
-      );
-    }
-    if (kind === 'mentees') {
-      const m = mapMentee(ctx);
-      if (m && pendingMentee && pendingMentee.value.key === m.key) {
-        // A continuation row: the same mentee with one more request.
-        const q = m.request;
-        if (q) {
-          const id = m.requestIdGiven
-            ? q.id
-            : `${pendingMentee.value.record.person.id}-r${pendingMentee.requests.length + 1}`;
-          if (seenRequestIds.has(id)) {
-            ctx.fail(
-              'requestId',
-              'duplicate_id',
-              'Идентификатор запроса уже встречался',
-              'The request id already appears',
-            );
-          } else {
-            seenRequestIds.add(id);
-            pendingMentee.requests.push({
-              ...q,
-              id: id as typeof q.id,
-              menteeId: pendingMentee.value.record.person.id,
-            });
-          }
-        }
-        if (ctx.issues.length === 0) {
-          const a = pendingMentee.value.record.person;
-          const b = m.record.person;
-          if (JSON.stringify({ ...a, id: '' }) !== JSON.stringify({ ...b, id: '' })) {
-            ctx.warn(
-              undefined,
-              'continuation_differs',
-              `Строка продолжает запись строки ${pendingMentee.row}, но сведения о человеке отличаются; взяты из строки ${pendingMentee.row}`,
-              `The row continues row ${pendingMentee.row} but the person's details differ; those of row ${pendingMentee.row} were kept`,
-            );
-          }
-          batch.warnings.push(...ctx.warnings);
-          batch.totals.accepted++;
-        } else reject(ctx.issues, ctx.warnings);
-      } else if (m) {
-        if (!duplicateId(ctx, 'personId', m.record.person.id)) {
-          const q = m.request;
-          if (q && seenRequestIds.has(q.id)) {
-            ctx.fail(
-              'requestId',
-              'duplicate_id',
-              'Идентификатор запроса уже встречался',
-              'The request id already appears',
-            );
-          } else if (q) seenRequestIds.add(q.id);
-        }
-        if (ctx.issues.length === 0) {
-          checkPerson(ctx, m.record.person);
-          flushMentee();
-          pendingMentee = { row: raw.row, value: m, requests: m.request ? [m.request] : [] };
-          batch.warnings.push(...ctx.warnings);
-          batch.totals.accepted++;
-        } else reject(ctx.issues, ctx.warnings);
-      } else reject(ctx.issues, ctx.warnings);
-    } else {
-      const rec = kind === 'mentors' ? mapMentor(ctx) : kind === 'consents' ? mapConsent(ctx) : mapPair(ctx);
-      if (rec !== undefined) {
-        const id = 'person' in rec ? rec.person.id : rec.id;
-        const idKey = kind === 'mentors' ? 'personId' : kind === 'consents' ? 'consentId' : 'pairId';
-        duplicateId(ctx, idKey, id);
-        if ('person' in rec && ctx.issues.length === 0) checkPerson(ctx, rec.person);
-      }
-      if (rec !== undefined && ctx.issues.length === 0) {
-        batch.records.push(rec as T);
-        batch.rows.push(raw.row);
-        batch.warnings.push(...ctx.warnings);
-        batch.totals.accepted++;
-      } else reject(ctx.issues, ctx.warnings);
-    }
-    if (batch.totals.read >= batchSize) yield emit(false);
-  }
-  flushMentee();
-  // Trailing empty rows (after the last filled row) are formatting, not registry rows.
-  yield emit(true);
-}
-
-function newBatch<T>() {
-  return {
-    records: [] as T[],
-    rows: [] as number[],
-    rejected: [] as RowIssue[],
-    warnings: [] as ImportWarning[],
-    emptyRows: [] as number[],
-    totals: zeroTotals() as { read: number; accepted: number; rejected: number; empty: number },
-  };
 }
 
 /**

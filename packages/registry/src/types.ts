@@ -202,7 +202,7 @@ export interface ColumnBinding {
  */
 export interface ImportSource {
   readonly format: 'xlsx' | 'csv';
-  readonly encoding?: 'utf-8' | 'windows-1251';
+  readonly encoding?: 'utf-8' | 'windows-1251' | 'utf-16le' | 'utf-16be';
   readonly separator?: string;
   readonly sheet?: string;
   /** Rows taken as headers (one, or two for a header with merged cells). */
@@ -283,8 +283,11 @@ export interface ImportOptions<K extends RegistryKind = RegistryKind> {
   readonly organizationId: string;
   /** Sniffed from the bytes when absent (`PK` → XLSX). */
   readonly format?: 'xlsx' | 'csv';
-  /** CSV only; sniffed when absent (BOM, then strict UTF-8, else Windows-1251). */
-  readonly encoding?: 'utf-8' | 'windows-1251';
+  /**
+   * CSV only; sniffed when absent: a BOM (UTF-8, or UTF-16 as Excel's «Unicode text» writes it),
+   * UTF-16 by its zero bytes, then strict UTF-8, else Windows-1251.
+   */
+  readonly encoding?: 'utf-8' | 'windows-1251' | 'utf-16le' | 'utf-16be';
   /** CSV only; sniffed from the header line when absent (`;`, `,` or tab). */
   readonly separator?: ';' | ',' | '\t';
   /** Extra header names: header text → field key (see `registryFields(kind)`). */
@@ -304,6 +307,17 @@ export interface ImportOptions<K extends RegistryKind = RegistryKind> {
   /** Consents and pairs: people to resolve «ФИО» columns against when there is no id column. */
   readonly persons?: readonly Person[];
   readonly catalogues?: RegistryCatalogues;
-  /** Stop with an error after this many rows (default 1 000 000). */
+  /** Stop with a `too_big` error after this many filled rows (default 1 000 000). */
   readonly maxRows?: number;
+  /**
+   * The longest cell, in characters, in CSV and XLSX alike (default 32 767, Excel's own limit);
+   * a longer cell stops the import with a `too_big` error naming its row and column.
+   */
+  readonly maxCellLength?: number;
+  /**
+   * The most bytes of spreadsheet data read: the file itself for CSV, the unpacked XML of the
+   * workbook for XLSX (default 1 GiB). Beyond it the import stops with a `too_big` error: a
+   * zip bomb is refused by its size, before it is unpacked.
+   */
+  readonly maxUnpackedBytes?: number;
 }

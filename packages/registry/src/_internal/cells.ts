@@ -1,4 +1,4 @@
-import { collapseSpaces } from './text';
+import { collapseSpaces, memoLong } from './text';
 
 /** A cell as the readers hand it over: already flattened from rich text, formulas and hyperlinks. */
 export type Cell = string | number | boolean | Date | undefined;
@@ -182,12 +182,18 @@ export function parseGrade(cell: Cell): Parsed<number> {
 
 /** Split a multi-value cell on «;», line breaks and (unless told otherwise) commas. */
 export function splitList(text: string, commas: boolean): string[] {
-  const re = commas ? /[;\n\r,]+/ : /[;\n\r]+/;
-  return text
-    .split(re)
-    .map((s) => collapseSpaces(s))
-    .filter((s) => s !== '');
+  return [...(commas ? splitAll(text) : splitLines(text))];
 }
+
+const splitOn = (re: RegExp) =>
+  memoLong((text: string): readonly string[] =>
+    text
+      .split(re)
+      .map((s) => collapseSpaces(s))
+      .filter((s) => s !== ''),
+  );
+const splitAll = splitOn(/[;\n\r,]+/);
+const splitLines = splitOn(/[;\n\r]+/);
 
 /** Format an ISO date as ДД.ММ.ГГГГ. */
 export function isoToRu(iso: string): string {

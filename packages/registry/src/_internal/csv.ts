@@ -1,13 +1,29 @@
-import { nastavnikError } from '@nastavnik/core';
 import iconv from 'iconv-lite';
+import { cellTooLong, EXCEL_MAX_COLUMNS, tooManyColumns } from './limits';
 import type { RawRow } from './sheet';
 
-/** Excel's own limit on a cell; longer «cells» mean a broken file (an unclosed quote). */
-export const MAX_CELL = 32_767;
+/** The text encodings a CSV is read in. */
+export type TextEncoding = 'utf-8' | 'windows-1251' | 'utf-16le' | 'utf-16be';
 
-/** BOM, else strict UTF-8 on the first bytes, else Windows-1251 (what Russian Excel writes). */
-export function sniffEncoding(head: Uint8Array): 'utf-8' | 'windows-1251' {
+/**
+ * BOM (UTF-8, or UTF-16 as Excel's «Unicode text» writes it), else UTF-16 by
+ * its zero bytes, else strict UTF-8 on the first bytes, else Windows-1251
+ * (what Russian Excel writes).
+ */
+export function sniffEncoding(head: Uint8Array): TextEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  // Text never holds NUL; UTF-16 without a BOM has one in every ASCII character (separators, digits).
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(head.byteLength, 4096) & ~1;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  if (n >= 4 && odd > n / 20 && even === 0) return 'utf-16le';
+  if (n >= 4 && even > n / 20 && odd === 0) return 'utf-16be';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return 'utf-8';
@@ -16,13 +32,13 @@ export function sniffEncoding(head: Uint8Array): 'utf-8' | 'windows-1251' {
   }
 }
 
-/** Decode a byte stream as text, chunk by chunk (multi-byte characters may straddle chunks). */
+/** Decode a byte stream as text, chunk by chunk (multi-byte characters may straddle chunks); a BOM is dropped. */
 export async function* decodeText(
-  chunks: AsyncIterable<Uint8Array>,
-  encoding: 'utf-8' | 'windows-1251',
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  encoding: TextEncoding,
 ): AsyncGenerator<string> {
-  if (encoding === 'utf-8') {
-    const d = new TextDecoder('utf-8');
+  if (encoding !== 'windows-1251') {
+    const d = new TextDecoder(encoding);
     for await (const c of chunks) {
       const s = d.decode(c, { stream: true });
       if (s) yield s;
@@ -38,6 +54,20 @@ export async function* decodeText(
   }
   const tail = d.end();
   if (tail) yield tail;
+}
+
+/** Pass bytes through, failing with `tooMuch()` once more than `max` bytes have passed. */
+export async function* capBytes(
+  chunks: AsyncIterable<Uint8Array>,
+  max: number,
+  tooMuch: () => Error,
+): AsyncGenerator<Uint8Array> {
+  let size = 0;
+  for await (const c of chunks) {
+    size += c.byteLength;
+    if (size > max) throw tooMuch();
+    yield c;
+  }
 }
 
 /** The separator used most in the first lines (outside quotes): `;` wins ties, as Russian Excel writes it. */
@@ -65,8 +95,16 @@ export function unguard(value: string): string {
   return TRIGGER.test(value) ? value.slice(1) : value;
 }
 
-/** RFC 4180 records from text chunks; rows are numbered by record (as Excel shows them). */
-export async function* csvRows(text: AsyncIterable<string>, sep: string): AsyncGenerator<RawRow> {
+/**
+ * RFC 4180 records from text chunks; rows are numbered by record (as Excel
+ * shows them). A cell longer than `maxCell` (quoted or not) and a row with
+ * more columns than Excel allows are typed errors, not a hunt for quotes.
+ */
+export async function* csvRows(
+  text: AsyncIterable<string>,
+  sep: string,
+  maxCell: number,
+): AsyncGenerator<RawRow> {
   let field = '';
   let fields: string[] = [];
   let inQuotes = false;
@@ -75,17 +113,12 @@ export async function* csvRows(text: AsyncIterable<string>, sep: string): AsyncG
   let row = 0;
   let fieldQuoted = false;
   const endField = () => {
-    fields.push(fieldQuoted ? field : field);
+    if (fields.length >= EXCEL_MAX_COLUMNS) throw tooManyColumns(row + 1);
+    fields.push(field);
     field = '';
     fieldQuoted = false;
   };
-  const tooLong = () =>
-    nastavnikError(
-      'too_big',
-      ['input'],
-      'Ячейка CSV длиннее 32 767 символов: вероятно, в файле не закрыта кавычка',
-      'A CSV cell is longer than 32,767 characters: probably an unclosed quote',
-    );
+  const tooLong = () => cellTooLong(maxCell, row + 1, fields.length + 1);
   for await (const chunk of text) {
     const out: RawRow[] = [];
     for (let i = 0; i < chunk.length; i++) {
@@ -99,6 +132,7 @@ export async function* csvRows(text: AsyncIterable<string>, sep: string): AsyncG
           quoteSeen = false;
           if (ch === '"') {
             field += '"';
+            if (field.length > maxCell) throw tooLong();
             continue;
           }
           inQuotes = false;
@@ -108,7 +142,7 @@ export async function* csvRows(text: AsyncIterable<string>, sep: string): AsyncG
           continue;
         } else {
           field += ch;
-          if (field.length > MAX_CELL) throw tooLong();
+          if (field.length > maxCell) throw tooLong();
           continue;
         }
       }
@@ -125,7 +159,7 @@ export async function* csvRows(text: AsyncIterable<string>, sep: string): AsyncG
         afterCR = ch === '\r';
       } else {
         field += ch;
-        if (field.length > MAX_CELL) throw tooLong();
+        if (field.length > maxCell) throw tooLong();
       }
     }
     for (const r of out) yield r;

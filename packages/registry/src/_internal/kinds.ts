@@ -99,6 +99,7 @@ function readTraining(ctx: RowCtx): unknown[] | undefined {
   // Read the raw text: line breaks separate courses.
   const t = typeof cell === 'string' ? cell : cellText(cell);
   if (t === undefined || t.trim() === '') return [];
+  if (!ctx.fits('training', t)) return undefined;
   const out: unknown[] = [];
   for (const part of t.split(/\r?\n|\r|;(?![^()]*\))/)) {
     const s = ctx.clean('training', collapseSpaces(part), false);

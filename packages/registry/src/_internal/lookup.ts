@@ -1,5 +1,5 @@
 import type { Catalogue } from '@nastavnik/core';
-import { normalizeKey } from './text';
+import { memoLong, normalizeKey } from './text';
 
 /** Russian labels and spelling variants → a stable id. */
 export class Lookup {
@@ -23,9 +23,13 @@ export class Lookup {
     this.ids = entries.map((e) => e.id);
   }
 
+  /** The most commas in a known value: a candidate never joins more pieces than that. */
+  private maxCommas = 0;
+
   private add(variant: string, id: string): void {
     const k = normalizeKey(variant);
     if (k !== '' && !this.map.has(k)) this.map.set(k, id);
+    this.maxCommas = Math.max(this.maxCommas, variant.split(',').length - 1);
   }
 
   find(text: string): string | undefined {
@@ -47,6 +51,11 @@ export class Lookup {
    * such as «воспитательная работа, классное руководство» contain commas).
    */
   findList(text: string): { ids: string[]; unknown: string[] } {
+    const r = this.listOf(text);
+    return { ids: [...r.ids], unknown: [...r.unknown] };
+  }
+
+  private readonly listOf = memoLong((text: string): { ids: string[]; unknown: string[] } => {
     const ids: string[] = [];
     const unknown: string[] = [];
     const push = (id: string) => {
@@ -63,7 +72,7 @@ export class Lookup {
       let i = 0;
       while (i < pieces.length) {
         let matched = false;
-        for (let j = pieces.length; j > i; j--) {
+        for (let j = Math.min(pieces.length, i + this.maxCommas + 1); j > i; j--) {
           const candidate = pieces.slice(i, j).join(',');
           const id = this.find(candidate);
           if (id) {
@@ -81,7 +90,7 @@ export class Lookup {
       }
     }
     return { ids, unknown };
-  }
+  });
 }
 
 /** Extra spellings schools use for the shipped catalogues. */

@@ -26,6 +26,25 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 };
 
 const CYRILLIC = /[\u0400-\u04ff]/;
+const ANY_LOOKALIKE = /[aeopcxyABEKMHOPCTX]/;
+
+/** Texts this long are remembered: one long shared string referenced by many cells is worked out once. */
+const LONG = 512;
+const REMEMBERED = 64;
+
+/** `fn` with its results for long texts remembered (a few, first in first out): repeats cost a lookup. */
+export function memoLong<R>(fn: (text: string) => R): (text: string) => R {
+  const memo = new Map<string, R>();
+  return (text) => {
+    if (text.length < LONG) return fn(text);
+    const hit = memo.get(text);
+    if (hit !== undefined) return hit;
+    const r = fn(text);
+    if (memo.size >= REMEMBERED) memo.delete(memo.keys().next().value as string);
+    memo.set(text, r);
+    return r;
+  };
+}
 const WORD = /[\p{L}]+/gu;
 const LOOKALIKE_CHARS = /[aeopcxyABEKMHOPCTX]/g;
 
@@ -34,7 +53,8 @@ const LOOKALIKE_CHARS = /[aeopcxyABEKMHOPCTX]/g;
  * letters («Cмирнов» with a Latin C → «Смирнов»). Words written entirely in
  * Latin are left alone (they may be genuine).
  */
-export function fixLookalikes(text: string): { text: string; changed: boolean } {
+export const fixLookalikes = memoLong((text: string): { text: string; changed: boolean } => {
+  if (!ANY_LOOKALIKE.test(text) || !CYRILLIC.test(text)) return { text, changed: false };
   let changed = false;
   const out = text.replace(WORD, (word) => {
     if (!CYRILLIC.test(word)) return word;
@@ -44,26 +64,25 @@ export function fixLookalikes(text: string): { text: string; changed: boolean } 
     });
   });
   return { text: out, changed };
-}
+});
 
 /** Collapse every run of whitespace (including NBSP, tabs, line breaks) into one space and trim. */
-export function collapseSpaces(text: string): string {
-  return text.replace(/[\s\u00a0\u2007\u202f\ufeff]+/g, ' ').trim();
-}
+export const collapseSpaces = memoLong((text: string): string =>
+  text.replace(/[\s\u00a0\u2007\u202f\ufeff]+/g, ' ').trim(),
+);
 
 /**
  * A key for comparing labels and headers: lowercase, ё→е, look-alikes fixed,
  * «*» markers and punctuation removed, spaces collapsed.
  */
-export function normalizeKey(text: string): string {
-  const fixed = fixLookalikes(text).text;
-  return fixed
-    .toLowerCase()
+export const normalizeKey = memoLong((text: string): string =>
+  fixLookalikes(text)
+    .text.toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[№#]/g, ' no ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** Replace ё/Ё with е/Е. */
 export function yoToYe(text: string): string {
