@@ -102,8 +102,9 @@ export function history(i: number, rnd: () => number): History {
     ev.push(meet('regular', 10 + Math.floor(rnd() * 10)));
     if (k === terminateAt) {
       const r = rnd();
+      // A mentee of a group leaves alone (menteeRemoved), so groups end at the mentor's or the curator's initiative.
       ev.push(
-        r < 0.4
+        r < 0.4 && mentees === 1
           ? {
               type: 'terminated',
               date: next(1),
@@ -131,7 +132,7 @@ export function history(i: number, rnd: () => number): History {
         date: next(1),
         by: curator,
         agreedBy: everyone,
-        formats: ['traditional', 'virtual'],
+        formats: mentees > 1 ? ['group', 'virtual'] : ['traditional', 'virtual'],
       });
     }
   }
