@@ -75,7 +75,12 @@ async function side(name: 'ours' | 'peer', pupils: number): Promise<void> {
       await connection.run(`CREATE OR REPLACE TEMP TABLE anc AS WITH RECURSIVE a(org, anc) AS (
         SELECT id, id FROM orgs UNION ALL SELECT a.org, o.parent FROM a JOIN orgs o ON o.id = a.anc WHERE o.parent IS NOT NULL
       ) SELECT * FROM a`);
-      const out = await computeDuckDb(connection, asOf, resolvePeriod(period), IndicatorParamsSchema.parse({}));
+      const out = await computeDuckDb(
+        connection,
+        asOf,
+        resolvePeriod(period),
+        IndicatorParamsSchema.parse({}),
+      );
       times.push({ total: performance.now() - t0, suppress: 0, values: out.size });
     }
   }
@@ -115,10 +120,16 @@ async function main(): Promise<void> {
   };
   const load = loadavg().map((x) => x.toFixed(1));
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
-  say(`pnpm bench:country ${sizes.join(' ') || '1000000'} — ${new Date().toISOString().slice(0, 16)}Z, commit ${commit}`);
-  say(`load average at start ${load.join(' ')} on ${process.env.BENCH_MACHINE ?? '2 cores'}; DuckDB memory_limit ${MEMORY}, 2 threads; ${RUNS} runs per side, each in a fresh process`);
+  say(
+    `pnpm bench:country ${sizes.join(' ') || '1000000'} — ${new Date().toISOString().slice(0, 16)}Z, commit ${commit}`,
+  );
+  say(
+    `load average at start ${load.join(' ')} on ${process.env.BENCH_MACHINE ?? '2 cores'}; DuckDB memory_limit ${MEMORY}, 2 threads; ${RUNS} runs per side, each in a fresh process`,
+  );
   say('');
-  say('| pupils | side | cold (median, range) | warm (median, range) | suppression (warm) | peak RSS | values |');
+  say(
+    '| pupils | side | cold (median, range) | warm (median, range) | suppression (warm) | peak RSS | values |',
+  );
   say('|---:|---|---:|---:|---:|---:|---:|');
   const ratios: string[] = [];
   for (const pupils of sizes.length > 0 ? sizes : [1_000_000]) {
@@ -155,7 +166,11 @@ async function main(): Promise<void> {
   }
   say('');
   for (const r of ratios) say(`- ${r}`);
-  say(`- load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  say(
+    `- load average at end ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   writeFileSync(new URL('./results-country.md', import.meta.url), `${lines.join('\n')}\n`);
 }
 
