@@ -19,10 +19,11 @@ import { type AuthConfig, authenticate, type Caller, type ServiceRole, ServiceRo
 import {
   forbidden,
   isStaff,
-  pairEventAuthority,
+  mayRecord,
   pairRoles,
   requireRole,
   rolesAt,
+  rolesFor,
   STAFF_ROLES,
   visiblePersons,
 } from './authz';
@@ -748,10 +749,9 @@ export function createApp(options: AppOptions) {
     const event = validate(pairEventSchema, body.event, ['event']);
     // The event says who records it; that must be the caller, in a role they hold in this pair,
     // and a role that may record this kind of event.
-    const allowed = pairEventAuthority[event.type];
     const role = ServiceRoleSchema.safeParse(event.by.role);
     if (!role.success || !roles.has(role.data)) throw forbidden('role', [...roles]);
-    if (!allowed.includes(role.data)) throw forbidden('role', allowed);
+    if (!mayRecord(event.type, role.data)) throw forbidden('role', rolesFor(event.type));
     if (event.by.id !== undefined && event.by.id !== caller.personId) throw forbidden('not_own');
     const recorded = { ...event, by: { ...event.by, id: caller.personId } };
     const headerVersion = ifMatchVersion(c);

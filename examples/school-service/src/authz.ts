@@ -1,39 +1,30 @@
-import type { Pair } from '@nastavnik/core';
-import type { PairEvent } from '@nastavnik/machines';
+import { isAuthorized, type Pair, requiredRoles } from '@nastavnik/core';
+import { defaultPairAuthority, type PairEvent } from '@nastavnik/machines';
 import type { Caller, ServiceRole } from './auth';
 import { HttpProblem, problem } from './http';
 
 /** The school's staff who keep the registries and run the programme. */
 const STAFF: readonly ServiceRole[] = ['head', 'actingHead', 'curator'];
-const HEADS: readonly ServiceRole[] = ['head', 'actingHead'];
-const PAIR: readonly ServiceRole[] = ['mentor', 'mentee'];
 
 /**
- * Who may post each pair event, by role (the pairs issue's authority model,
- * 003 §3.3–3.5, §4–5; 004 §1). The same table as `@nastavnik/machines`'
- * `defaultPairAuthority`, kept here until the machines check it themselves;
- * the service checks it before the machine sees the event. Roles the service
- * has no token for (the methodical council) are left out.
+ * Whether `role` may record a pair event of this type: the authority model of
+ * `@nastavnik/machines` (`defaultPairAuthority`: the head issues orders, the
+ * curator keeps the records, the mentor and the mentee record their own work,
+ * a parent acts for a minor…). The machine checks the same table; the service
+ * checks it first to answer 403, and checks what the machine cannot: that the
+ * caller holds that role in this pair.
  *
  * @example
- * pairEventAuthority.orderIssued; // ['head', 'actingHead']
+ * mayRecord('orderIssued', 'parent'); // false
  */
-export const pairEventAuthority: { readonly [K in PairEvent['type']]: readonly ServiceRole[] } = {
-  consentRecorded: ['curator', ...HEADS, ...PAIR, 'parent'],
-  consentWithdrawn: ['curator', ...HEADS, ...PAIR, 'parent'],
-  orderIssued: HEADS,
-  meetingHeld: [...PAIR, 'curator'],
-  programmeApproved: ['curator', ...HEADS],
-  planItemDone: [...PAIR, 'curator'],
-  feedbackSubmitted: [...PAIR, 'parent', 'curator'],
-  finalSurveySubmitted: [...PAIR, 'parent', 'curator'],
-  extended: [...PAIR, 'curator'],
-  planCorrected: [...PAIR, 'curator'],
-  formChanged: [...PAIR, 'curator'],
-  mentorReplaced: ['curator', ...HEADS],
-  terminated: [...PAIR, 'parent', 'curator', ...HEADS],
-  completed: ['curator', ...HEADS],
-};
+export function mayRecord(type: PairEvent['type'], role: ServiceRole): boolean {
+  return isAuthorized(defaultPairAuthority, type, role);
+}
+
+/** The roles that may record a pair event of this type. @example rolesFor('orderIssued'); // ['head', 'actingHead'] */
+export function rolesFor(type: PairEvent['type']): readonly string[] {
+  return requiredRoles(defaultPairAuthority, type) ?? [];
+}
 
 /** The part of the school record authorisation needs. @example const s: SchoolRef = { organization: { id: 'sch1', parentId: 'mun1' } }; */
 export interface SchoolRef {
