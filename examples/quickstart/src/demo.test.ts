@@ -88,13 +88,15 @@ describe('the demo year (examples/quickstart)', () => {
   it('writes every document type, and each DOCX reads back with its text', async () => {
     const paths = files.map((f) => f.path);
     for (const expected of [
-      'orders/01-introduction-order.docx',
-      'orders/02-curator-order.docx',
+      'orders/01-curator-order.docx',
+      'orders/02-introduction-order.docx',
       'regulation.docx',
-      'roadmaps/prokopyevsk001.docx',
-      'roadmaps/dagestanskieOgni002.docx',
-      'roadmaps/rassvet003.docx',
-      'roadmaps/lyceum7Tikhvin004.docx',
+      `roadmaps/${year.sample.schools[0]?.organization.id}.docx`,
+      'roadmaps/templates/prokopyevsk001.docx',
+      'roadmaps/templates/dagestanskieOgni002.docx',
+      'roadmaps/templates/rassvet003.docx',
+      'roadmaps/templates/lyceum7Tikhvin004.docx',
+      'checks/document-set.json',
       'questionnaires/q-preference.docx',
       'questionnaires/q-final-satisfaction.schema.json',
       'consents/consent-adult.docx',
@@ -115,12 +117,14 @@ describe('the demo year (examples/quickstart)', () => {
     expect(paths.some((p) => /orders\/.*-plans-order\.docx$/.test(p))).toBe(true);
     expect(paths.some((p) => /^programmes\/pair-.*\.docx$/.test(p))).toBe(true);
 
-    const intro = await docxText(join(out, 'orders/01-introduction-order.docx'));
+    const intro = await docxText(join(out, 'orders/02-introduction-order.docx'));
     expect(intro).toContain('ПРИКАЗЫВАЮ');
     expect(intro).toContain('Положение о системе наставничества');
-    expect(intro).toContain('учитель – ученик'); // the region's own form, in the Regulation's list
-    const roadmap = await docxText(join(out, 'roadmaps/dagestanskieOgni002.docx'));
-    expect(roadmap).toContain('до 30 января 2023 г.');
+    expect(intro).toMatch(/учитель\s—\sученик/u); // the region's own form, in the Regulation's list
+    // The annexed roadmap is the school's own, not the seed's «Лицей № 7».
+    expect(intro).not.toContain('Лицей');
+    const roadmap = await docxText(join(out, 'roadmaps/templates/dagestanskieOgni002.docx'));
+    expect(roadmap).toMatch(/до\s30\sянваря 2023\sг\./u);
     const pairsOrder = files.find((f) => f.path.endsWith('-pairs-order.docx'));
     const text = await docxText(join(out, pairsOrder?.path ?? ''));
     expect(text).toContain('О закреплении наставнических пар');
@@ -131,6 +135,10 @@ describe('the demo year (examples/quickstart)', () => {
     expect(approved.length).toBeGreaterThan(0);
     const report = await docxText(join(out, 'reports/final-report.docx'));
     expect(report).toMatch(/\d+ из \d+|\d+,\d\s?%/);
+  });
+
+  it("passes checkDocumentSet: the school's orders, roadmap and programmes agree", async () => {
+    expect(JSON.parse(await readFile(join(out, 'checks/document-set.json'), 'utf8'))).toEqual([]);
   });
 
   it('exports registries that read back with exceljs, row for row', async () => {

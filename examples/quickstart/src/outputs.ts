@@ -5,7 +5,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type Consent,
+  formatName,
   type IsoDate,
+  isMinorOn,
   type Order,
   type Person,
   programmeStageLabels,
@@ -26,9 +28,12 @@ import {
   buildQuestionnaireForm,
   buildRegulation,
   buildRoadmap,
+  checkDocumentSet,
   type DataSheet,
+  type DocumentSetFinding,
   type IndicatorRowInput,
   type NastavnikDocument,
+  organizationRoadmap,
   questionnaireJsonSchema,
   renderDocx,
   renderHtml,
@@ -131,34 +136,102 @@ export async function writeOutputs(
     signatory: head,
   });
 
-  // Stage 1: the order introducing the model with the Regulation and the roadmap as annexes.
-  await both(
-    'orders/01-introduction-order',
-    buildIntroductionOrder({
-      organization: org,
-      parentOrganization: sample.authority,
-      order: order(101, 'introduceModel', '2023-08-31', 'О реализации целевой модели наставничества'),
-      people,
-      audience: 'pupils',
-      curatorId: school.curator.id,
-      startDate: dates.programmeStart,
-      regulation: { mentorCouncil: true, forms: PUPIL_FORMS, formsCatalogue: year.forms },
-      roadmap: seedRoadmaps.lyceum7Tikhvin004,
-      acquainted: [school.curator.id],
-    }),
-    'Приказ о реализации целевой модели наставничества',
+  // Stage 1: the curator's appointment, then the order introducing the model with the
+  // Regulation and the school's own roadmap as annexes (built from 004's template with the
+  // school's dates and people), and the Regulation on its own.
+  const curatorOrder = order(
+    101,
+    'appointCurator',
+    '2023-08-30',
+    'О назначении куратора внедрения целевой модели наставничества',
   );
+  const introOrder = order(102, 'introduceModel', '2023-08-31', 'О реализации целевой модели наставничества');
+  const who = (p: Person) => `${formatName(p.name, 'lastFirst')}${p.position ? `, ${p.position}` : ''}`;
+  const curatorText = who(school.curator);
+  const headText = who(school.head);
+  const ownRoadmap = organizationRoadmap({
+    template: seedRoadmaps.lyceum7Tikhvin004,
+    organization: org,
+    academicYear: dates.academicYear,
+    approvedBy: {
+      act: `приказ ${org.shortName ?? org.name}`,
+      number: introOrder.number,
+      date: introOrder.date,
+    },
+    stages: {
+      preparation: { from: '2023-08-28', to: dates.programmeStart, responsible: [headText, curatorText] },
+      menteeBase: { from: dates.programmeStart, to: '2023-09-22', responsible: [curatorText] },
+      mentorBase: { from: dates.programmeStart, to: '2023-09-22', responsible: [curatorText] },
+      mentorTraining: { from: '2023-09-11', to: '2023-09-29', responsible: [curatorText] },
+      pairFormation: { from: '2023-09-25', to: dates.plansOrder, responsible: [headText, curatorText] },
+      pairWork: {
+        from: dates.programmeFrom,
+        to: dates.programmeTo,
+        responsible: ['наставники', curatorText],
+      },
+      completion: { from: dates.finalMeeting, to: dates.extendedTo, responsible: [curatorText] },
+    },
+  });
+  // The orders on pairs that ended early or were extended (003 §7), numbered in sequence.
+  const changes = year.pairs
+    .filter((j) => (j.fate === 'terminated' || j.fate === 'extended') && j.programme !== null)
+    .map((j, k) => {
+      const fate = j.fate as 'terminated' | 'extended';
+      const s = sample.schools.find((x) => x.organization.id === j.schoolId) ?? school;
+      const t = j.snapshot.context.termination;
+      const date =
+        fate === 'terminated' && t ? t.date : (j.programme?.extensions[0]?.agreedAt ?? '2024-04-15');
+      const o: Order = {
+        ...order(
+          151 + k,
+          fate === 'terminated' ? 'terminatePair' : 'extendPair',
+          date,
+          fate === 'terminated'
+            ? 'О досрочном завершении персонализированной программы наставничества'
+            : 'О продлении срока персонализированной программы наставничества',
+        ),
+        id: `ord-change-${k + 1}` as Order['id'],
+        organizationId: s.organization.id,
+        signatory: { position: 'директор', name: s.head.name },
+      };
+      return { journey: j, fate, order: o, school: s };
+    });
+
+  // One year's documents of the first school side by side: no contradictions (dates of stages
+  // vs orders vs programmes, people appointed twice, terms outside policy).
+  const schoolJourneys = year.pairs.filter((j) => j.schoolId === org.id && j.snapshot.context.order !== null);
+  const findings: DocumentSetFinding[] = checkDocumentSet({
+    roadmap: ownRoadmap,
+    orders: [
+      { order: curatorOrder, appoints: [{ personId: school.curator.id, role: 'curator' }] },
+      { order: introOrder },
+      ...year.orders
+        .filter((o) => o.organizationId === org.id)
+        .map((o) =>
+          o.kind === 'approvePairs'
+            ? { order: o, term: { start: dates.programmeFrom, end: dates.programmeTo } }
+            : { order: o },
+        ),
+      ...changes
+        .filter((c) => c.school.organization.id === org.id)
+        .map((c) => ({ order: c.order, pairIds: [c.journey.pair.id] })),
+    ],
+    pairs: schoolJourneys.map((j) => j.pair),
+    programmes: schoolJourneys.flatMap((j) => (j.programme ? [j.programme] : [])),
+  });
+  await write(
+    'checks/document-set.json',
+    `${JSON.stringify(findings, null, 2)}\n`,
+    'json',
+    'Проверка комплекта документов',
+  );
+
   await both(
-    'orders/02-curator-order',
+    'orders/01-curator-order',
     buildCuratorOrder({
       organization: org,
       parentOrganization: sample.authority,
-      order: order(
-        102,
-        'appointCurator',
-        '2023-08-31',
-        'О назначении куратора внедрения целевой модели наставничества',
-      ),
+      order: curatorOrder,
       people,
       audience: 'pupils',
       curatorId: school.curator.id,
@@ -168,16 +241,45 @@ export async function writeOutputs(
     'Приказ о назначении куратора',
   );
   await both(
+    'orders/02-introduction-order',
+    buildIntroductionOrder({
+      organization: org,
+      parentOrganization: sample.authority,
+      order: introOrder,
+      people,
+      audience: 'pupils',
+      curatorId: school.curator.id,
+      curatorAppointedBy: { number: curatorOrder.number, date: curatorOrder.date },
+      startDate: dates.programmeStart,
+      regulation: { mentorCouncil: true, forms: PUPIL_FORMS, formsCatalogue: year.forms },
+      roadmap: ownRoadmap,
+      acquainted: [school.curator.id],
+    }),
+    'Приказ о реализации целевой модели наставничества',
+  );
+  await both(
     'regulation',
     buildRegulation({
       organization: org,
+      parentOrganization: sample.authority,
       audience: 'pupils',
-      options: { mentorCouncil: true, formsCatalogue: year.forms },
+      options: {
+        mentorCouncil: true,
+        forms: PUPIL_FORMS,
+        formsCatalogue: year.forms,
+        approvedBy: { number: introOrder.number, date: introOrder.date },
+      },
     }),
     'Положение о системе наставничества',
   );
+  await both(
+    `roadmaps/${org.id}`,
+    buildRoadmap({ roadmap: ownRoadmap, organization: org, parentOrganization: sample.authority }),
+    'Дорожная карта школы',
+  );
+  // The seed roadmaps stay as templates.
   for (const [name, roadmap] of Object.entries(seedRoadmaps))
-    await both(`roadmaps/${name}`, buildRoadmap({ roadmap }), `Дорожная карта (${name})`);
+    await both(`roadmaps/templates/${name}`, buildRoadmap({ roadmap }), `Дорожная карта (${name})`);
 
   // Stage 5: pairs and plans orders, one per school.
   for (const s of sample.schools) {
@@ -207,7 +309,19 @@ export async function writeOutputs(
         curatorId: s.curator.id,
         programmesDue: dates.plansOrder,
         catalogues: { forms: year.forms },
-        acquainted: [s.curator.id, ...new Set(journeys.map((j) => j.pair.mentorId))].slice(0, 12),
+        // Everyone the order names signs once: the curator, the mentors, and the adult mentees.
+        acquainted: [
+          ...new Set([
+            s.curator.id,
+            ...journeys.map((j) => j.pair.mentorId),
+            ...journeys
+              .flatMap((j) => j.pair.menteeIds)
+              .filter((id) => {
+                const p = people.find((x) => x.id === id);
+                return p !== undefined && !isMinorOn(p, pairsOrder.date);
+              }),
+          ]),
+        ],
       }),
       `Приказ о закреплении наставнических пар (${s.organization.shortName ?? slug})`,
     );
@@ -247,33 +361,18 @@ export async function writeOutputs(
     );
   }
 
-  // Early termination and extension orders (003 §7).
-  let changeNo = 150;
-  for (const fate of ['terminated', 'extended'] as const) {
-    const j = year.pairs.find((x) => x.fate === fate && x.programme !== null);
-    if (!j) continue;
-    const s = sample.schools.find((x) => x.organization.id === j.schoolId) ?? school;
+  // Early termination and extension orders (003 §7): one for every pair that ended early or was extended.
+  for (const c of changes) {
+    const { journey: j, fate, order: o, school: s } = c;
     const t = j.snapshot.context.termination;
     const programme = { ...(j.programme as NonNullable<typeof j.programme>), extensions: [] };
     const ext = j.programme?.extensions[0];
-    const date = fate === 'terminated' && t ? t.date : (ext?.agreedAt ?? '2024-04-15');
     await both(
       `orders/${j.pair.id}-${fate}`,
       buildPairChangeOrder({
         organization: s.organization,
         parentOrganization: sample.authority,
-        order: {
-          ...order(
-            ++changeNo,
-            fate === 'terminated' ? 'terminatePair' : 'extendPair',
-            date,
-            fate === 'terminated'
-              ? 'О досрочном завершении персонализированной программы наставничества'
-              : 'О продлении срока персонализированной программы наставничества',
-          ),
-          organizationId: s.organization.id,
-          signatory: { position: 'директор', name: s.head.name },
-        },
+        order: o,
         people,
         pair: j.pair,
         programme,
@@ -285,8 +384,8 @@ export async function writeOutputs(
                 kind: 'extend',
                 extension: ext ?? {
                   newEnd: dates.extendedTo,
-                  agreedAt: date,
-                  reason: 'По обоюдному согласию',
+                  agreedAt: o.date,
+                  reason: 'по обоюдному согласию',
                 },
               },
       }),

@@ -47,6 +47,7 @@ export {
 } from './builders/reports';
 export { buildRoadmap, type RoadmapDocumentInput } from './builders/roadmap';
 export { barChartSvg, type ChartData } from './chart';
+export { checkDocumentSet, type DocumentSetFinding, type DocumentSetInput } from './checkDocumentSet';
 export {
   type Align,
   type Annex,
@@ -62,6 +63,7 @@ export {
   type TableColumn,
   type TableRowValue,
 } from './model';
+export { type OrganizationRoadmapInput, organizationRoadmap } from './organizationRoadmap';
 export { type DocxOptions, renderDocx } from './render/docx';
 export { escapeHtml, type HtmlOptions, renderHtml } from './render/html';
 export { escapeMarkdown, renderMarkdown } from './render/markdown';

@@ -15,6 +15,7 @@ import { orderBase } from '../_internal/schemas';
 import type { Annex, Block, NastavnikDocument } from '../model';
 import { formatDateLong, formatDateShort } from '../typography/dates';
 import { byGender } from '../typography/names';
+import { formatOrderNumber } from '../typography/numbers';
 import { RegulationOptionsSchema, regulationBlocks } from './regulation';
 import { roadmapBlocks } from './roadmap';
 
@@ -30,6 +31,18 @@ const IntroductionOrderInputSchema = z.object({
   roadmap: RoadmapSchema.optional(),
   /** Who publishes the documents on the site, and by when (004 п. 4). */
   publisher: z.object({ personId: PersonIdSchema, due: IsoDateSchema }).optional(),
+  /**
+   * The order that already appointed the curator: this order then refers to it instead of
+   * appointing the curator a second time.
+   */
+  curatorAppointedBy: z.object({ number: z.string().trim().min(1).max(50), date: IsoDateSchema }).optional(),
+  /**
+   * Who brings this act to all participants of educational relations, and by when (004 п. 5);
+   * the curator by the start date when absent.
+   */
+  bringToParticipants: z
+    .object({ personId: PersonIdSchema.optional(), due: IsoDateSchema.optional() })
+    .default({}),
 });
 
 /**
@@ -80,7 +93,11 @@ export function buildIntroductionOrder(input: IntroductionOrderInput): Nastavnik
         options: {
           ...v.regulation,
           header: false,
-          approvedBy: v.regulation.approvedBy ?? { act: v.order.act, number: v.order.number, date: v.order.date },
+          approvedBy: v.regulation.approvedBy ?? {
+            act: v.order.act,
+            number: v.order.number,
+            date: v.order.date,
+          },
         },
       }),
     });
@@ -105,22 +122,43 @@ export function buildIntroductionOrder(input: IntroductionOrderInput): Nastavnik
     {
       kind: 'numbered',
       number: '1.',
-      text: `Организовать работу в ${orgShort(org)} по внедрению ${model} с ${formatDateLong(v.startDate, { quoted: false })}`,
-    },
-    {
-      kind: 'numbered',
-      number: '2.',
-      text: `Назначить ${responsible} за организационное, методическое, аналитическое сопровождение, мониторинг и реализацию внедрения ${model} (куратором) ${personIn(curator, 'accusative')}.`,
-    },
-    {
-      kind: 'numbered',
-      number: '3.',
-      text: `${capitalize(addressee(curator))}, обеспечить создание условий для внедрения и реализации ${model}, реализацию мероприятий в сроки, установленные дорожной картой, и достижение показателей эффективности.`,
+      text: `Организовать работу в ${orgShort(org)} по внедрению ${model} с ${formatDateLong(v.startDate, { quoted: false })}`.replace(/\.?$/u, '.'),
     },
   ];
-  let next = 4;
+  let next = 2;
+  if (v.curatorAppointedBy) {
+    const appointed = byGender(curator.gender, {
+      female: 'назначенной',
+      male: 'назначенному',
+      neutral: 'назначенному',
+    });
+    blocks.push({
+      kind: 'numbered',
+      number: `${next++}.`,
+      text: `${capitalize(addressee(curator))}, ${appointed} куратором приказом от ${formatDateShort(v.curatorAppointedBy.date)} ${formatOrderNumber(v.curatorAppointedBy.number)}, обеспечить создание условий для внедрения и реализации ${model}, реализацию мероприятий в сроки, установленные дорожной картой, и достижение показателей эффективности.`,
+    });
+  } else {
+    blocks.push(
+      {
+        kind: 'numbered',
+        number: `${next++}.`,
+        text: `Назначить ${responsible} за организационное, методическое, аналитическое сопровождение, мониторинг и реализацию внедрения ${model} (куратором) ${personIn(curator, 'accusative')}.`,
+      },
+      {
+        kind: 'numbered',
+        number: `${next++}.`,
+        text: `${capitalize(addressee(curator))}, обеспечить создание условий для внедрения и реализации ${model}, реализацию мероприятий в сроки, установленные дорожной картой, и достижение показателей эффективности.`,
+      },
+    );
+  }
+  const approveNumber = next;
   if (approve.length > 0) {
-    blocks.push({ kind: 'numbered', number: `${next}.`, text: 'Утвердить:', items: approve });
+    blocks.push({
+      kind: 'numbered',
+      number: `${next}.`,
+      text: 'Утвердить:',
+      items: approve.map((a, i) => ({ ...a, number: `${approveNumber}.${i + 1}.` })),
+    });
     next++;
   }
   if (v.publisher) {
@@ -131,6 +169,17 @@ export function buildIntroductionOrder(input: IntroductionOrderInput): Nastavnik
       text: `${capitalize(addressee(p))}, разместить нормативные документы по внедрению целевой модели наставничества на официальном сайте ${orgShort(org)} в срок до ${formatDateShort(v.publisher.due)}.`,
     });
     next++;
+  }
+  {
+    const who = v.bringToParticipants.personId
+      ? findPerson(v.people, v.bringToParticipants.personId, ['bringToParticipants', 'personId'])
+      : curator;
+    const due = v.bringToParticipants.due ?? (v.startDate >= v.order.date ? v.startDate : undefined);
+    blocks.push({
+      kind: 'numbered',
+      number: `${next++}.`,
+      text: `${capitalize(addressee(who))}, довести ${v.order.act === 'directive' ? 'настоящее распоряжение' : 'настоящий приказ'} до сведения всех участников образовательных отношений ${due ? `в срок до ${formatDateShort(due)}` : 'в течение трёх рабочих дней со дня его подписания'}.`,
+    });
   }
   blocks.push(
     control(v.order, next),
