@@ -104,6 +104,7 @@ export type RequiredReason =
  */
 export type InvalidValueReason =
   | 'threshold'
+  | 'snapshotLayout'
   | 'questionnaireKind'
   | 'pairState'
   | 'checkpointMonth'
@@ -121,6 +122,8 @@ export type InvalidValueReason =
  */
 export type InvalidInputReason =
   | 'notSnapshot'
+  | 'malformedProgrammeEvent'
+  | 'malformedPairEvent'
   | 'costsSize'
   | 'preferenceRepeated'
   | 'capacitiesLength'
@@ -192,6 +195,7 @@ export interface IssueParams {
     readonly allowed?: string;
     readonly reason?: InvalidValueReason;
     readonly version?: number;
+    readonly supported?: number;
     readonly id?: string;
   };
   too_small: { readonly minimum: number; readonly origin: string; readonly inclusive: boolean };

@@ -75,6 +75,7 @@ const requiredReasons = keys<RequiredReason>({
   columnMenteeIds: true,
 });
 const valueReasons = keys<InvalidValueReason>({
+  snapshotLayout: true,
   threshold: true,
   questionnaireKind: true,
   pairState: true,
@@ -85,6 +86,8 @@ const valueReasons = keys<InvalidValueReason>({
   registryField: true,
 });
 const inputReasons = keys<InvalidInputReason>({
+  malformedProgrammeEvent: true,
+  malformedPairEvent: true,
   costsSize: true,
   notSnapshot: true,
   preferenceRepeated: true,
@@ -119,7 +122,16 @@ const consent = [{}, { personId: 'p-7', purpose: 'personalData', cause: 'consent
 
 /** Sample params of every code: the compiler refuses a code without samples. */
 const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] } = {
-  invalid_type: ['string', 'number', 'array', 'object', 'bytes', 'template_literal'].map((expected) => ({
+  invalid_type: [
+    'string',
+    'number',
+    'array',
+    'object',
+    'bytes',
+    'pairSnapshot',
+    'programmeSnapshot',
+    'template_literal',
+  ].map((expected) => ({
     expected,
   })),
   required: [
@@ -135,7 +147,7 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   invalid_value: [
     {},
     { allowed: 'a, b' },
-    ...valueReasons.map((reason) => ({ reason, version: 3, id: 'c-1' })),
+    ...valueReasons.map((reason) => ({ reason, version: 3, supported: 2, id: 'c-1' })),
     { reason: 'registryField', allowed: 'fullName, birthDate' },
   ],
   too_small: counts.flatMap((minimum) =>

@@ -3,7 +3,7 @@ import {
   CatalogueIdSchema,
   ConsentIdSchema,
   ConsentSchema,
-  domainIssue,
+  domainRule,
   ExtensionSchema,
   IsoDateSchema,
   MeetingSchema,
@@ -51,8 +51,6 @@ export type PairParticipant = z.infer<typeof PairParticipantSchema>;
 const base = { date: IsoDateSchema, by: PairActorSchema };
 const agreedBy = z.array(PersonIdSchema).min(1);
 
-const dateIssue = (ru: string, en: string) => domainIssue('invalid_date_range', ru, en);
-
 const ConsentRecorded = z
   .object({ type: z.literal('consentRecorded'), ...base, consent: ConsentSchema })
   .superRefine((e, ctx) => {
@@ -61,10 +59,7 @@ const ConsentRecorded = z
         code: 'custom',
         path: ['consent', 'givenAt'],
         message: 'consent after event',
-        params: dateIssue(
-          'Согласие не может быть подписано позже даты его регистрации',
-          'A consent cannot be signed after the date it is recorded',
-        ),
+        params: domainRule('invalid_date_range', { reason: 'consentAfterEvent' }),
       });
     }
   });
@@ -81,10 +76,7 @@ const OrderIssued = z
         code: 'custom',
         path: ['order', 'date'],
         message: 'order date',
-        params: dateIssue(
-          'Дата события должна совпадать с датой приказа',
-          "The event's date must be the order's date",
-        ),
+        params: domainRule('invalid_date_range', { reason: 'eventDateIsOrderDate' }),
       });
     }
   });
@@ -96,10 +88,7 @@ const MeetingHeld = z
         code: 'custom',
         path: ['meeting', 'date'],
         message: 'meeting date',
-        params: dateIssue(
-          'Дата события должна совпадать с датой встречи',
-          "The event's date must be the meeting's date",
-        ),
+        params: domainRule('invalid_date_range', { reason: 'eventDateIsMeetingDate' }),
       });
     }
   });
@@ -131,10 +120,7 @@ const Extended = z
         code: 'custom',
         path: ['extension', 'agreedAt'],
         message: 'agreed date',
-        params: dateIssue(
-          'Дата события должна совпадать с датой соглашения о продлении',
-          "The event's date must be the date the extension was agreed",
-        ),
+        params: domainRule('invalid_date_range', { reason: 'eventDateIsAgreementDate' }),
       });
     }
   });
@@ -147,7 +133,7 @@ const PlanCorrected = z
           code: 'custom',
           path: ['plan', i, 'id'],
           message: 'duplicate',
-          params: domainIssue('duplicate_id', 'Пункт плана указан дважды', 'A plan item is listed twice'),
+          params: domainRule('duplicate_id', { of: 'planItem' }),
         });
       }
     });
@@ -166,11 +152,7 @@ const FormChanged = z
         code: 'custom',
         path: ['form'],
         message: 'nothing changed',
-        params: domainIssue(
-          'required',
-          'Укажите новую форму или новые виды наставничества',
-          'Give the new form or the new formats',
-        ),
+        params: domainRule('required', { reason: 'changeFormOrFormats' }),
       });
     }
   });

@@ -1,4 +1,4 @@
-import { nastavnikError } from '@nastavnik/core';
+import { fail } from '@nastavnik/core';
 import { and, assign, not, setup } from 'xstate';
 import {
   applyPairEvent,
@@ -48,12 +48,7 @@ export const pairMachine = setup({
   id: 'pair',
   context: ({ input }) => {
     if (input === undefined) {
-      throw nastavnikError(
-        'required',
-        ['input'],
-        'Запускайте машину со снимком из createPairSnapshot (или с его контекстом во input)',
-        'Start the machine with a snapshot from createPairSnapshot (or its context as input)',
-      );
+      throw fail('required', ['input'], { reason: 'machineInput' });
     }
     return input;
   },

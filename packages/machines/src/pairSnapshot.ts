@@ -1,8 +1,8 @@
 import {
+  fail,
   type IsoDate,
   IsoDateSchema,
   type IssuePath,
-  nastavnikError,
   type PairInput,
   PairSchema,
   parse,
@@ -94,12 +94,7 @@ export function pairSnapshotOf(state: PairState): PairSnapshot {
  */
 export function pairStateOf(snapshot: unknown, path: IssuePath): PairState {
   if (!isRecord(snapshot) || !isRecord(snapshot.context)) {
-    throw nastavnikError(
-      'invalid_type',
-      path,
-      'Ожидался снимок пары из createPairSnapshot',
-      'Expected a pair snapshot from createPairSnapshot',
-    );
+    throw fail('invalid_type', path, { expected: 'pairSnapshot' });
   }
   return {
     phase: phaseOf(snapshot.value, [...path, 'value']),
@@ -109,8 +104,7 @@ export function pairStateOf(snapshot: unknown, path: IssuePath): PairState {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-const unknownState = (path: IssuePath = ['value']) =>
-  nastavnikError('invalid_value', path, 'Неизвестное состояние пары', 'Unknown pair state value');
+const unknownState = (path: IssuePath = ['value']) => fail('invalid_value', path, { reason: 'pairState' });
 
 function phaseOf(v: unknown, path: IssuePath): PairPhase {
   let phase: unknown = v;
@@ -161,12 +155,7 @@ export function createPairSnapshot(pair: PairInput, options: PairSnapshotOptions
   const find = (id: string, path: Array<string | number>): PairParticipant => {
     const found = o.participants.find((x) => x.id === id);
     if (!found) {
-      throw nastavnikError(
-        'unknown_reference',
-        path,
-        `Участник ${id} пары не описан в options.participants`,
-        `Participant ${id} of the pair is not described in options.participants`,
-      );
+      throw fail('unknown_reference', path, { ref: 'pairParticipant', id });
     }
     return keepParticipant(found, o.date);
   };

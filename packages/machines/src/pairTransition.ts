@@ -1,4 +1,4 @@
-import { type IssuePath, isNastavnikError, nastavnikError, parse } from '@nastavnik/core';
+import { fail, type IssuePath, isNastavnikError, parse } from '@nastavnik/core';
 import { isPairRefusal, type PairState, reducePair } from './_internal/pairReducer';
 import { type PairEvent, type PairEventInput, PairEventSchema } from './pairEvents';
 import { type PairSnapshot, pairSnapshotOf, pairStateOf } from './pairSnapshot';
@@ -141,8 +141,7 @@ export function foldPair(
   return { state, applied: offset + events.length };
 }
 
-const notAnArray = () =>
-  nastavnikError('invalid_type', ['events'], 'Ожидался массив событий', 'Expected an array of events');
+const notAnArray = () => fail('invalid_type', ['events'], { expected: 'array' });
 
 /** The cheap part of validation for trusted events: an object with a known type. */
 function checked(event: PairEvent, index: number): PairEvent {
@@ -157,13 +156,7 @@ function checked(event: PairEvent, index: number): PairEvent {
   return event;
 }
 
-const malformed = (path: IssuePath) =>
-  nastavnikError(
-    'invalid_input',
-    path,
-    'Повреждённое событие или снимок пары: проверьте их схемой (replayPairUntrusted, parsePairEvent)',
-    'A malformed pair event or snapshot: validate it with the schema (replayPairUntrusted, parsePairEvent)',
-  );
+const malformed = (path: IssuePath) => fail('invalid_input', path, { reason: 'malformedPairEvent' });
 
 /** Run `f`; a TypeError (a malformed trusted value) becomes a `NastavnikError` at `path`. */
 function guarded<T>(path: IssuePath, f: () => T): T {

@@ -1,4 +1,4 @@
-import { nastavnikError, parse } from '@nastavnik/core';
+import { fail, parse } from '@nastavnik/core';
 import { z } from 'zod';
 import { type ContextCodec, contextCodec } from './_internal/compact';
 import { pairTable } from './_internal/pairReducer';
@@ -118,12 +118,7 @@ function pairs(): Store<PairSnapshot> {
     restore: (context, stored) => {
       const phase = String(stored.phase);
       if (!pairTable().states.has(phase)) {
-        throw nastavnikError(
-          'invalid_value',
-          ['stored', 'phase'],
-          'Неизвестное состояние пары',
-          'Unknown pair state',
-        );
+        throw fail('invalid_value', ['stored', 'phase'], { reason: 'pairState' });
       }
       return pairSnapshotOf({ phase: phase as PairPhase, context: context as PairContext });
     },
@@ -187,46 +182,28 @@ export const programmeSnapshotMigrations: SnapshotMigrations = { 0: wrapBare, 1:
 function versionOf(stored: unknown): number {
   if (isRecord(stored) && typeof stored.version === 'number') return stored.version;
   if (isRecord(stored) && 'value' in stored && 'context' in stored) return 0;
-  throw nastavnikError(
-    'invalid_input',
-    [],
-    'Это не сохранённый снимок машины',
-    'Not a stored machine snapshot',
-  );
+  throw fail('invalid_input', [], { reason: 'notSnapshot' });
 }
 
 function migrate(stored: unknown, migrations: SnapshotMigrations): unknown {
   let value = stored;
   let version = versionOf(value);
   if (version > SNAPSHOT_VERSION) {
-    throw nastavnikError(
-      'invalid_value',
-      ['version'],
-      `Снимок сохранён более новой версией библиотеки (формат ${version}, поддерживается до ${SNAPSHOT_VERSION})`,
-      `The snapshot was stored by a newer release (format ${version}, this release reads up to ${SNAPSHOT_VERSION})`,
-      { version, supported: SNAPSHOT_VERSION },
-    );
+    throw fail('invalid_value', ['version'], {
+      reason: 'snapshotTooNew',
+      version,
+      supported: SNAPSHOT_VERSION,
+    });
   }
   while (version < SNAPSHOT_VERSION) {
     const step = migrations[version];
     if (!step) {
-      throw nastavnikError(
-        'invalid_value',
-        ['version'],
-        `Нет миграции снимка с версии ${version}`,
-        `No snapshot migration from version ${version}`,
-        { version },
-      );
+      throw fail('invalid_value', ['version'], { reason: 'snapshotNoMigration', version });
     }
     value = step(value);
     const next = versionOf(value);
     if (next <= version) {
-      throw nastavnikError(
-        'internal',
-        ['version'],
-        'Миграция не повысила версию',
-        'A migration did not raise the version',
-      );
+      throw fail('internal', ['version'], { reason: 'migrationNoProgress' });
     }
     version = next;
   }
@@ -238,13 +215,7 @@ const StoredSchema = z.object({ version: z.literal(SNAPSHOT_VERSION), layout: z.
 function read<S>(store: Store<S>, stored: unknown, migrations: SnapshotMigrations): S {
   const row = parse(StoredSchema, migrate(stored, migrations), ['stored']);
   if (row.layout !== store.codec.layout) {
-    throw nastavnikError(
-      'invalid_value',
-      ['stored', 'layout'],
-      'Снимок сохранён с другим составом данных: нужна миграция с его выпуска',
-      'The snapshot was stored with another layout of the data: it needs a migration from its release',
-      { layout: row.layout, expected: store.codec.layout },
-    );
+    throw fail('invalid_value', ['stored', 'layout'], { reason: 'snapshotLayout' });
   }
   const context = parse(store.schema, store.codec.decode(row.context), ['stored', 'context']);
   return store.restore(context, row);

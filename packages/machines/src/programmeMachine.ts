@@ -1,4 +1,4 @@
-import { nastavnikError, type ProgrammeStage } from '@nastavnik/core';
+import { fail, type ProgrammeStage } from '@nastavnik/core';
 import { and, assign, not, setup } from 'xstate';
 import {
   applyProgrammeEvent,
@@ -57,12 +57,7 @@ export const programmeMachine = setup({
   type: 'parallel',
   context: ({ input }) => {
     if (input === undefined) {
-      throw nastavnikError(
-        'required',
-        ['input'],
-        'Запускайте машину со снимком из createProgrammeSnapshot (или с его контекстом во input)',
-        'Start the machine with a snapshot from createProgrammeSnapshot (or its context as input)',
-      );
+      throw fail('required', ['input'], { reason: 'machineInput' });
     }
     return input;
   },

@@ -3,10 +3,10 @@ import {
   type DuePeriod,
   DuePeriodSchema,
   dueDeadline,
+  fail,
   type IsoDate,
   IsoDateSchema,
   type IssuePath,
-  nastavnikError,
   parse,
   type RoadmapInput,
   RoadmapSchema,
@@ -96,12 +96,7 @@ export function programmeContextOf(snapshot: unknown, path: IssuePath): Programm
     (snapshot as { context: unknown }).context !== null &&
     Array.isArray((snapshot as { context: { activities?: unknown } }).context.activities);
   if (!ok) {
-    throw nastavnikError(
-      'invalid_type',
-      path,
-      'Ожидался снимок программы из createProgrammeSnapshot',
-      'Expected a programme snapshot from createProgrammeSnapshot',
-    );
+    throw fail('invalid_type', path, { expected: 'programmeSnapshot' });
   }
   return (snapshot as { context: ProgrammeContext }).context;
 }
@@ -134,35 +129,23 @@ export function createProgrammeSnapshot(
   const period: DuePeriod | undefined =
     o.period ?? roadmap.period ?? (roadmap.academicYear ? { academicYear: roadmap.academicYear } : undefined);
   if (period === undefined) {
-    throw nastavnikError(
-      'required',
-      ['options', 'period'],
-      'У дорожной карты нет периода: укажите учебный год или даты в options.period',
-      'The roadmap has no period: give an academic year or dates in options.period',
-    );
+    throw fail('required', ['options', 'period'], { reason: 'roadmapPeriod' });
   }
   const acts = roadmapActivities(roadmap);
   const policy = setup.policy;
   for (const [stage, gate] of Object.entries(policy.gates)) {
     for (const kind of gate.deliverables) {
       if (!acts.some((a) => a.deliverables.includes(kind))) {
-        throw nastavnikError(
-          'unknown_reference',
-          ['policy', 'gates', stage, 'deliverables'],
-          `Ни одно мероприятие дорожной карты не даёт результата «${kind}»`,
-          `No roadmap activity produces the deliverable "${kind}"`,
-        );
+        throw fail('unknown_reference', ['policy', 'gates', stage, 'deliverables'], {
+          ref: 'deliverable',
+          kind,
+        });
       }
     }
     if (Array.isArray(gate.activities)) {
       for (const id of gate.activities) {
         if (!acts.some((a) => a.id === id)) {
-          throw nastavnikError(
-            'unknown_reference',
-            ['policy', 'gates', stage, 'activities'],
-            `Мероприятия ${id} нет в дорожной карте`,
-            `Activity ${id} is not in the roadmap`,
-          );
+          throw fail('unknown_reference', ['policy', 'gates', stage, 'activities'], { ref: 'activity', id });
         }
       }
     }
@@ -190,12 +173,7 @@ export function createProgrammeSnapshot(
     checkpoints: policy.checkpoints.map((c) => {
       const w = resolveDue({ kind: 'period', from: { month: c.month }, to: { month: c.month } }, period)[0];
       if (!w) {
-        throw nastavnikError(
-          'invalid_value',
-          ['policy', 'checkpoints', c.id],
-          `Месяц контрольной точки ${c.id} не входит в период`,
-          `The month of checkpoint ${c.id} is outside the period`,
-        );
+        throw fail('invalid_value', ['policy', 'checkpoints', c.id], { reason: 'checkpointMonth', id: c.id });
       }
       return { id: c.id, label: c.label, start: w.start, end: w.end, heldAt: null, late: false };
     }),

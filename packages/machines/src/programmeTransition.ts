@@ -1,4 +1,4 @@
-import { type IssuePath, isNastavnikError, nastavnikError, parse } from '@nastavnik/core';
+import { fail, type IssuePath, isNastavnikError, parse } from '@nastavnik/core';
 import { isProgrammeRefusal, reduceProgramme } from './_internal/programmeReducer';
 import type { ProgrammeContext } from './programmeContext';
 import { type ProgrammeEvent, type ProgrammeEventInput, ProgrammeEventSchema } from './programmeEvents';
@@ -148,15 +148,9 @@ export function foldProgramme(
   return { context, applied: offset + events.length };
 }
 
-const notAnArray = () =>
-  nastavnikError('invalid_type', ['events'], 'Ожидался массив событий', 'Expected an array of events');
+const notAnArray = () => fail('invalid_type', ['events'], { expected: 'array' });
 
 function malformedOr(e: unknown, path: IssuePath): unknown {
   if (isNastavnikError(e) || !(e instanceof TypeError)) return e;
-  return nastavnikError(
-    'invalid_input',
-    path,
-    'Повреждённое событие или снимок программы: проверьте их схемой (replayProgrammeUntrusted, parseProgrammeEvent)',
-    'A malformed programme event or snapshot: validate it with the schema (replayProgrammeUntrusted, parseProgrammeEvent)',
-  );
+  return fail('invalid_input', path, { reason: 'malformedProgrammeEvent' });
 }

@@ -16,6 +16,8 @@ const field = (where: string): string => (where ? `Field "${where}": ` : '');
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const typeNames: Readonly<Record<string, string>> = {
+  pairSnapshot: 'a pair snapshot from createPairSnapshot',
+  programmeSnapshot: 'a programme snapshot from createProgrammeSnapshot',
   bytes: 'the file content: bytes (Uint8Array) or a byte stream',
   string: 'a string',
   number: 'a number',
@@ -98,6 +100,8 @@ const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>>
 };
 
 const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
+  snapshotLayout:
+    'The snapshot was stored with another layout of the data: it needs a migration from its release',
   threshold: 'The publication threshold is an integer from 1 to 1000',
   questionnaireKind: 'Unknown questionnaire kind',
   pairState: 'Unknown pair state value',
@@ -109,6 +113,10 @@ const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
 };
 
 const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
+  malformedPairEvent:
+    'A malformed pair event or snapshot: validate it with the schema (replayPairUntrusted, parsePairEvent)',
+  malformedProgrammeEvent:
+    'A malformed programme event or snapshot: validate it with the schema (replayProgrammeUntrusted, parseProgrammeEvent)',
   notSnapshot: 'This is not a stored machine snapshot',
   preferenceRepeated: 'A participant is listed twice',
   capacitiesLength: 'The number of capacities is not the number of mentors',
@@ -189,7 +197,8 @@ export const issueMessagesEn: IssueMessages = {
   },
   invalid_value: (p, w) => {
     if (p.reason === 'snapshotTooNew' && p.version !== undefined) {
-      return `The snapshot was saved by a newer version of the library (format ${num(p.version)})`;
+      const upTo = p.supported === undefined ? '' : `, this release reads up to ${num(p.supported)}`;
+      return `The snapshot was saved by a newer version of the library (format ${num(p.version)}${upTo})`;
     }
     if (p.reason === 'snapshotNoMigration' && p.version !== undefined) {
       return `No snapshot migration from version ${num(p.version)}`;

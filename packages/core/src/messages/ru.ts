@@ -30,6 +30,8 @@ const field = (where: string): string => (where ? `Поле «${where}»: ` : ''
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const typeNames: Readonly<Record<string, string>> = {
+  pairSnapshot: 'снимок пары из createPairSnapshot',
+  programmeSnapshot: 'снимок программы из createProgrammeSnapshot',
   bytes: 'содержимое файла: байты (Uint8Array) или поток байтов',
   string: 'строка',
   number: 'число',
@@ -113,6 +115,7 @@ const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>>
 };
 
 const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
+  snapshotLayout: 'Снимок сохранён с другим составом данных: нужна миграция с его выпуска',
   threshold: 'Порог публикации — целое число от 1 до 1000',
   questionnaireKind: 'Неизвестный вид анкеты',
   pairState: 'Неизвестное состояние пары',
@@ -124,6 +127,10 @@ const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
 };
 
 const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
+  malformedPairEvent:
+    'Повреждённое событие или снимок пары: проверьте их схемой (replayPairUntrusted, parsePairEvent)',
+  malformedProgrammeEvent:
+    'Повреждённое событие или снимок программы: проверьте их схемой (replayProgrammeUntrusted, parseProgrammeEvent)',
   notSnapshot: 'Это не сохранённый снимок машины',
   preferenceRepeated: 'Участник указан в списке дважды',
   capacitiesLength: 'Число вместимостей не равно числу наставников',
@@ -205,7 +212,8 @@ export const issueMessagesRu: IssueMessages = {
   },
   invalid_value: (p, w) => {
     if (p.reason === 'snapshotTooNew' && p.version !== undefined) {
-      return `Снимок сохранён более новой версией библиотеки (формат ${num(p.version)})`;
+      const upTo = p.supported === undefined ? '' : `, поддерживается до ${num(p.supported)}`;
+      return `Снимок сохранён более новой версией библиотеки (формат ${num(p.version)}${upTo})`;
     }
     if (p.reason === 'snapshotNoMigration' && p.version !== undefined) {
       return `Нет миграции снимка с версии ${num(p.version)}`;
