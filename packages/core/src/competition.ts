@@ -4,6 +4,7 @@ import { CatalogueIdSchema } from './enums';
 import { domainRule, fail } from './errors';
 import { CompetitionIdSchema, OrganizationIdSchema, PairIdSchema } from './ids';
 import { parse } from './parse';
+import { safeText } from './text';
 
 /**
  * A criterion of a round with its maximum score (e.g. «Представление опыта
@@ -15,7 +16,7 @@ import { parse } from './parse';
  */
 export const CompetitionCriterionSchema = z.object({
   id: CatalogueIdSchema,
-  title: z.string().trim().min(1).max(300),
+  title: safeText().trim().min(1).max(300),
   maxScore: z.number().positive().max(1000),
 });
 /** A criterion of a round. @category Competition @example const c: CompetitionCriterion = { id: 'idea', title: 'Идея', maxScore: 10 }; */
@@ -33,7 +34,7 @@ export type CompetitionCriterion = z.infer<typeof CompetitionCriterionSchema>;
  */
 export const CompetitionRoundSchema = z.object({
   id: CatalogueIdSchema,
-  title: z.string().trim().min(1).max(300),
+  title: safeText().trim().min(1).max(300),
   date: IsoDateSchema,
   criteria: z.array(CompetitionCriterionSchema).min(1),
 });
@@ -70,7 +71,7 @@ export const CompetitionCorrectionSchema = z.object({
   previous: z.number().min(0),
   score: z.number().min(0),
   recordedAt: IsoDateSchema,
-  reason: z.string().trim().min(1).max(500).optional(),
+  reason: safeText().trim().min(1).max(500).optional(),
 });
 /** A correction. @category Competition @example const c: CompetitionCorrection = parse(CompetitionCorrectionSchema, raw); */
 export type CompetitionCorrection = z.infer<typeof CompetitionCorrectionSchema>;
@@ -102,7 +103,7 @@ export const CompetitionSchema = z
   .object({
     id: CompetitionIdSchema,
     organizationId: OrganizationIdSchema,
-    title: z.string().trim().min(1).max(300),
+    title: safeText().trim().min(1).max(300),
     academicYear: AcademicYearSchema,
     rounds: z.array(CompetitionRoundSchema).min(1),
     scores: z.array(CompetitionScoreSchema).default([]),

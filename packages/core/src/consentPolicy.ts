@@ -6,6 +6,7 @@ import { type IssuePath, NastavnikError, type NastavnikIssue, nastavnikIssue } f
 import type { PersonId } from './ids';
 import { parse } from './parse';
 import type { Person } from './person';
+import { safeText } from './text';
 
 /**
  * What the SDK does with a person's data, each a separate question to the
@@ -85,7 +86,7 @@ export type ConsentRule = z.infer<typeof ConsentRuleSchema>;
  * });
  */
 export const ConsentPolicySchema = z.object({
-  id: z.string().trim().min(1).max(100),
+  id: safeText().trim().min(1).max(100),
   rules: z.array(ConsentRuleSchema).min(1),
   minorSigners: z
     .array(ConsentGiverSchema.exclude(['self']))

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './dates';
+import { safeText } from './text';
 
 /**
  * Kinds of identity documents a consent names (152-ФЗ ст. 9 ч. 4 п. 1–2:
@@ -31,11 +32,11 @@ export type IdentityDocumentKind = z.infer<typeof IdentityDocumentKindSchema>;
 export const IdentityDocumentSchema = z.object({
   kind: IdentityDocumentKindSchema,
   /** Free name of the document when `kind` is `other`. */
-  title: z.string().trim().min(1).max(200).optional(),
-  series: z.string().trim().min(1).max(20).optional(),
-  number: z.string().trim().min(1).max(40),
+  title: safeText().trim().min(1).max(200).optional(),
+  series: safeText().trim().min(1).max(20).optional(),
+  number: safeText().trim().min(1).max(40),
   issuedAt: IsoDateSchema,
-  issuedBy: z.string().trim().min(1).max(300),
+  issuedBy: safeText().trim().min(1).max(300),
 });
 /** An identity document. @category Personal data @example const d: IdentityDocument = IdentityDocumentSchema.parse(raw); */
 export type IdentityDocument = z.infer<typeof IdentityDocumentSchema>;
@@ -49,4 +50,4 @@ export type IdentityDocument = z.infer<typeof IdentityDocumentSchema>;
  * @example
  * AddressSchema.parse('187555, Ленинградская обл., г. Тихвин, 1-й мкр., д. 22');
  */
-export const AddressSchema = z.string().trim().min(5).max(500);
+export const AddressSchema = safeText().trim().min(5).max(500);

@@ -6,6 +6,7 @@ import { type IsoDate, IsoDateSchema, toDate, toIsoDate } from '../dates';
 import { type ConsentPurpose, ConsentPurposeSchema } from '../enums';
 import { type PersonId, PersonIdSchema } from '../ids';
 import { parse } from '../parse';
+import { safeText } from '../text';
 
 /**
  * A record of personal data the school holds: whose, in which data set, for
@@ -18,10 +19,10 @@ import { parse } from '../parse';
  * const r = RetentionRecordSchema.parse({ id: 'mentee-base/p-1', personId: 'p-1', dataset: 'база наставляемых', purpose: 'personalData', purposeAchievedAt: '2024-05-31' });
  */
 export const RetentionRecordSchema = z.object({
-  id: z.string().trim().min(1).max(200),
+  id: safeText().trim().min(1).max(200),
   personId: PersonIdSchema,
   /** Where it is kept: «база наставляемых», «анкеты обратной связи», … */
-  dataset: z.string().trim().min(1).max(200),
+  dataset: safeText().trim().min(1).max(200),
   purpose: ConsentPurposeSchema,
   purposeAchievedAt: IsoDateSchema.optional(),
   /** Already destroyed (act of destruction) or depersonalised: nothing is due. */
