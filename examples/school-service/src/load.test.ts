@@ -15,6 +15,11 @@ describe.each(testDatabases())('a small load test over HTTP on loopback, $name',
       expect(r.lost).toBe(0);
       expect(r.duplicated).toBe(0);
       expect(r.replayOk).toBe(true);
+      // The projections rebuilt through the streaming replay from the database are the stored ones.
+      expect(r.rebuild.pairs).toBeGreaterThanOrEqual(2);
+      expect(r.rebuild.events).toBe(r.eventsStored);
+      expect(r.rebuild.refused).toEqual([]);
+      expect(r.rebuild.mismatched).toEqual([]);
       expect(r.requests).toBe(r.applied + r.refused + r.conflictsRetried);
     } finally {
       await db.close();

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { createDevIssuer } from './auth';
 import type { Db } from './db';
 import { pairTransition } from './pairs';
+import { type RebuildReport, rebuildPairs } from './rebuild';
 import { serveApp } from './server';
 import { createEventStore } from './store';
 
@@ -51,6 +52,8 @@ export interface LoadReport {
   /** Every pair replays from its log to exactly its stored snapshot, with version = event count. */
   readonly replayOk: boolean;
   readonly eventsStored: number;
+  /** The projections rebuilt from the database through the machines' streaming replay (`replayMany`). */
+  readonly rebuild: RebuildReport;
 }
 
 const quantile = (sorted: readonly number[], q: number): number =>
@@ -180,6 +183,8 @@ export async function runLoad(db: Db, options: LoadOptions): Promise<LoadReport>
       const v = await store.verifyPair(id, pairTransition);
       replayOk &&= v.ok && v.eventCount === acked.size;
     }
+    // Every pair's projection rebuilt from the database in one stream, compared with the stored one.
+    const rebuild = await rebuildPairs(db, { pageSize: 64 });
     const applied = [...acknowledged.values()].reduce((n, xs) => n + xs.length, 0);
     const sorted = [...latencies].sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 10) / 10;
@@ -202,6 +207,7 @@ export async function runLoad(db: Db, options: LoadOptions): Promise<LoadReport>
       duplicated,
       replayOk,
       eventsStored,
+      rebuild,
     };
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -40,7 +40,12 @@ try {
   console.log(
     `stored events:  ${r.eventsStored}; lost ${r.lost}; applied twice ${r.duplicated}; replay ${r.replayOk ? 'ok' : 'MISMATCH'}`,
   );
+  const b = r.rebuild;
+  console.log(
+    `rebuild:        ${b.pairs} pairs, ${b.events} events replayed from the database by replayMany in ${b.durationMs} ms; ${b.mismatched.length} differ, ${b.refused.length} refused`,
+  );
   if (r.lost !== 0 || r.duplicated !== 0 || !r.replayOk || r.eventsStored !== r.applied) process.exitCode = 1;
+  if (b.mismatched.length > 0 || b.refused.length > 0 || b.events !== r.eventsStored) process.exitCode = 1;
 } finally {
   await db.close();
   if (url && schema) await dropSchema(url, schema);
