@@ -44,3 +44,25 @@ export function safeText(): z.ZodString {
  * SafeTextSchema.parse('Дисциплина на уроках');
  */
 export const SafeTextSchema = safeText();
+
+// What a spreadsheet skips before it reads a formula: spaces of every kind, line breaks, tabs,
+// zero-width characters and the BOM; then the ASCII or fullwidth ＝ ＋ － ＠ it accepts as a start.
+const FORMULA_START =
+  /^[\s\u00a0\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/u;
+
+/**
+ * Whether a spreadsheet could read this text as a formula (CSV/XLSX
+ * injection): it starts with `=`, `+`, `-`, `@` or their fullwidth forms
+ * `＝ ＋ － ＠`, possibly behind spaces, NBSP, line breaks, zero-width
+ * characters or a BOM, or it starts with a tab or a line break. Writers
+ * put an apostrophe before such a text.
+ *
+ * @category Parsing
+ * @example
+ * startsFormula('=HYPERLINK("http://evil")'); // true
+ * startsFormula('\u00a0＝1+1'); // true: NBSP, then a fullwidth equals sign
+ * startsFormula('Иванова'); // false
+ */
+export function startsFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}

@@ -1,9 +1,18 @@
 import { PassThrough } from 'node:stream';
-import { nastavnikError, parse } from '@nastavnik/core';
+import {
+  ConsentSchema,
+  MenteeProfileSchema,
+  MentorProfileSchema,
+  nastavnikError,
+  PairSchema,
+  PersonSchema,
+  parse,
+} from '@nastavnik/core';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { type Cell, cellText, numberRu } from './_internal/cells';
+import { guard } from './_internal/csv';
 import { type Lookups, lookups } from './_internal/enums';
 import { FIELDS, type FieldDef } from './_internal/fields';
 import { consentCells, menteeCells, mentorCells, pairCells } from './_internal/kinds';
@@ -39,6 +48,13 @@ const OptionsSchema = z.object({
   validationRows: z.number().int().min(1).max(1_048_575).optional(),
 });
 
+const RECORD_SCHEMAS: Readonly<Record<RegistryKind, z.ZodType>> = {
+  mentors: z.object({ person: PersonSchema, profile: MentorProfileSchema }),
+  mentees: z.object({ person: PersonSchema, profile: MenteeProfileSchema }),
+  consents: ConsentSchema,
+  pairs: PairSchema,
+};
+
 const SHEET_NAMES: Readonly<Record<RegistryKind, string>> = {
   mentors: 'Наставники',
   mentees: 'Наставляемые',
@@ -72,27 +88,20 @@ function cellsOf<K extends RegistryKind>(
   }
 }
 
-const TRIGGER = /^'*[=+\-@\t\r]/;
-
-/**
- * Neutralise formula injection in a CSV cell: a value that Excel would read
- * as a formula (= + - @, tab, CR) gets a leading apostrophe. Values that
- * already start with apostrophes before such a character get one more, so
- * import (which removes exactly one) restores every value.
- */
-function guard(value: string): string {
-  return TRIGGER.test(value) ? `'${value}` : value;
-}
-
 function csvCell(cell: Cell, sep: string): string {
   let text: string;
   if (cell === undefined) return '';
   if (typeof cell === 'number') text = numberRu(cell);
   else if (cell instanceof Date) text = cellText(cell) ?? '';
-  else text = guard(String(cell));
+  else text = String(cell);
   if (text.includes(sep) || /["\r\n]/.test(text) || /^\s|\s$/.test(text))
     return `"${text.replace(/"/g, '""')}"`;
   return text;
+}
+
+/** A text cell with its formula start guarded, for XLSX as for CSV. */
+function guarded(cell: Cell): Cell {
+  return typeof cell === 'string' ? guard(cell) : cell;
 }
 
 function rowsOf<K extends RegistryKind>(
@@ -106,7 +115,7 @@ function rowsOf<K extends RegistryKind>(
     for (const r of records) {
       for (const cells of cellsOf(kind, r, l)) {
         n++;
-        yield cols.map((c) => (c.key === 'rowNo' ? n : cells[c.key]));
+        yield cols.map((c) => (c.key === 'rowNo' ? n : guarded(cells[c.key])));
       }
     }
   })();
@@ -245,9 +254,12 @@ async function exportXlsx<K extends RegistryKind>(
  * CSV (UTF-8 with BOM or Windows-1251, `;` by default). Importing the
  * result gives the same registry back.
  *
- * Formula injection is neutralised: XLSX cells are written as text, never
- * as formulas; CSV cells that would start a formula (= + - @) get a leading
- * apostrophe, which the importer removes.
+ * Records are validated with the core schemas first (a typed error with the
+ * record's path, never `[object Object]` in a cell). Formula injection is
+ * neutralised: cells are written as text, never as formulas, and a text a
+ * spreadsheet could read as a formula (= + - @ or their fullwidth forms, also
+ * behind spaces, NBSP, line breaks, zero-width characters or a BOM) gets a
+ * leading apostrophe, in XLSX and CSV alike; the importer removes it.
  *
  * @category Export
  * @example
@@ -268,11 +280,14 @@ export async function exportRegistry<K extends RegistryKind>(
     );
   }
   const kind = opts.kind as K;
+  // Records are checked with the core schemas first: nothing unvalidated (an object where a
+  // text belongs, a formula object) reaches a cell.
+  const valid = parse(z.array(RECORD_SCHEMAS[kind]), records, ['records']) as RegistryRecordOf<K>[];
   const l = lookups(opts.catalogues as RegistryCatalogues | undefined);
   try {
     if (opts.format === 'csv')
-      return exportCsv(kind, records, l, opts.separator ?? ';', opts.encoding ?? 'utf-8');
-    return await exportXlsx(kind, records, l, opts.validationRows);
+      return exportCsv(kind, valid, l, opts.separator ?? ';', opts.encoding ?? 'utf-8');
+    return await exportXlsx(kind, valid, l, opts.validationRows);
   } catch (e) {
     if (e instanceof Error && e.name === 'NastavnikError') throw e;
     throw nastavnikError(

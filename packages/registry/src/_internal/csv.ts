@@ -1,3 +1,4 @@
+import { startsFormula } from '@nastavnik/core';
 import iconv from 'iconv-lite';
 import { cellTooLong, EXCEL_MAX_COLUMNS, tooManyColumns } from './limits';
 import type { RawRow } from './sheet';
@@ -88,11 +89,18 @@ export function sniffSeparator(sample: string): ';' | ',' | '\t' {
   return counts[','] > 0 ? ',' : ';';
 }
 
-const TRIGGER = /^'+[=+\-@\t\r]/;
+/**
+ * The export's formula guard: an apostrophe before a text a spreadsheet could
+ * read as a formula (see `startsFormula` in core), and one more before a text
+ * that already has apostrophes there, so that {@link unguard} restores every value.
+ */
+export function guard(value: string): string {
+  return startsFormula(value.replace(/^'+/, '')) ? `'${value}` : value;
+}
 
-/** Undo the export's formula guard: one leading apostrophe before = + - @ tab CR. */
+/** Undo the export's formula guard: one leading apostrophe before what {@link guard} guards. */
 export function unguard(value: string): string {
-  return TRIGGER.test(value) ? value.slice(1) : value;
+  return value.startsWith("'") && startsFormula(value.replace(/^'+/, '')) ? value.slice(1) : value;
 }
 
 /**

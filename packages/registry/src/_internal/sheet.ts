@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from './cells';
+import { unguard } from './csv';
 import {
   cellTooLong,
   EXCEL_MAX_COLUMNS,
@@ -162,7 +163,8 @@ function toRaw(r: ExcelRow, maxCell: number): RawRow {
   for (let i = 1; i < n; i++) {
     const f = flatten(values[i]);
     if (typeof f.cell === 'string' && f.cell.length > maxCell) throw cellTooLong(maxCell, r.number, i);
-    cells.push(f.cell);
+    // The export guards formula starts in XLSX as in CSV; the guard comes off the same way.
+    cells.push(typeof f.cell === 'string' ? unguard(f.cell) : f.cell);
     if (f.formula) formula = true;
   }
   return formula ? { row: r.number, cells, formula } : { row: r.number, cells };
