@@ -166,6 +166,7 @@ export {
   ExtensionSchema,
   effectiveEnd,
   isGroup,
+  pairSizeIssue,
   MAX_PROGRAMME_MONTHS,
   type Meeting,
   MeetingSchema,
@@ -297,7 +298,7 @@ export {
   type TermViolation,
   termIssue,
 } from './termPolicy';
-export { isSafeText, SafeTextSchema, safeText, startsFormula } from './text';
+export { isSafeText, SafeTextSchema, safeText } from './text';
 // --- due-date parsing and resolution (due parser) ---
 
 export { parseDue, safeParseDue } from './dueParser';

@@ -88,6 +88,8 @@ export type PairConsent = Pick<
  */
 export interface PairPlanItem {
   readonly id: PlanItemId;
+  /** In a group: the mentee whose item it is, or null for everyone's. */
+  readonly menteeId: PersonId | null;
   readonly due: IsoDate;
   readonly doneAt: IsoDate | null;
 }
@@ -139,6 +141,12 @@ export interface PairContext {
     readonly initiator: 'mentor' | 'mentee' | 'curator';
   }>;
   readonly formChanges: readonly IsoDate[];
+  /** Mentees who left the group while the others went on (003 §2.3, §7.1). */
+  readonly departures: ReadonlyArray<{
+    readonly menteeId: PersonId;
+    readonly date: IsoDate;
+    readonly reason: 'ownInitiative' | 'consentWithdrawn' | 'moved';
+  }>;
   readonly termination: {
     readonly reason: TerminationReason;
     readonly initiator: { readonly role: ParticipantRole; readonly id: PersonId | null };

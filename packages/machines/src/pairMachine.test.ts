@@ -390,8 +390,8 @@ describe('pair machine: the life of a pair (003 §6–7, 004 §4–5)', () => {
       },
     ]);
     expect(ok.context.programme?.plan).toEqual([
-      { id: 'i1', due: '2023-11-30', doneAt: '2023-11-20' },
-      { id: 'i3', due: '2024-08-01', doneAt: null },
+      { id: 'i1', menteeId: null, due: '2023-11-30', doneAt: '2023-11-20' },
+      { id: 'i3', menteeId: null, due: '2024-08-01', doneAt: null },
     ]);
   });
 

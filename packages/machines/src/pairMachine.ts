@@ -17,7 +17,9 @@ const apply = 'apply' as const;
  * statechart: `forming` (written consents → the head's order) → `running`
  * (organizational → trial → planning meeting → programme approved →
  * active → final meeting and final survey) → `completed`, or `terminated`
- * early from any live phase with a reason of 003 §7.1.
+ * early from any live phase with a reason of 003 §7.1 — or because a consent
+ * the policy requires was withdrawn (152-ФЗ ст. 9 ч. 2), by the subject or a
+ * parent for a minor, which ends an approved pair at once.
  *
  * Every guard asks one rule function why an event would be refused, so an
  * actor and {@link pairTransition} agree; events carry their dates and the
@@ -68,6 +70,23 @@ export const pairMachine = setup({
           },
           { guard: allowed('forming'), target: '.collectingConsents', actions: apply },
         ],
+        // One mentee joins or leaves a group: the set of consents needed changes with it.
+        menteeAdded: [
+          {
+            guard: and([allowed('forming'), 'consentsCompleteAfter']),
+            target: '.consented',
+            actions: apply,
+          },
+          { guard: allowed('forming'), target: '.collectingConsents', actions: apply },
+        ],
+        menteeRemoved: [
+          {
+            guard: and([allowed('forming'), 'consentsCompleteAfter']),
+            target: '.consented',
+            actions: apply,
+          },
+          { guard: allowed('forming'), target: '.collectingConsents', actions: apply },
+        ],
         terminated: { guard: allowed('forming'), target: '#pair.terminated', actions: apply },
       },
       states: {
@@ -107,6 +126,8 @@ export const pairMachine = setup({
         consentRecorded: { guard: allowed('running'), actions: apply },
         formChanged: { guard: allowed('running'), actions: apply },
         mentorReplaced: { guard: allowed('running'), actions: apply },
+        menteeAdded: { guard: allowed('running'), actions: apply },
+        menteeRemoved: { guard: allowed('running'), actions: apply },
         terminated: { guard: allowed('running'), target: '#pair.terminated', actions: apply },
       },
       states: {

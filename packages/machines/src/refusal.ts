@@ -59,7 +59,13 @@ export type PairRefusalCode =
   | 'same_mentor'
   | 'mentor_is_mentee'
   | 'replacement_order_required'
-  | 'termination_initiator_mismatch';
+  | 'termination_initiator_mismatch'
+  | 'pair_size_mismatch'
+  | 'last_mentee'
+  | 'group_member_leaves'
+  | 'already_participant'
+  | 'membership_order_required'
+  | 'plan_item_not_mentee';
 
 /**
  * Why a programme machine refused an event.
@@ -180,6 +186,36 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
   }),
   not_authorized: notAuthorized,
   term_outside_policy: (p) => termText(p),
+  pair_size_mismatch: (p) =>
+    p.format === 'group'
+      ? {
+          ru: `В группе два наставляемых или больше (003 §2.3), а не ${s(p, 'mentees')}`,
+          en: `A group has two or more mentees (003 §2.3), not ${s(p, 'mentees')}`,
+        }
+      : {
+          ru: `В паре «один на один» ровно один наставляемый (003 §2.3), а не ${s(p, 'mentees')}: для группы нужен вид «в группе»`,
+          en: `A one-to-one pair has exactly one mentee (003 §2.3), not ${s(p, 'mentees')}: a group needs the group format`,
+        },
+  last_mentee: () => ({
+    ru: 'Это последний наставляемый: завершите программу досрочно (003 §7.1), а не исключайте его',
+    en: 'This is the last mentee: terminate the programme early (003 §7.1) instead',
+  }),
+  group_member_leaves: () => ({
+    ru: 'В группе наставляемый выбывает сам (событие «наставляемый выбыл»), остальные продолжают работу',
+    en: 'In a group one mentee leaves (menteeRemoved) and the others go on',
+  }),
+  already_participant: (p) => ({
+    ru: `Лицо ${s(p, 'personId')} уже участвует в этой паре (группе)`,
+    en: `Person ${s(p, 'personId')} already takes part in this pair (group)`,
+  }),
+  membership_order_required: () => ({
+    ru: 'Состав утверждённой группы меняется приказом руководителя (003 §6.2)',
+    en: "An approved group's membership changes by the head's order (003 §6.2)",
+  }),
+  plan_item_not_mentee: (p) => ({
+    ru: `Пункт плана ${s(p, 'itemId')} закреплён за лицом, которое не является наставляемым группы`,
+    en: `Plan item ${s(p, 'itemId')} belongs to someone who is not a mentee of the group`,
+  }),
   not_representative: () => ({
     ru: 'Родитель (законный представитель) действует только за несовершеннолетнего наставляемого этой пары',
     en: 'A parent or legal representative acts only for a minor mentee of this pair',

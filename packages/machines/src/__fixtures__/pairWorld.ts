@@ -227,6 +227,24 @@ export function candidates(s: PairSnapshot, salt = 0): PairEventInput[] {
       ? {}
       : { order: order('replaceMentor', `ordr-${n}`, date) }),
   });
+  // Group membership: one more mentee (with their consents; by order once approved), or the last one leaves.
+  const forming = phase === 'collectingConsents' || phase === 'consented';
+  const pupils = c.mentees[0]?.category === 'pupil';
+  const joiner = pupils
+    ? { id: `${c.pairId}-mentee-j${n}`, category: 'pupil' as const, birthDate: '2011-06-01' }
+    : { id: `${c.pairId}-mentee-j${n}`, category: 'teacher' as const };
+  out.push({
+    type: 'menteeAdded',
+    date,
+    by,
+    mentee: joiner,
+    consents: purposesOf(joiner, 'mentee').map((purpose) =>
+      consent(joiner, purpose, `c-${n}-j-${purpose}`, date),
+    ),
+    ...(forming ? {} : { order: order('approvePairs', `ordj-${n}`, date) }),
+  });
+  const leaver = c.mentees.at(-1);
+  if (leaver) out.push({ type: 'menteeRemoved', date, by, menteeId: leaver.id, reason: 'moved' });
   const reasons = ['mentorInitiative', 'menteeInitiative', 'mutualDecision', 'curatorInitiative'] as const;
   const reason = reasons[salt % 4]!;
   const initiator =

@@ -8,6 +8,7 @@ import {
   type MeetingKind,
   mayProcess,
   type PersonId,
+  pairSizeIssue,
   requiredRoles,
   type TermViolation,
 } from '@nastavnik/core';
@@ -106,6 +107,10 @@ export function toPairConsent(c: PairConsent): PairConsent {
  * replacement of the mentor (the branch guards of the `forming` states).
  */
 export function consentsCompleteAfter(ctx: PairContext, event: PairEvent): boolean {
+  if (event.type === 'menteeAdded' || event.type === 'menteeRemoved') {
+    const next = { ...ctx, ...applyPairEvent(ctx, event) };
+    return consentGap(next, next.consents, event.date) === null;
+  }
   if (event.type === 'mentorReplaced') {
     const mentor = keepParticipant(event.mentor, event.date);
     const added = event.consents.filter((c) => c.personId === event.mentor.id).map(toPairConsent);
@@ -129,6 +134,15 @@ function missingAgreement(ctx: PairContext, agreed: readonly PersonId[]): number
 
 function remainingItems(ctx: PairContext): number {
   return ctx.programme ? ctx.programme.plan.filter((i) => i.doneAt === null).length : 0;
+}
+
+/** A plan item kept for someone who is not a mentee of the group (a plan per mentee, 004 §4). */
+function planStranger(
+  ctx: PairContext,
+  plan: ReadonlyArray<{ readonly id: string; readonly menteeId?: PersonId | undefined }>,
+): PairRefusal | null {
+  const it = plan.find((i) => i.menteeId !== undefined && !ctx.mentees.some((m) => m.id === i.menteeId));
+  return it ? refuse('plan_item_not_mentee', { itemId: it.id }) : null;
 }
 
 /** A term outside the policy, with the seed rule it breaks. */
@@ -253,6 +267,8 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       if (locus !== 'awaitingProgramme') return refuse('planning_meeting_missing');
       if (e.programme.pairId !== ctx.pairId) return refuse('wrong_pair', { pairId: e.programme.pairId });
       if (e.programme.plan.length === 0) return refuse('plan_empty');
+      const stranger = planStranger(ctx, e.programme.plan);
+      if (stranger) return stranger;
       const term = checkProgrammeTerm(
         { start: e.programme.start, end: e.programme.end, approvedAt: e.date, formats: ctx.formats },
         ctx.policy.terms,
@@ -316,6 +332,8 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       const pp = ctx.programme;
       const missing = missingAgreement(ctx, e.agreedBy);
       if (missing > 0) return refuse('mutual_agreement_required', { missing });
+      const stranger = planStranger(ctx, e.plan);
+      if (stranger) return stranger;
       for (const done of pp.plan) {
         if (done.doneAt !== null && !e.plan.some((i) => i.id === done.id)) {
           return refuse('done_item_removed', { itemId: done.id });
@@ -334,6 +352,8 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
     }
     case 'formChanged': {
       const e = event;
+      const size = e.formats ? pairSizeIssue(e.formats, ctx.mentees.length) : null;
+      if (size) return refuse('pair_size_mismatch', size);
       const missing = missingAgreement(ctx, e.agreedBy);
       return missing > 0 ? refuse('mutual_agreement_required', { missing }) : null;
     }
@@ -352,8 +372,37 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       }
       return null;
     }
+    case 'menteeAdded': {
+      const e = event;
+      if (isParticipant(ctx, e.mentee.id)) return refuse('already_participant', { personId: e.mentee.id });
+      if (!forming) {
+        const kept = e.consents.filter((c) => c.personId === e.mentee.id).map(toPairConsent);
+        const gap = consentGapOf(e.mentee, 'mentee', ctx.policy, kept, e.date);
+        if (gap) return gap;
+        if (e.order === undefined) return refuse('membership_order_required');
+        if (e.order.kind !== 'approvePairs')
+          return refuse('order_kind_mismatch', { expected: 'approvePairs' });
+      }
+      return null;
+    }
+    case 'menteeRemoved': {
+      const e = event;
+      if (!ctx.mentees.some((m) => m.id === e.menteeId))
+        return refuse('not_participant', { personId: e.menteeId });
+      if (ctx.mentees.length === 1) return refuse('last_mentee');
+      // Only the mentee (or a parent for a minor) leaves of their own; a move or a withdrawn consent is recorded by staff.
+      const self =
+        (by.role === 'mentee' && (by.id ?? e.menteeId) === e.menteeId) ||
+        (by.role === 'parent' && by.onBehalfOf === e.menteeId);
+      if ((by.role === 'mentee' || by.role === 'parent') && (!self || e.reason !== 'ownInitiative')) {
+        return refuse('actor_mismatch', { role: 'mentee', id: by.id ?? by.onBehalfOf ?? e.menteeId });
+      }
+      return null;
+    }
     case 'terminated': {
       const e = event;
+      // 003 §2.3: in a group one mentee leaves and the others go on.
+      if (e.reason === 'menteeInitiative' && ctx.mentees.length > 1) return refuse('group_member_leaves');
       const mismatch = () => refuse('termination_initiator_mismatch', { reason: e.reason, role: by.role });
       // A parent or legal representative leaves for a minor mentee (004 §1).
       return match(e.reason)
@@ -391,7 +440,6 @@ export function applyPairEvent(ctx: PairContext, event: PairEvent): Partial<Pair
   const pp = ctx.programme;
   switch (event.type) {
     case 'consentRecorded':
-    case 'consentWithdrawn':
       return { ...base, consents: consentsAfter(ctx, event) };
     case 'orderIssued':
       return { ...base, order: { id: event.order.id, number: event.order.number, date: event.order.date } };
@@ -410,7 +458,12 @@ export function applyPairEvent(ctx: PairContext, event: PairEvent): Partial<Pair
           end: p.end,
           effectiveEnd: extensions.at(-1)?.newEnd ?? p.end,
           approvedAt: event.date,
-          plan: p.plan.map((i) => ({ id: i.id, due: i.due, doneAt: i.doneAt ?? null })),
+          plan: p.plan.map((i) => ({
+            id: i.id,
+            menteeId: i.menteeId ?? null,
+            due: i.due,
+            doneAt: i.doneAt ?? null,
+          })),
           extensions,
           corrections: [],
         },
@@ -452,7 +505,12 @@ export function applyPairEvent(ctx: PairContext, event: PairEvent): Partial<Pair
         ...base,
         programme: {
           ...pp,
-          plan: event.plan.map((i) => ({ id: i.id, due: i.due, doneAt: doneAt.get(i.id) ?? null })),
+          plan: event.plan.map((i) => ({
+            id: i.id,
+            menteeId: i.menteeId ?? null,
+            due: i.due,
+            doneAt: doneAt.get(i.id) ?? null,
+          })),
           corrections: [...pp.corrections, event.date],
         },
       };
@@ -477,6 +535,38 @@ export function applyPairEvent(ctx: PairContext, event: PairEvent): Partial<Pair
           { mentorId: ctx.mentor.id, until: event.date, initiator: event.initiator },
         ],
       };
+    case 'menteeAdded':
+      return {
+        ...base,
+        mentees: [...ctx.mentees, keepParticipant(event.mentee, event.date)],
+        // 003 §2.3: a pair with a second mentee is a group.
+        formats: ctx.formats.includes('group')
+          ? ctx.formats
+          : ['group', ...ctx.formats.filter((f) => f !== 'traditional')],
+        consents: [
+          ...ctx.consents,
+          ...event.consents.filter((c) => c.personId === event.mentee.id).map(toPairConsent),
+        ],
+      };
+    case 'menteeRemoved': {
+      const mentees = ctx.mentees.filter((m) => m.id !== event.menteeId);
+      // The leaver's open items go with them; what they did stays in the record.
+      const programme = pp
+        ? { ...pp, plan: pp.plan.filter((i) => i.menteeId !== event.menteeId || i.doneAt !== null) }
+        : null;
+      // 003 §2.3: a group of one is a one-to-one pair.
+      const formats =
+        mentees.length === 1 && ctx.formats.includes('group')
+          ? [...new Set(ctx.formats.map((f) => (f === 'group' ? 'traditional' : f)))]
+          : ctx.formats;
+      return {
+        ...base,
+        mentees,
+        programme,
+        formats,
+        departures: [...ctx.departures, { menteeId: event.menteeId, date: event.date, reason: event.reason }],
+      };
+    }
     case 'terminated':
       return {
         ...base,

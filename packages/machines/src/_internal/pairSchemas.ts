@@ -70,7 +70,14 @@ export const PairContextSchema = z.object({
       end: IsoDateSchema,
       effectiveEnd: IsoDateSchema,
       approvedAt: IsoDateSchema,
-      plan: z.array(z.object({ id: PlanItemIdSchema, due: IsoDateSchema, doneAt: IsoDateSchema.nullable() })),
+      plan: z.array(
+        z.object({
+          id: PlanItemIdSchema,
+          menteeId: PersonIdSchema.nullable().default(null),
+          due: IsoDateSchema,
+          doneAt: IsoDateSchema.nullable(),
+        }),
+      ),
       extensions: z.array(z.object({ newEnd: IsoDateSchema, agreedAt: IsoDateSchema })),
       corrections: z.array(IsoDateSchema),
     })
@@ -85,6 +92,15 @@ export const PairContextSchema = z.object({
     }),
   ),
   formChanges: z.array(IsoDateSchema),
+  departures: z
+    .array(
+      z.object({
+        menteeId: PersonIdSchema,
+        date: IsoDateSchema,
+        reason: z.enum(['ownInitiative', 'consentWithdrawn', 'moved']),
+      }),
+    )
+    .default([]),
   termination: z
     .object({
       reason: TerminationReasonSchema,
