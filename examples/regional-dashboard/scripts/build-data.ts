@@ -15,7 +15,7 @@ import {
   suppress,
 } from '@nastavnik/indicators';
 import type { DashboardData } from '../src/data';
-import { SHOWN } from '../src/data';
+import { OWN_SUFFIX, SHOWN } from '../src/data';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -37,16 +37,35 @@ export function buildDashboardData(seed = 11, municipalities = 4, schoolsPerMuni
       teachersPerSchool: 20,
     }),
   );
+  // A municipal authority runs a roadmap of its own besides its schools'. Its
+  // activities go to a child node of their own («собственная дорожная карта»),
+  // so every total on the page is the sum of the rows under it: without it a
+  // municipality showed «< 5» overdue while each of its schools showed 0,0 %.
+  const authorities = region.organizations.filter((o) => o.kind === 'authority');
+  const ownId = new Map(authorities.map((a) => [a.id as string, `${a.id}${OWN_SUFFIX}`]));
+  const ownNodes = authorities.map((a) => ({
+    ...a,
+    id: ownId.get(a.id) as typeof a.id,
+    kind: 'other' as const,
+    name: `${a.shortName ?? a.name}: собственная дорожная карта`,
+    shortName: 'Собственная дорожная карта',
+    parentId: a.id,
+  }));
   const merge = (key: 'december' | 'may'): IndicatorDatasetInput => {
     const parts = years.map((y) => y.indicators.datasets[key]);
     return {
-      organizations: [...region.organizations],
+      organizations: [...region.organizations, ...ownNodes],
       persons: parts.flatMap((p) => p.persons ?? []),
       mentors: parts.flatMap((p) => p.mentors ?? []),
       requests: parts.flatMap((p) => p.requests ?? []),
       pairs: parts.flatMap((p) => p.pairs ?? []),
       responses: parts.flatMap((p) => p.responses ?? []),
-      activities: parts.flatMap((p) => p.activities ?? []),
+      activities: parts
+        .flatMap((p) => p.activities ?? [])
+        .map((a) => {
+          const own = ownId.get(a.organizationId);
+          return own === undefined ? a : { ...a, organizationId: own as typeof a.organizationId };
+        }),
     };
   };
   const periods = [
@@ -100,10 +119,17 @@ export function buildDashboardData(seed = 11, municipalities = 4, schoolsPerMuni
       if (!d) throw new Error(`unknown indicator ${id}`);
       return { id, name: d.name.ru, unit: d.unit, ...(d.target !== undefined ? { target: d.target } : {}) };
     }),
-    organizations: region.organizations.map((o) => ({
+    organizations: [...region.organizations, ...ownNodes].map((o) => ({
       id: o.id,
-      name: o.shortName && o.kind === 'school' ? o.shortName : o.name,
-      kind: o.kind === 'region' ? 'region' : o.kind === 'authority' ? 'authority' : 'school',
+      name: o.shortName && (o.kind === 'school' || o.kind === 'other') ? o.shortName : o.name,
+      kind:
+        o.kind === 'region'
+          ? 'region'
+          : o.kind === 'authority'
+            ? 'authority'
+            : o.kind === 'other'
+              ? 'own'
+              : 'school',
       ...(o.parentId ? { parentId: o.parentId } : {}),
     })),
     values,

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 
-/** One organization of the tree: region → municipal authority → school. */
+/**
+ * One organization of the tree: region → municipal authority → school, and
+ * under each authority its own roadmap (`own`: the authority's activities).
+ */
 export const DashboardOrgSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  kind: z.enum(['region', 'authority', 'school']),
+  kind: z.enum(['region', 'authority', 'school', 'own']),
   parentId: z.string().min(1).optional(),
 });
 
@@ -49,6 +52,18 @@ export const DashboardDataSchema = z.object({
 export type DashboardData = z.infer<typeof DashboardDataSchema>;
 export type DashboardOrg = z.infer<typeof DashboardOrgSchema>;
 export type DashboardValue = z.infer<typeof DashboardValueSchema>;
+
+/** The id suffix of an authority's own-roadmap node. */
+export const OWN_SUFFIX = '~own';
+
+/** What a suppressed cell of each shown indicator counts: «меньше пяти …». */
+export const COUNTED: Record<string, string> = {
+  'coverage.pupilMentees': 'обучающихся',
+  'satisfaction.menteeMean': 'ответивших наставляемых',
+  'satisfaction.mentorMean': 'ответивших наставников',
+  'process.pairs': 'пар и групп',
+  'process.activitiesOverdue': 'мероприятий дорожной карты',
+};
 
 /** Indicator ids the page shows. */
 export const SHOWN = {

@@ -2,7 +2,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { type DashboardData, DashboardDataSchema, SHOWN } from './data';
+import { COUNTED, type DashboardData, DashboardDataSchema, SHOWN } from './data';
 import { childRows, esc, formatValue, type Index, indexData, indicatorAt, pathTo } from './view';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
@@ -19,6 +19,7 @@ const kindTitle: Record<string, string> = {
   region: 'Муниципалитеты',
   authority: 'Образовательные организации',
   school: '',
+  own: '',
 };
 
 function renderCards(data: DashboardData, ix: Index) {
@@ -79,31 +80,67 @@ function renderTable(data: DashboardData, ix: Index) {
 
 const charts: { coverage?: echarts.ECharts; forms?: echarts.ECharts } = {};
 
+/** Pixels per bar of the coverage chart: long names get a line of their own, never clipped. */
+const BAR_ROW = 34;
+
 function renderCharts(data: DashboardData, ix: Index) {
-  const kids = ix.children.get(state.orgId) ?? [];
+  // An authority's own roadmap has no pupils: it has no coverage bar.
+  const kids = (ix.children.get(state.orgId) ?? []).filter((k) => k.kind !== 'own');
   const target = data.indicators.find((i) => i.id === SHOWN.coverage)?.target ?? 70;
-  charts.coverage ??= echarts.init(el('coverage-chart'), undefined, { renderer: 'svg' });
+  const box = el('coverage-chart');
+  box.style.height = `${Math.max(220, 60 + kids.length * BAR_ROW)}px`;
+  charts.coverage ??= echarts.init(box, undefined, { renderer: 'svg' });
+  charts.coverage.resize();
+  const values = kids.map((k) => indicatorAt(ix, state.period, k.id, SHOWN.coverage));
   charts.coverage.setOption(
     {
       animation: false,
-      grid: { left: 48, right: 72, top: 16, bottom: 80 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: kids.map((k) => k.name), axisLabel: { rotate: 30, fontSize: 10 } },
-      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+      // Categories on the vertical axis: a municipality's full name fits on the left, the bars
+      // keep the width of the chart; containLabel keeps every label inside the box.
+      grid: { left: 8, right: 56, top: 24, bottom: 8, containLabel: true },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (x: unknown) => (typeof x === 'number' ? `${x.toLocaleString('ru-RU')}\u00a0%` : ''),
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: kids.map((k) => k.name),
+        axisLabel: { fontSize: 11, lineHeight: 14, width: 260, overflow: 'break' },
+      },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: (x: number) => `${x}\u00a0%` } },
       series: [
         {
           type: 'bar',
           name: 'Охват, %',
-          data: kids.map((k) => {
-            const v = indicatorAt(ix, state.period, k.id, SHOWN.coverage);
-            return v?.value == null ? null : Math.round(v.value * 10) / 10;
-          }),
+          barMaxWidth: 22,
+          data: values.map((v) =>
+            v?.suppressed
+              ? // A suppressed cell keeps its place: a hatched stub and its reason, never an empty gap.
+                {
+                  value: 100,
+                  itemStyle: {
+                    color: 'rgba(120, 120, 120, 0.12)',
+                    borderColor: '#9aa3ad',
+                    borderType: 'dashed',
+                  },
+                  label: { show: true, position: 'insideLeft', formatter: 'скрыто: < 5', color: '#555' },
+                  tooltip: { valueFormatter: () => 'скрыто (меньше пяти обучающихся)' },
+                  suppressed: true,
+                }
+              : v?.value == null
+                ? null
+                : {
+                    value: Math.round(v.value * 10) / 10,
+                    label: { show: true, position: 'right', formatter: '{c} %' },
+                  },
+          ),
           itemStyle: { color: '#2e75b6' },
           markLine: {
             symbol: 'none',
-            label: { formatter: `цель ${target} %` },
+            label: { formatter: `цель ${target}\u00a0%`, position: 'insideEndTop', color: '#b3261e' },
             lineStyle: { color: '#b3261e', type: 'dashed' },
-            data: [{ yAxis: target }],
+            data: [{ xAxis: target }],
           },
         },
       ],
@@ -117,16 +154,45 @@ function renderCharts(data: DashboardData, ix: Index) {
   charts.forms.setOption(
     {
       animation: false,
-      grid: { left: 170, right: 24, top: 16, bottom: 24 },
+      grid: { left: 8, right: 48, top: 16, bottom: 24, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: forms.map((f) => f.form), axisLabel: { fontSize: 10 } },
       series: [
-        { type: 'bar', name: 'Пары', data: forms.map((f) => f.count), itemStyle: { color: '#548235' } },
+        {
+          type: 'bar',
+          name: 'Пары',
+          data: forms.map((f) =>
+            f.suppressed
+              ? {
+                  value: 0,
+                  label: { show: true, position: 'right', formatter: 'скрыто: < 5', color: '#555' },
+                }
+              : f.count,
+          ),
+          itemStyle: { color: '#548235' },
+        },
       ],
     },
     true,
   );
+}
+
+/** The footnote says what a hidden cell counts, for the indicators hidden on this view. */
+function renderNote(data: DashboardData, ix: Index) {
+  const shownOrgs = [state.orgId, ...(ix.children.get(state.orgId) ?? []).map((k) => k.id)];
+  const hidden = new Set(
+    data.values
+      .filter((v) => v.period === state.period && v.suppressed && shownOrgs.includes(v.organizationId))
+      .map((v) => v.indicatorId),
+  );
+  const what = [...hidden].map((id) => COUNTED[id] ?? 'наблюдений');
+  el('note').textContent =
+    what.length === 0
+      ? 'Доли считаются как сумма числителей к сумме знаменателей.'
+      : `«< 5» — значение скрыто: в его основе меньше пяти ${[...new Set(what)].join(', ')} ` +
+        '(и ещё одно значение в строке или столбце скрыто, чтобы скрытое нельзя было вычислить по итогам). ' +
+        'Доли считаются как сумма числителей к сумме знаменателей.';
 }
 
 function render() {
@@ -136,6 +202,7 @@ function render() {
   renderCards(data, ix);
   renderCharts(data, ix);
   renderTable(data, ix);
+  renderNote(data, ix);
   document.body.dataset.org = state.orgId;
   document.body.dataset.period = state.period;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardData } from './data';
+import { type DashboardData, SHOWN } from './data';
 import { childRows, esc, formatValue, indexData, pathTo } from './view';
 
 const data: DashboardData = {
@@ -63,5 +63,47 @@ describe('dashboard view model', () => {
   it('formats suppressed and missing values and escapes text', () => {
     expect(formatValue(undefined, 'percent')).toBe('—');
     expect(esc('<script>"x"</script>')).toBe('&#60;script&#62;&#34;x&#34;&#60;/script&#62;');
+  });
+});
+
+describe('an authority’s own roadmap row', () => {
+  it('shows activities only: no coverage, pairs or satisfaction where there are no pupils', () => {
+    const own = {
+      id: 'm1~own',
+      name: 'Собственная дорожная карта',
+      kind: 'own' as const,
+      parentId: 'm1',
+    };
+    const d = {
+      ...data,
+      organizations: [...data.organizations, own],
+      values: [
+        ...data.values,
+        {
+          period: 'may',
+          indicatorId: SHOWN.coverage,
+          organizationId: own.id,
+          numerator: null,
+          denominator: null,
+          value: null,
+          suppressed: true,
+        },
+        {
+          period: 'may',
+          indicatorId: SHOWN.overdue,
+          organizationId: own.id,
+          numerator: null,
+          denominator: null,
+          value: null,
+          suppressed: true,
+        },
+      ],
+    };
+    const ix = indexData(d);
+    const row = childRows(d, ix, 'may', 'm1').find((r) => r.org.id === own.id);
+    expect(row?.coverage).toBe('—');
+    expect(row?.pairs).toBe('—');
+    expect(row?.overdue).toBe('< 5');
+    expect(row?.drillable).toBe(false);
   });
 });

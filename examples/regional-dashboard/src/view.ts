@@ -82,15 +82,18 @@ export function childRows(data: DashboardData, ix: Index, period: string, orgId:
   const unit = (id: string) => data.indicators.find((i) => i.id === id)?.unit ?? 'count';
   const target = data.indicators.find((i) => i.id === SHOWN.coverage)?.target;
   return (ix.children.get(orgId) ?? []).map((org) => {
-    const cov = indicatorAt(ix, period, org.id, SHOWN.coverage);
+    // An authority's own roadmap has activities only: no pupils, pairs or surveys.
+    const own = org.kind === 'own';
+    const cov = own ? undefined : indicatorAt(ix, period, org.id, SHOWN.coverage);
+    const at = (id: string) => (own ? undefined : indicatorAt(ix, period, org.id, id));
     return {
       org,
       coverage: formatValue(cov, unit(SHOWN.coverage)),
       belowTarget:
         target !== undefined && cov?.value !== null && cov?.value !== undefined && cov.value < target,
-      menteeSatisfaction: formatValue(indicatorAt(ix, period, org.id, SHOWN.satisfactionMentees), 'score'),
-      mentorSatisfaction: formatValue(indicatorAt(ix, period, org.id, SHOWN.satisfactionMentors), 'score'),
-      pairs: formatValue(indicatorAt(ix, period, org.id, SHOWN.pairs), unit(SHOWN.pairs)),
+      menteeSatisfaction: formatValue(at(SHOWN.satisfactionMentees), 'score'),
+      mentorSatisfaction: formatValue(at(SHOWN.satisfactionMentors), 'score'),
+      pairs: formatValue(at(SHOWN.pairs), unit(SHOWN.pairs)),
       overdue: formatValue(indicatorAt(ix, period, org.id, SHOWN.overdue), unit(SHOWN.overdue)),
       drillable: (ix.children.get(org.id) ?? []).length > 0,
     };

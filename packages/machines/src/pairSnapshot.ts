@@ -175,7 +175,6 @@ export function createPairSnapshot(pair: PairInput, options: PairSnapshotOptions
     finalSurveys: [],
     mentorHistory: [],
     formChanges: [],
-    departures: [],
     termination: null,
     completedAt: null,
     createdAt: o.date,
