@@ -5,6 +5,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type Consent,
+  catalogueLabel,
+  competences,
   formatName,
   type IsoDate,
   isMinorOn,
@@ -345,17 +347,36 @@ export async function writeOutputs(
       );
   }
 
-  // Personal programmes of the first school's pairs.
-  for (const j of year.pairs.filter((x) => x.schoolId === org.id && x.programme !== null).slice(0, 5)) {
+  // A personal programme for every approved pair, with each mentee's request, difficulties and
+  // strengths from the registry (003 §1.2) and the plan by form of mentoring.
+  const profiles = new Map(sample.menteeProfiles.map((m) => [m.personId as string, m]));
+  for (const j of year.pairs.filter((x) => x.programme !== null)) {
+    const s = sample.schools.find((x) => x.organization.id === j.schoolId) ?? school;
+    const needs = j.pair.menteeIds.map((id) => {
+      const profile = profiles.get(id);
+      const requests = profile?.requests ?? [];
+      const areas = requests.flatMap((r) =>
+        r.competence ? [catalogueLabel(competences, r.competence)] : [],
+      );
+      return {
+        menteeId: id,
+        ...(areas.length > 0 ? { request: `Помощь наставника: ${areas.join(', ')}` } : {}),
+        difficulties: requests.flatMap((r) => (r.difficulty ? [r.difficulty] : [])),
+        strengths: profile?.interests ?? [],
+      };
+    });
     await both(
       `programmes/${j.pair.id}`,
       buildPersonalProgramme({
-        organization: org,
+        organization: s.organization,
         pair: j.pair,
         programme: j.programme as NonNullable<typeof j.programme>,
         people,
-        curatorId: school.curator.id,
+        consents,
+        date: dates.plansOrder,
+        curatorId: s.curator.id,
         catalogues: { forms: year.forms },
+        needs,
       }),
       `Персонализированная программа (${j.pair.id})`,
     );

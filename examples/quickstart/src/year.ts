@@ -20,8 +20,8 @@ import {
   parse,
   type Questionnaire,
   QuestionnaireSchema,
-  recordCompetitionScore,
   type Response,
+  recordCompetitionScore,
   type SampleMunicipality,
   type SampleSchool,
   type seedRoadmaps,
@@ -30,7 +30,7 @@ import {
   toIsoDate,
   validateResponse,
 } from '@nastavnik/core';
-import { standardQuestionnaire } from '@nastavnik/documents';
+import { planTemplateFor, standardQuestionnaire } from '@nastavnik/documents';
 import {
   computeIndicators,
   type IndicatorDatasetInput,
@@ -722,12 +722,16 @@ export function runMunicipalityYear(sample: SampleMunicipality, options: YearOpt
           : 'Преодоление профессиональных затруднений и адаптация молодого специалиста',
       ],
       directions: [],
-      plan: PLAN.map((it, k) => ({
-        id: `${pairId}-i${k + 1}` as PersonalProgramme['plan'][number]['id'],
-        title: it.title,
-        due: it.due,
-        expectedResult: it.result,
-      })),
+      // The plan by form of mentoring: a pupil mentor gets a learner's plan, not the teachers'.
+      plan: PLAN.map((it, k) => {
+        const t = planTemplateFor(pair.form)?.[k];
+        return {
+          id: `${pairId}-i${k + 1}` as PersonalProgramme['plan'][number]['id'],
+          title: t?.title ?? it.title,
+          due: it.due,
+          expectedResult: t?.expectedResult ?? it.result,
+        };
+      }),
       extensions: [],
     };
     send({ type: 'programmeApproved', date: DATES.plansOrder, by: curator, programme, order: o.plans });

@@ -64,6 +64,7 @@ export {
   type TableRowValue,
 } from './model';
 export { type OrganizationRoadmapInput, organizationRoadmap } from './organizationRoadmap';
+export { type PlanTemplateItem, planTemplateFor, planTemplates } from './planTemplates';
 export { type DocxOptions, renderDocx } from './render/docx';
 export { escapeHtml, type HtmlOptions, renderHtml } from './render/html';
 export { escapeMarkdown, renderMarkdown } from './render/markdown';

@@ -31,6 +31,8 @@ export const defaultPairAuthority: AuthorityTable<PairEvent['type']> = {
   planCorrected: [...PAIR, 'curator', 'methodicalCouncil'],
   formChanged: [...PAIR, 'curator'],
   mentorReplaced: ['curator', ...HEADS],
+  menteeAdded: ['curator', ...HEADS],
+  menteeRemoved: ['mentee', 'parent', 'curator', ...HEADS],
   terminated: [...PAIR, 'parent', 'curator', ...HEADS],
   completed: ['curator', ...HEADS],
 };

@@ -2,6 +2,7 @@ import {
   catalogueLabel,
   effectiveEnd,
   IsoDateSchema,
+  isMinorOn,
   mentorshipFormats,
   mentorshipForms,
   OrganizationSchema,
@@ -37,6 +38,20 @@ const PersonalProgrammeDocumentInputSchema = z.object({
   curatorId: PersonIdSchema.optional(),
   /** Catalogues for the labels of forms and formats (a region's own forms). */
   catalogues: cataloguesSchema,
+  /**
+   * Each mentee's request, difficulties and strengths (003 §1.2: the programme answers the
+   * difficulties and supports the strengths), from the needs survey and the request registry.
+   */
+  needs: z
+    .array(
+      z.object({
+        menteeId: PersonIdSchema,
+        request: z.string().trim().min(1).max(2000).optional(),
+        difficulties: z.array(z.string().trim().min(1).max(1000)).default([]),
+        strengths: z.array(z.string().trim().min(1).max(1000)).default([]),
+      }),
+    )
+    .default([]),
   /** «УТВЕРЖДАЮ» of the head, when the programme is approved separately. */
   approval: z
     .object({
@@ -128,17 +143,50 @@ export function buildPersonalProgramme(input: PersonalProgrammeDocumentInput): N
         })),
       ],
     },
-    { kind: 'heading', level: 1, text: '1. Цели и задачи программы' },
+  );
+  let section = 1;
+  const needs = mentees.map((m) => ({ m, need: v.needs.find((n) => n.menteeId === m.id) }));
+  if (needs.some((n) => n.need !== undefined)) {
+    const group = mentees.length > 1;
+    blocks.push(
+      {
+        kind: 'heading',
+        level: 1,
+        text: `${section++}. ${group ? 'Запросы наставляемых' : 'Запрос наставляемого'}, затруднения и сильные стороны`,
+      },
+      {
+        kind: 'table',
+        caption: 'Запрос, затруднения, сильные стороны',
+        showCaption: false,
+        columns: [
+          ...(group ? [{ header: 'Наставляемый', width: 1.6 }] : []),
+          { header: 'Запрос', width: 2.2 },
+          { header: 'Затруднения', width: 2.2 },
+          { header: 'Сильные стороны', width: 2.2 },
+        ],
+        rows: needs.map(({ m, need }) => ({
+          cells: [
+            ...(group ? [shortName(m)] : []),
+            need?.request ?? '—',
+            need && need.difficulties.length > 0 ? need.difficulties.join(';\n') : '—',
+            need && need.strengths.length > 0 ? need.strengths.join(';\n') : '—',
+          ],
+        })),
+      },
+    );
+  }
+  blocks.push(
+    { kind: 'heading', level: 1, text: `${section++}. Цели и задачи программы` },
     { kind: 'list', items: v.programme.goals },
   );
   if (v.programme.directions.length > 0) {
     blocks.push(
-      { kind: 'heading', level: 1, text: '2. Направления наставнической деятельности' },
+      { kind: 'heading', level: 1, text: `${section++}. Направления наставнической деятельности` },
       { kind: 'list', items: v.programme.directions },
     );
   }
   blocks.push(
-    { kind: 'heading', level: 1, text: `${v.programme.directions.length > 0 ? 3 : 2}. Индивидуальный план` },
+    { kind: 'heading', level: 1, text: `${section++}. Индивидуальный план` },
     {
       kind: 'table',
       caption: 'Индивидуальный план',
@@ -161,9 +209,18 @@ export function buildPersonalProgramme(input: PersonalProgrammeDocumentInput): N
       })),
     },
   );
+  // A minor signs with a parent (legal representative) beside: 152-ФЗ ст. 9, 004 §1.
+  const parentLine = (of: string) => ({
+    role: `Родитель (законный представитель) ${of}`,
+    name: '____________________',
+  });
   const sigs = [
     { role: 'Наставник', name: shortName(mentor) },
-    ...mentees.map((m) => ({ role: 'Наставляемый', name: shortName(m) })),
+    ...(isMinorOn(mentor, v.programme.start) ? [parentLine('наставника')] : []),
+    ...mentees.flatMap((m) => [
+      { role: 'Наставляемый', name: shortName(m) },
+      ...(isMinorOn(m, v.programme.start) ? [parentLine('наставляемого')] : []),
+    ]),
   ];
   if (v.curatorId)
     sigs.push({ role: 'Куратор', name: shortName(findPerson(v.people, v.curatorId, ['curatorId'])) });
