@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './dates';
 import { CatalogueIdSchema, MeetingKindSchema } from './enums';
-import { domainIssue, type NastavnikIssue } from './errors';
+import { domainIssue, domainRule, type NastavnikIssue } from './errors';
 import {
   MeetingIdSchema,
   OrderIdSchema,
@@ -57,6 +57,16 @@ export const PairSchema = z
     orderId: OrderIdSchema.optional(),
   })
   .superRefine((p, ctx) => {
+    // 003 §2.3: a group is one mentor with two or more mentees; traditional is «один на один».
+    const size = pairSizeIssue(p.formats, p.menteeIds.length);
+    if (size) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['menteeIds'],
+        message: 'pair_size_mismatch',
+        params: domainRule('pair_size_mismatch', size),
+      });
+    }
     if (p.menteeIds.length === 0) {
       ctx.addIssue({
         code: 'custom',
@@ -102,6 +112,26 @@ export type Pair = z.infer<typeof PairSchema>;
 export type PairInput = z.input<typeof PairSchema>;
 
 /**
+ * Whether a pair's formats and its number of mentees agree (003 §2.3): a
+ * `group` has two or more mentees, a `traditional` («один на один») pair
+ * exactly one. Returns the params of a `pair_size_mismatch` issue, or null.
+ *
+ * @category Pairs
+ * @example
+ * pairSizeIssue(['group'], 1); // { format: 'group', mentees: 1 }
+ */
+export function pairSizeIssue(
+  formats: readonly string[],
+  mentees: number,
+): { readonly format: string; readonly mentees: number } | null {
+  if (formats.includes('group') && mentees < 2) return { format: 'group', mentees };
+  if (formats.includes('traditional') && !formats.includes('group') && mentees > 1) {
+    return { format: 'traditional', mentees };
+  }
+  return null;
+}
+
+/**
  * Whether a pair is a group (one mentor, several mentees).
  *
  * @category Pairs
@@ -130,6 +160,8 @@ export const PlanItemSchema = z
     due: IsoDateSchema,
     expectedResult: safeText().trim().min(1).max(1000),
     doneAt: IsoDateSchema.optional(),
+    /** In a group programme: the mentee whose item this is (a plan per mentee, 004 §4); absent for all. */
+    menteeId: PersonIdSchema.optional(),
   })
   .superRefine((it, ctx) => {
     if (it.start !== undefined && it.start > it.due) {

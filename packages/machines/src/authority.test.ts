@@ -100,11 +100,11 @@ describe('authority: who may record each pair event (roles as data)', () => {
   it('004 §1: a parent or legal representative acts for a minor mentee, and only for one', () => {
     const s = consented(true);
     const leave = (by: PairEventInput['by']): PairEventInput => ({
-      type: 'terminated',
+      type: 'menteeRemoved',
       date: '2023-09-06',
       by,
-      reason: 'menteeInitiative',
-      note: 'Переезд семьи',
+      menteeId: 'pair-1-mentee-1',
+      reason: 'ownInitiative',
     });
     expect(
       refusedCode(s, leave({ role: 'parent', id: 'par-1', onBehalfOf: 'pair-1-mentee-1' })),

@@ -68,6 +68,8 @@ export type PairEventType =
   | 'planCorrected'
   | 'formChanged'
   | 'mentorReplaced'
+  | 'menteeAdded'
+  | 'menteeRemoved'
   | 'terminated'
   | 'completed';
 
@@ -91,6 +93,8 @@ export const pairEventLabels: { readonly [K in PairEventType]: LocalizedText } =
   planCorrected: { ru: 'план скорректирован', en: 'plan corrected' },
   formChanged: { ru: 'изменена форма наставничества', en: 'form changed' },
   mentorReplaced: { ru: 'наставник заменён', en: 'mentor replaced' },
+  menteeAdded: { ru: 'в группу включён наставляемый', en: 'mentee added to the group' },
+  menteeRemoved: { ru: 'наставляемый выбыл из группы', en: 'mentee left the group' },
   terminated: { ru: 'программа завершена досрочно', en: 'terminated early' },
   completed: { ru: 'программа завершена', en: 'completed' },
 };

@@ -167,6 +167,23 @@ const MentorReplaced = z.object({
   /** The order on replacing the mentor; required once the pair is approved. */
   order: OrderSchema.optional(),
 });
+const MenteeAdded = z.object({
+  type: z.literal('menteeAdded'),
+  ...base,
+  /** The new mentee of the group (003 §2.3, §6.2). */
+  mentee: PairParticipantSchema,
+  /** The new mentee's written consents (participation or extra duties, personal data). */
+  consents: z.array(ConsentSchema),
+  /** The order changing the group; required once the group is approved (003 §6.2). */
+  order: OrderSchema.optional(),
+});
+const MenteeRemoved = z.object({
+  type: z.literal('menteeRemoved'),
+  ...base,
+  menteeId: PersonIdSchema,
+  /** At the mentee's own initiative (003 §7.1), because a consent was withdrawn, or moved elsewhere. */
+  reason: z.enum(['ownInitiative', 'consentWithdrawn', 'moved']),
+});
 const Terminated = z.object({
   type: z.literal('terminated'),
   ...base,
@@ -190,6 +207,7 @@ const Completed = z.object({ type: z.literal('completed'), ...base });
  * - `planItemDone`, `feedbackSubmitted` (interim), `finalSurveySubmitted`;
  * - `extended`, `planCorrected`, `formChanged`: only by mutual agreement (003 §7.2);
  * - `mentorReplaced`: the curator replaces the mentor, history stays (003 §5.1);
+ * - `menteeAdded` / `menteeRemoved`: one mentee joins or leaves a group, the others go on (003 §2.3);
  * - `terminated`: early, with a reason of 003 §7.1; `completed`.
  *
  * @category Pair events
@@ -211,6 +229,8 @@ export const PairEventSchema = z.discriminatedUnion('type', [
   PlanCorrected,
   FormChanged,
   MentorReplaced,
+  MenteeAdded,
+  MenteeRemoved,
   Terminated,
   Completed,
 ]);

@@ -39,6 +39,8 @@ function key(s: Live): string {
     c.programme ? c.programme.plan.filter((i) => i.doneAt === null).length : -1,
     c.finalSurveys.length,
     Math.min(c.mentorHistory.length, 1),
+    Math.min(c.mentees.length, 3),
+    Math.min(c.departures.length, 1),
   ]);
 }
 

@@ -175,6 +175,7 @@ export function createPairSnapshot(pair: PairInput, options: PairSnapshotOptions
     finalSurveys: [],
     mentorHistory: [],
     formChanges: [],
+    departures: [],
     termination: null,
     completedAt: null,
     createdAt: o.date,

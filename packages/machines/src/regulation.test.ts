@@ -47,9 +47,11 @@ function consented(o: Setup = {}): PairSnapshot {
     })),
   ];
   people.forEach((p, i) => {
-    const purposes =
-      i === 0 || !o.pupils
-        ? (['personalData', 'mentorDuties'] as const)
+    // A pupil mentor is a learner too: every purpose either policy may ask for.
+    const purposes = !o.pupils
+      ? (['personalData', 'mentorDuties'] as const)
+      : i === 0
+        ? (['personalData', 'mentorDuties', 'participation'] as const)
         : (['personalData', 'participation'] as const);
     for (const purpose of purposes) {
       s = run(s, [
@@ -157,5 +159,165 @@ describe('terms as policy in the pair machine (003 §1.2, §6.2, §7.2)', () => 
     expect(ok.refused).toBeUndefined();
     expect(ok.snapshot.context.programme?.effectiveEnd).toBe('2024-12-31');
     expect(pairPhase(ok.snapshot)).toBe('active');
+  });
+});
+
+describe('groups: membership first-class (003 §2.3, §6.2, §7.1; 004 §4)', () => {
+  const group = () =>
+    run(consented({ mentees: 2, pupils: true }), [
+      orderOn('2023-09-10'),
+      meeting('organizational', '2023-09-15'),
+      meeting('trial', '2023-09-22'),
+      meeting('planning', '2023-09-29'),
+    ]);
+  const perMentee = (date: string): PairEventInput => ({
+    type: 'programmeApproved',
+    date,
+    by: curator,
+    programme: {
+      id: 'pp-g',
+      pairId: 'pair-1',
+      start: '2023-10-01',
+      end: '2024-05-31',
+      goals: ['Проект'],
+      plan: [
+        {
+          id: 'a1',
+          title: 'Проект А',
+          due: '2024-03-01',
+          expectedResult: 'Проект',
+          menteeId: 'pair-1-mentee-1',
+        },
+        {
+          id: 'b1',
+          title: 'Проект Б',
+          due: '2024-03-01',
+          expectedResult: 'Проект',
+          menteeId: 'pair-1-mentee-2',
+        },
+      ],
+    },
+  });
+
+  it('003 §7.1, §2.3: one mentee leaves a group at their own initiative; the others go on', () => {
+    const s = run(group(), [perMentee('2023-09-29')]);
+    // Ending the whole group for one mentee is refused.
+    const whole = pairTransition(s, {
+      type: 'terminated',
+      date: '2023-11-01',
+      by: { role: 'mentee', id: 'pair-1-mentee-2' },
+      reason: 'menteeInitiative',
+      note: 'Переезд',
+    });
+    expect(whole.refused?.code).toBe('group_member_leaves');
+    const left = run(s, [
+      {
+        type: 'menteeRemoved',
+        date: '2023-11-01',
+        by: { role: 'parent', id: 'par-2', onBehalfOf: 'pair-1-mentee-2' },
+        menteeId: 'pair-1-mentee-2',
+        reason: 'ownInitiative',
+      },
+    ]);
+    expect(pairPhase(left)).toBe('active');
+    expect(left.context.mentees.map((m) => m.id)).toEqual(['pair-1-mentee-1']);
+    expect(left.context.departures).toEqual([
+      { menteeId: 'pair-1-mentee-2', date: '2023-11-01', reason: 'ownInitiative' },
+    ]);
+    // A group of one is one-to-one; the leaver's open items go with them.
+    expect(left.context.formats).toEqual(['traditional']);
+    expect(left.context.programme?.plan.map((i) => i.id)).toEqual(['a1']);
+    // The last mentee is not removed: the programme ends instead.
+    const last = pairTransition(left, {
+      type: 'menteeRemoved',
+      date: '2023-11-02',
+      by: curator,
+      menteeId: 'pair-1-mentee-1',
+      reason: 'moved',
+    });
+    expect(last.refused?.code).toBe('last_mentee');
+  });
+
+  it('003 §7.1: a mentee leaves only of their own; a move is recorded by staff', () => {
+    const s = group();
+    const other = pairTransition(s, {
+      type: 'menteeRemoved',
+      date: '2023-10-01',
+      by: { role: 'mentee', id: 'pair-1-mentee-1' },
+      menteeId: 'pair-1-mentee-2',
+      reason: 'ownInitiative',
+    });
+    expect(other.refused?.code).toBe('actor_mismatch');
+    const moved = pairTransition(s, {
+      type: 'menteeRemoved',
+      date: '2023-10-01',
+      by: { role: 'head' },
+      menteeId: 'pair-1-mentee-2',
+      reason: 'moved',
+    });
+    expect(moved.refused).toBeUndefined();
+  });
+
+  it('003 §6.2: a mentee joins an approved group by the head’s order, with their consents', () => {
+    const s = awaitingProgramme();
+    const joiner = { id: 'pair-1-mentee-9', category: 'teacher' as const };
+    const consents = (['personalData', 'mentorDuties'] as const).map((purpose) =>
+      consent(joiner, purpose, `c-9-${purpose}`, '2023-09-30'),
+    );
+    const add = (extra: object): PairEventInput => ({
+      type: 'menteeAdded',
+      date: '2023-09-30',
+      by: curator,
+      mentee: joiner,
+      consents,
+      ...extra,
+    });
+    expect(pairTransition(s, add({})).refused?.code).toBe('membership_order_required');
+    expect(pairTransition(s, add({ consents: [] })).refused?.code).toBe('consents_incomplete');
+    const ok = pairTransition(s, add({ order: order('approvePairs', 'o-9', '2023-09-30') }));
+    expect(ok.refused).toBeUndefined();
+    expect(ok.snapshot.context.mentees).toHaveLength(2);
+    // A pair with a second mentee is a group (003 §2.3).
+    expect(ok.snapshot.context.formats).toEqual(['group']);
+    expect(pairPhase(ok.snapshot)).toBe('awaitingProgramme');
+  });
+
+  it('004 §4: a plan per mentee inside a group programme; an item for a stranger is refused', () => {
+    const s = group();
+    const stranger = perMentee('2023-09-29');
+    if (stranger.type !== 'programmeApproved') throw new Error('fixture');
+    const bad = pairTransition(s, {
+      ...stranger,
+      programme: {
+        ...stranger.programme,
+        plan: [{ id: 'x', title: 'Чужой', due: '2024-03-01', expectedResult: 'Р', menteeId: 'someone' }],
+      },
+    });
+    expect(bad.refused?.code).toBe('plan_item_not_mentee');
+    const ok = run(s, [perMentee('2023-09-29')]);
+    expect(ok.context.programme?.plan.map((i) => [i.id, i.menteeId])).toEqual([
+      ['a1', 'pair-1-mentee-1'],
+      ['b1', 'pair-1-mentee-2'],
+    ]);
+  });
+
+  it('003 §2.3: format and size agree — a group needs two mentees, one-to-one exactly one', () => {
+    const s = awaitingProgramme();
+    const r = pairTransition(s, {
+      type: 'formChanged',
+      date: '2023-09-30',
+      by: curator,
+      agreedBy: ['pair-1-mentor', 'pair-1-mentee-1'],
+      formats: ['group'],
+    });
+    expect(r.refused?.code).toBe('pair_size_mismatch');
+    const w = makeWorld({ mentees: 1 });
+    expect(() => createPairSnapshot({ ...w.pair, formats: ['group'] }, w.options)).toThrow(
+      expect.objectContaining({ code: 'pair_size_mismatch' }),
+    );
+    const g = makeWorld({ mentees: 3 });
+    expect(() => createPairSnapshot({ ...g.pair, formats: ['traditional'] }, g.options)).toThrow(
+      expect.objectContaining({ code: 'pair_size_mismatch' }),
+    );
   });
 });
