@@ -37,6 +37,16 @@ export interface HtmlOptions {
 
 const e = escapeHtml;
 
+/**
+ * A cell's span as an attribute value: a whole number from 1 to the table's
+ * width, whatever a document object built without its schema holds (every
+ * attribute is escaped besides).
+ */
+function colSpan(value: unknown, width: number): string {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : 1;
+  return String(Math.min(Math.max(1, n), Math.max(1, width)));
+}
+
 const br = (text: string) => e(text).replace(/\r?\n/gu, '<br>');
 
 function inline(text: string | readonly Inline[]): string {
@@ -76,11 +86,14 @@ function block(b: Block): string {
         .map((r) => {
           if (r.section) {
             const text = r.cells.map(cellText).join(' ');
-            return `<tr class="nd-section"><th colspan="${b.columns.length}" scope="rowgroup">${e(text)}</th></tr>`;
+            return `<tr class="nd-section"><th colspan="${e(String(b.columns.length))}" scope="rowgroup">${e(text)}</th></tr>`;
           }
           return `<tr>${r.cells
             .map((c) => {
-              const span = typeof c === 'string' || c.colSpan === undefined ? '' : ` colspan="${c.colSpan}"`;
+              const span =
+                typeof c === 'string' || c.colSpan === undefined
+                  ? ''
+                  : ` colspan="${e(colSpan(c.colSpan, b.columns.length))}"`;
               const text = br(cellText(c));
               const bold = typeof c !== 'string' && c.bold === true;
               return `<td${span}>${bold ? `<strong>${text}</strong>` : text}</td>`;

@@ -1,3 +1,4 @@
+import { startsFormula } from '@nastavnik/core';
 import ExcelJS from 'exceljs';
 import { cleanText } from '../_internal/clean';
 import { type Block, cellText, type NastavnikDocument, type TableColumn, type TableRowValue } from '../model';
@@ -17,9 +18,11 @@ export interface DataSheet {
 }
 
 /**
- * Neutralise spreadsheet formula injection (CSV/XLSX injection): a text
- * starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
- * leading apostrophe, so no spreadsheet ever evaluates it.
+ * Neutralise spreadsheet formula injection (CSV/XLSX injection): a text a
+ * spreadsheet could read as a formula — starting with `=`, `+`, `-`, `@` or
+ * their fullwidth forms, also behind spaces, NBSP, line breaks, zero-width
+ * characters or a BOM, or with a tab or a line break (`startsFormula` of
+ * core) — gets a leading apostrophe, so no spreadsheet ever evaluates it.
  *
  * @category Render
  * @example
@@ -28,7 +31,7 @@ export interface DataSheet {
  */
 export function safeCellText(text: string): string {
   const clean = cleanText(text);
-  return /^[=+\-@\t\r]/u.test(clean) ? `'${clean}` : clean;
+  return startsFormula(clean) ? `'${clean}` : clean;
 }
 
 function sheetName(raw: string, used: Set<string>): string {
