@@ -1,3 +1,4 @@
+import { nastavnikError } from '@nastavnik/core';
 import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
 
 /**
@@ -92,11 +93,31 @@ function renderNode(
  * // 'stateDiagram-v2\n  state "pair" as pair {\n …'
  */
 export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}): string {
+  const root = (machine as { root?: unknown } | null | undefined)?.root;
+  if (typeof root !== 'object' || root === null) {
+    throw nastavnikError(
+      'invalid_type',
+      ['machine'],
+      'Ожидалась машина xstate',
+      'Expected an xstate machine',
+    );
+  }
+  const o: MermaidOptions | null = options;
+  if (
+    o !== undefined &&
+    (typeof o !== 'object' || o === null || (o.hideGuards !== undefined && !Array.isArray(o.hideGuards)))
+  ) {
+    throw nastavnikError(
+      'invalid_type',
+      ['options'],
+      'Ожидались параметры { hideGuards?: string[] }',
+      'Expected options { hideGuards?: string[] }',
+    );
+  }
   const hidden = new Set(options.hideGuards ?? []);
   const lines: string[] = ['stateDiagram-v2'];
   const edges: string[] = [];
-  const root = machine.root as AnyStateNode;
-  renderNode(root, '  ', lines, edges, hidden);
-  lines.push(`  [*] --> ${idOf(root)}`);
+  renderNode(root as AnyStateNode, '  ', lines, edges, hidden);
+  lines.push(`  [*] --> ${idOf(root as AnyStateNode)}`);
   return [...lines, ...edges].join('\n');
 }
