@@ -60,7 +60,8 @@ export async function seedSample(
       mentorId: proposal.mentorId,
       menteeIds: [proposal.menteeId],
       form: mentor?.forms[0] ?? 'educatorEducator',
-      formats: [mentor?.formats[0] ?? 'traditional'],
+      // One mentee per proposal: a format that fits a pair of two (a `group` needs two or more mentees).
+      formats: [mentor?.formats.find((f) => f !== 'group') ?? 'traditional'],
       origin: 'matching',
     });
     const people = await registry.persons([pair.mentorId, ...pair.menteeIds]);
