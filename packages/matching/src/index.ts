@@ -42,6 +42,7 @@ export {
   type UnmatchedReasonCode,
   verifyStableMatching,
 } from './match';
+export type { MutualInterest } from './mutualInterest';
 export { type AssignmentResult, type SolveAssignmentOptions, solveAssignment } from './solveAssignment';
 export {
   type OptimalityCertificate,

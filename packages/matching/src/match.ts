@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { fail } from './_internal/fail';
 import { defaultCriteria } from './criteria/builtin';
 import type { Criterion, CriterionContext, MenteeCandidate, MentorCandidate } from './criteria/define';
+import { choicesOf, type MutualInterest, mutualInterestCriterion, mutualValue } from './mutualInterest';
 import { solveAssignment } from './solveAssignment';
 import { solveSparseAssignment } from './solveSparseAssignment';
 import { type BrokenTie, findBlockingPairs, type PreferenceList, stableAssignment } from './stableAssignment';
@@ -92,6 +93,11 @@ export interface MatchOptimalOptions extends MatchOptions {
   readonly candidatesPerMentee?: number;
   /** Use the sparse solver even for small inputs. */
   readonly forceSparse?: boolean;
+  /**
+   * The preference survey (003 §6.1 mutual interest): a hard constraint or a
+   * weighted criterion. Default: weighted (2) when the input has a survey.
+   */
+  readonly mutualInterest?: MutualInterest;
 }
 
 /**
@@ -180,6 +186,11 @@ export interface MatchResult {
   readonly algorithm: 'dense' | 'sparse' | 'deferredAcceptance';
   /** Ties broken in the preference lists (matchStable), by ids. */
   readonly ties: ReadonlyArray<{ side: 'mentee' | 'mentor'; id: string; order: readonly string[] }>;
+  /**
+   * How the preference survey was used (003 §6.1): `constraint` (only mutual choices), `weighted`
+   * (the `mutualInterest` criterion in each pair's contributions), `none`; matchStable: `stable`.
+   */
+  readonly mutualInterest: 'constraint' | 'weighted' | 'none' | 'stable';
 }
 
 const REASONS: Record<UnmatchedReasonCode, LocalizedText> = {
@@ -212,10 +223,15 @@ interface Prepared {
   explain: (mentor: number, mentee: number) => { score: number; contributions: Contribution[] };
 }
 
-function prepare(raw: MatchingInput, options: MatchOptions): Prepared {
+function prepare(
+  raw: MatchingInput,
+  options: MatchOptions,
+  mutual: MutualInterest = { mode: 'none' },
+): Prepared {
   const parsed = MatchingInputSchema.safeParse(raw);
   if (!parsed.success) throw fromZodError(parsed.error);
   const input = parsed.data;
+  const choices = choicesOf(input.menteePreferences, input.mentorPreferences);
   const byId = <T extends { person: { id: string } }>(xs: T[], path: string) => {
     const seen = new Set<string>();
     xs.forEach((x, i) => {
@@ -237,7 +253,11 @@ function prepare(raw: MatchingInput, options: MatchOptions): Prepared {
   const mentorIndex = new Map(mentors.map((m, i) => [m.person.id as string, i]));
   const menteeIndex = new Map(mentees.map((m, i) => [m.person.id as string, i]));
 
-  const criteria = options.criteria ?? defaultCriteria;
+  const baseCriteria = options.criteria ?? defaultCriteria;
+  const criteria =
+    mutual.mode === 'weighted'
+      ? [...baseCriteria, mutualInterestCriterion(choices, mutual.weight ?? 2)]
+      : baseCriteria;
   const weights = criteria.map((c) => options.weights?.[c.id] ?? c.weight);
   if (weights.some((w) => !(w >= 0) || !Number.isFinite(w))) {
     throw fail('invalid_input', ['weights'], { reason: 'weightsNegative' });
@@ -324,6 +344,12 @@ function prepare(raw: MatchingInput, options: MatchOptions): Prepared {
       if (!mentorOk[j]) why = 'mentorNoConsent';
       else if (remaining[j]! <= 0) why = 'mentorFull';
       else if (forbidden.has(`${mentor.person.id}\u0000${mentee.person.id}`)) why = 'forbidden';
+      else if (
+        mutual.mode === 'constraint' &&
+        mutualValue(choices, mentor.person.id, mentee.person.id) === 0
+      ) {
+        why = 'notMutualChoice';
+      }
       if (why !== undefined) {
         bump(why);
         return;
@@ -356,6 +382,7 @@ function finish(
   algorithm: MatchResult['algorithm'],
   ties: MatchResult['ties'],
   noMatchReason: 'capacityTaken' | 'noMutualPreference',
+  mutualInterest: MatchResult['mutualInterest'],
 ): MatchResult {
   const pairs: ProposedPair[] = [...p.fixed];
   const unmatched = [...p.unmatched];
@@ -369,7 +396,9 @@ function finish(
       pairs.push({ mentorId: p.mentors[j]!.person.id, menteeId, ...ex, fixed: false });
     } else {
       const n = p.eligible[k]!.length;
-      const reason = n === 0 ? 'noEligibleMentor' : noMatchReason;
+      // Excluded for want of a mutual choice only (constraint): say so, not «no eligible mentor».
+      const notMutual = (p.excluded[k]!.notMutualChoice ?? 0) > 0;
+      const reason = n > 0 ? noMatchReason : notMutual ? 'noMutualPreference' : 'noEligibleMentor';
       unmatched.push({
         menteeId,
         reason,
@@ -383,7 +412,7 @@ function finish(
     a.mentorId < b.mentorId ? -1 : a.mentorId > b.mentorId ? 1 : a.menteeId < b.menteeId ? -1 : 1,
   );
   unmatched.sort((a, b) => (a.menteeId < b.menteeId ? -1 : 1));
-  return { pairs, unmatched, totalScore, algorithm, ties };
+  return { pairs, unmatched, totalScore, algorithm, ties, mutualInterest };
 }
 
 const DENSE_LIMIT = 4_000_000;
@@ -409,7 +438,13 @@ const DENSE_LIMIT = 4_000_000;
  * for (const u of result.unmatched) console.log(u.menteeId, u.text.ru);
  */
 export function matchOptimal(input: MatchingInput, options: MatchOptimalOptions = {}): MatchResult {
-  const p = prepare(input, options);
+  const surveyed = input.menteePreferences !== undefined || input.mentorPreferences !== undefined;
+  const mutual: MutualInterest =
+    options.mutualInterest ?? (surveyed ? { mode: 'weighted', weight: 2 } : { mode: 'none' });
+  if (mutual.mode === 'weighted' && !(Number.isFinite(mutual.weight ?? 2) && (mutual.weight ?? 2) >= 0)) {
+    throw fail('invalid_input', ['mutualInterest', 'weight'], { reason: 'weightsNegative' });
+  }
+  const p = prepare(input, options, mutual);
   const nOpen = p.open.length;
   let lists = p.eligible;
   const k = options.candidatesPerMentee;
@@ -467,7 +502,8 @@ export function matchOptimal(input: MatchingInput, options: MatchOptimalOptions 
     );
     menteeToMentor.set(res.rowToCol);
   }
-  return finish(p, menteeToMentor, dense ? 'dense' : 'sparse', [], 'capacityTaken');
+  const why = mutual.mode === 'constraint' ? 'noMutualPreference' : 'capacityTaken';
+  return finish(p, menteeToMentor, dense ? 'dense' : 'sparse', [], why, mutual.mode);
 }
 
 interface StableInstance {
@@ -591,7 +627,7 @@ export function matchStable(input: MatchingInput, options: MatchStableOptions = 
           order: t.order.map((k) => p.mentees[p.open[k]!]!.person.id as string),
         },
   );
-  return finish(p, res.menteeToMentor, 'deferredAcceptance', ties, 'noMutualPreference');
+  return finish(p, res.menteeToMentor, 'deferredAcceptance', ties, 'noMutualPreference', 'stable');
 }
 
 const PairsSchema = z.object({
