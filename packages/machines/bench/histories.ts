@@ -1,7 +1,7 @@
 // Deterministic, realistic pair histories for the replay benchmark: a seeded
 // PRNG draws the size of the group, the plan, the rhythm of meetings, and the
 // few that are extended, corrected, re-mentored or terminated early.
-import { addMonthsIso, type IsoDate } from '@nastavnik/core';
+import { addMonthsIso, defaultConsentPolicy, type IsoDate, requiredConsents } from '@nastavnik/core';
 import { addDays, consent, makeWorld, order, type World } from '../src/__fixtures__/pairWorld';
 import type { PairEventInput } from '../src/index';
 
@@ -34,14 +34,10 @@ export function history(i: number, rnd: () => number): History {
     d = addDays(d, days);
     return d;
   };
+  // The consents core's default consent policy requires of each (the rules ask the same).
   const people = [
-    { p: c.mentor, purposes: ['personalData', 'mentorDuties'] as const },
-    ...c.mentees.map((p) => ({
-      p,
-      purposes: pupils
-        ? (['personalData', 'participation'] as const)
-        : (['personalData', 'mentorDuties'] as const),
-    })),
+    { p: c.mentor, purposes: requiredConsents(defaultConsentPolicy, c.mentor, 'mentor', 'pair') },
+    ...c.mentees.map((p) => ({ p, purposes: requiredConsents(defaultConsentPolicy, p, 'mentee', 'pair') })),
   ];
   for (const { p, purposes } of people) {
     for (const purpose of purposes) {
