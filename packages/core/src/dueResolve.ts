@@ -115,10 +115,26 @@ const UNIT_MONTHS: Readonly<Record<Exclude<RecurrenceUnit, 'week'>, number>> = {
   year: 12,
 };
 
+/**
+ * The most windows one recurrence may resolve to: a weekly activity over ten
+ * years is 522. A period set from outside cannot make it loop for seconds.
+ */
+const MAX_DUE_WINDOWS = 1000;
+
 /** One window per unit, counted from the start of the period; the last one is cut at its end. */
 function recurringWindows(per: RecurrenceUnit, bounds: Bounds): DueWindow[] {
   const start = toDate(bounds.start);
   const end = toDate(bounds.end);
+  const span =
+    per === 'week'
+      ? Math.floor((end.getTime() - start.getTime()) / (7 * 86_400_000))
+      : Math.floor(
+          ((end.getFullYear() - start.getFullYear()) * 12 + end.getMonth() - start.getMonth()) /
+            UNIT_MONTHS[per],
+        );
+  if (span + 1 > MAX_DUE_WINDOWS) {
+    throw fail('too_big', ['period'], { maximum: MAX_DUE_WINDOWS, origin: 'array', inclusive: true });
+  }
   const step = (k: number): Date =>
     per === 'week' ? addDays(start, 7 * k) : addMonths(start, k * UNIT_MONTHS[per]);
   const windows: DueWindow[] = [];

@@ -21,6 +21,12 @@ const base = {
   required: z.boolean().default(true),
 };
 
+/** The most points a scale question may have (0–100 is 101 points): renderers draw every point. */
+const MAX_SCALE_POINTS = 101;
+
+/** The largest absolute value of a scale's ends. */
+const SCALE_LIMIT = 1000;
+
 /**
  * A question: a scale (e.g. 1–10 satisfaction), a single or multiple choice,
  * a ranking of candidates (the preference survey), yes/no, or free text.
@@ -34,8 +40,8 @@ export const QuestionSchema = z.discriminatedUnion('type', [
   z.object({
     ...base,
     type: z.literal('scale'),
-    min: z.number().int(),
-    max: z.number().int(),
+    min: z.number().int().min(-SCALE_LIMIT).max(SCALE_LIMIT),
+    max: z.number().int().min(-SCALE_LIMIT).max(SCALE_LIMIT),
     minLabel: LocalizedTextSchema.optional(),
     maxLabel: LocalizedTextSchema.optional(),
   }),
@@ -85,6 +91,18 @@ export const QuestionnaireSchema = z
           path: ['questions', i, 'max'],
           message: 'scale',
           params: domainRule('invalid_date_range', { reason: 'scaleBounds' }),
+        });
+      } else if (question.type === 'scale' && question.max - question.min + 1 > MAX_SCALE_POINTS) {
+        // Every renderer draws each point of a scale: a scale is a few dozen points, never millions.
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'max'],
+          message: 'scale',
+          params: domainRule('too_big', {
+            maximum: question.min + MAX_SCALE_POINTS - 1,
+            origin: 'number',
+            inclusive: true,
+          }),
         });
       }
     });

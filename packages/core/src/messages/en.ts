@@ -234,7 +234,8 @@ export const issueMessagesEn: IssueMessages = {
   unrecognized_keys: (p) =>
     p.notInPlan
       ? `${plural('en', p.count, { one: 'A field is', other: 'Fields are' })} not in the depersonalisation plan (${tokens(p.keys)}): release refused`
-      : `${plural('en', p.count, { one: 'Unrecognized field', other: 'Unrecognized fields' })}: ${tokens(p.keys)}`,
+      : // Keys come from the input and can carry personal data: counted, never printed.
+        `${plural('en', p.count, { one: 'Unrecognized field', other: 'Unrecognized fields' })} (${num(p.count)}): remove ${plural('en', p.count, { one: 'it', other: 'them' })} or check the spelling`,
   invalid_input: (p, w) => {
     if (p.reason === 'cellCost' && p.row !== undefined && p.col !== undefined) {
       return `Invalid cost at (${num(p.row)}, ${num(p.col)}): not a number or an infinity of the wrong sign`;

@@ -250,7 +250,8 @@ export const issueMessagesRu: IssueMessages = {
   unrecognized_keys: (p) =>
     p.notInPlan
       ? `${plural('ru', p.count, { one: 'Поле не указано', few: 'Поля не указаны', many: 'Поля не указаны', other: 'Поля не указаны' })} в плане обезличивания (${tokens(p.keys)}): передача запрещена`
-      : `${plural('ru', p.count, { one: 'Лишнее поле', few: 'Лишние поля', many: 'Лишние поля', other: 'Лишние поля' })}: ${tokens(p.keys)}`,
+      : // Keys come from the input and can carry personal data: counted, never printed.
+        `${plural('ru', p.count, { one: 'Лишнее поле', few: 'Лишние поля', many: 'Лишние поля', other: 'Лишние поля' })} (${num(p.count)}): удалите ${plural('ru', p.count, { one: 'его', few: 'их', many: 'их', other: 'их' })} или проверьте написание`,
   invalid_input: (p, w) => {
     if (p.reason === 'cellCost' && p.row !== undefined && p.col !== undefined) {
       return `Недопустимая стоимость в ячейке (${num(p.row)}, ${num(p.col)}): не число или бесконечность не того знака`;
