@@ -14,6 +14,7 @@ import {
   PlanItemIdSchema,
   PlanItemSchema,
   ResponseIdSchema,
+  safeText,
   TerminationReasonSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
@@ -189,7 +190,7 @@ const Terminated = z.object({
   ...base,
   reason: TerminationReasonSchema,
   /** The good reason (уважительные обстоятельства) or the force majeure, in words. */
-  note: z.string().trim().min(1).max(1000),
+  note: safeText().trim().min(1).max(1000),
   /** For a mutual decision: everyone who agreed. */
   agreedBy: z.array(PersonIdSchema).optional(),
 });

@@ -1,10 +1,10 @@
-import { DeliverableKindSchema, IsoDateSchema, ProgrammeStageSchema } from '@nastavnik/core';
+import { DeliverableKindSchema, IsoDateSchema, ProgrammeStageSchema, safeText } from '@nastavnik/core';
 import { z } from 'zod';
 import { PairActorSchema } from './pairEvents';
 
 const base = { date: IsoDateSchema, by: PairActorSchema };
-const ref = z.string().trim().min(1).max(200);
-const activityId = z.string().trim().min(1).max(200);
+const ref = safeText().trim().min(1).max(200);
+const activityId = safeText().trim().min(1).max(200);
 
 /**
  * The domain events of a programme cycle, each with its `date` and `by`:
@@ -34,7 +34,7 @@ export const ProgrammeEventSchema = z.discriminatedUnion('type', [
     ref: ref.optional(),
   }),
   z.object({ type: z.literal('stageCompleted'), ...base, stage: ProgrammeStageSchema }),
-  z.object({ type: z.literal('checkpointHeld'), ...base, checkpointId: z.string().trim().min(1).max(100) }),
+  z.object({ type: z.literal('checkpointHeld'), ...base, checkpointId: safeText().trim().min(1).max(100) }),
 ]);
 /** A validated programme event. @category Programme events @example const e: ProgrammeEvent = ProgrammeEventSchema.parse(raw); */
 export type ProgrammeEvent = z.infer<typeof ProgrammeEventSchema>;
