@@ -3,6 +3,7 @@ import {
   type IsoDate,
   IsoDateSchema,
   nastavnikError,
+  type OrganizationId,
   type OrganizationTree,
   type TerminationReason,
 } from '@nastavnik/core';
@@ -223,8 +224,9 @@ export function rollUp(
   leafResults: ReadonlyMap<string, Readonly<Accumulator>>,
 ): Map<string, Accumulator> {
   const out = new Map<string, Accumulator>();
+  const known = new Set<string>(tree.byId.keys());
   for (const id of leafResults.keys()) {
-    if (!tree.byId.has(id as never)) {
+    if (!known.has(id)) {
       throw nastavnikError(
         'unknown_reference',
         ['leafResults', id],
@@ -234,11 +236,11 @@ export function rollUp(
       );
     }
   }
-  const visit = (id: string): Accumulator => {
+  const visit = (id: OrganizationId): Accumulator => {
     const acc = createAccumulator();
     const own = leafResults.get(id);
     if (own) mergeAccumulators(acc, own);
-    for (const child of tree.children(id as never)) mergeAccumulators(acc, visit(child));
+    for (const child of tree.children(id)) mergeAccumulators(acc, visit(child));
     out.set(id, acc);
     return acc;
   };
