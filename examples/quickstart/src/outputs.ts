@@ -68,17 +68,17 @@ function isPublishedNumber(v: PublishedValue['value']): v is number {
 
 /** Rows for the reports: shares as numerator / denominator, summed up the tree (never averaged). */
 function shareRows(values: readonly IndicatorValue[], orgId: string): IndicatorRowInput[] {
-  const rows: Array<[string, string, number | undefined]> = [
-    ['coverage.pupilMentees', 'Доля обучающихся — наставляемых', 70],
-    ['coverage.pupilMentors', 'Доля обучающихся — наставников', undefined],
-    ['coverage.youngTeacherMentees', 'Доля молодых специалистов — наставляемых', undefined],
-    ['coverage.teacherMentors', 'Доля педагогов — наставников', undefined],
-    ['process.requestsMatched', 'Доля запросов, закрытых парой', undefined],
-    ['process.meetingsHeld', 'Выполнение плана встреч', undefined],
-    ['process.activitiesOnTime', 'Мероприятия дорожной карты, выполненные в срок', undefined],
+  const rows: Array<[string, string, number | undefined, IndicatorRowInput['unit']]> = [
+    ['coverage.pupilMentees', 'Доля обучающихся — наставляемых', 70, 'чел.'],
+    ['coverage.pupilMentors', 'Доля обучающихся — наставников', undefined, 'чел.'],
+    ['coverage.youngTeacherMentees', 'Доля молодых специалистов — наставляемых', undefined, 'чел.'],
+    ['coverage.teacherMentors', 'Доля педагогов — наставников', undefined, 'чел.'],
+    ['process.requestsMatched', 'Доля запросов, закрытых парой', undefined, 'запросов'],
+    ['process.meetingsHeld', 'Выполнение плана встреч', undefined, 'встреч'],
+    ['process.activitiesOnTime', 'Мероприятия дорожной карты, выполненные в срок', undefined, 'мероприятий'],
   ];
   const out: IndicatorRowInput[] = [];
-  for (const [id, label, target] of rows) {
+  for (const [id, label, target, unit] of rows) {
     const v = values.find(
       (x) => x.indicatorId === id && x.organizationId === orgId && x.breakdown === undefined,
     );
@@ -87,6 +87,7 @@ function shareRows(values: readonly IndicatorValue[], orgId: string): IndicatorR
       label,
       numerator: Math.round(v.numerator ?? 0),
       denominator: Math.round(v.denominator),
+      unit,
       ...(target !== undefined ? { target } : {}),
     });
   }
@@ -535,7 +536,8 @@ export async function writeOutputs(
       coverage: shareRows(year.indicators.may, uo),
       satisfaction: satisfaction(year.indicators.may),
       events: Object.values(programmeStageLabels).map((l) => `Этап «${l.ru}» пройден`),
-      conclusions: ['Целевая модель наставничества реализована в запланированном объёме'],
+      // The report derives its conclusions on each target from the indicators; the curator adds the rest.
+      conclusions: ['Персонализированные программы наставничества реализованы в парах, завершивших работу'],
       proposals: [
         'Разработать дорожную карту на следующий учебный год',
         'Пополнить банк лучших практик наставничества',

@@ -2,6 +2,7 @@ import {
   ConsentPolicySchema,
   ConsentSchema,
   defaultConsentPolicy,
+  fail,
   formatName,
   IsoDateSchema,
   mayProcessFor,
@@ -34,6 +35,8 @@ export const IndicatorRowSchema = z
     numerator: z.number().int().min(0),
     denominator: z.number().int().min(0),
     target: z.number().min(0).max(100).optional(),
+    /** What the numerator and denominator count: people by default («чел.»), or pairs, meetings, activities. */
+    unit: z.enum(['чел.', 'пар', 'встреч', 'мероприятий', 'запросов']).default('чел.'),
   })
   .refine((r) => r.numerator <= r.denominator || r.denominator === 0, {
     message: 'numerator > denominator',
@@ -100,6 +103,7 @@ function indicatorTable(rows: z.output<typeof IndicatorRowSchema>[]): Block {
         r.label,
         String(r.numerator),
         String(r.denominator),
+        r.unit,
         formatPercent(r.numerator, r.denominator),
         r.target === undefined ? '—' : formatPercent(r.target, 100),
         r.target === undefined ? '—' : share + 1e-9 >= r.target ? 'достигнуто' : 'не достигнуто',
@@ -112,8 +116,9 @@ function indicatorTable(rows: z.output<typeof IndicatorRowSchema>[]): Block {
     showCaption: false,
     columns: [
       { header: 'Показатель', width: 3.6 },
-      { header: 'Охвачено, чел.', width: 1.3, numeric: true },
-      { header: 'Всего, чел.', width: 1.2, numeric: true },
+      { header: 'Числитель', width: 1.2, numeric: true },
+      { header: 'Знаменатель', width: 1.2, numeric: true },
+      { header: 'Единица', width: 1.1 },
       { header: 'Доля', width: 1.1 },
       { header: 'Цель', width: 1 },
       { header: 'Отметка', width: 1.7 },
@@ -122,7 +127,35 @@ function indicatorTable(rows: z.output<typeof IndicatorRowSchema>[]): Block {
   };
 }
 
+const CLAIMS_FULL = /в\s+(запланированном|полном)\s+объ[её]ме|все\s+(целевые\s+)?показатели\s+достигнуты/iu;
+
+/** One sentence per indicator with a target: reached or not, by how much. */
+function derivedConclusions(rows: readonly z.output<typeof IndicatorRowSchema>[]): string[] {
+  return rows.flatMap((r) => {
+    if (r.target === undefined) return [];
+    const share = r.denominator === 0 ? 0 : (r.numerator / r.denominator) * 100;
+    const value = formatPercent(r.numerator, r.denominator);
+    const target = formatPercent(r.target, 100);
+    if (share + 1e-9 >= r.target)
+      return [`Показатель «${r.label}» достигнут: ${value} при целевом значении ${target}.`];
+    const gap = (Math.round((r.target - share) * 10) / 10).toFixed(1).replace('.', ',').replace(/,0$/u, '');
+    return [
+      `Показатель «${r.label}» не достигнут: ${value} при целевом значении ${target} (отставание ${gap} п.\u00a0п.); требуются меры по вовлечению участников.`,
+    ];
+  });
+}
+
 function reportBlocks(v: z.output<typeof ReportInputSchema>, final: boolean): Block[] {
+  // A conclusion that the programme is done in full cannot stand beside a missed target.
+  const missed = v.coverage.some(
+    (r) =>
+      r.target !== undefined &&
+      (r.denominator === 0 ? 0 : (r.numerator / r.denominator) * 100) + 1e-9 < r.target,
+  );
+  if (missed) {
+    const i = v.conclusions.findIndex((c) => CLAIMS_FULL.test(c));
+    if (i >= 0) throw fail('invalid_value', ['conclusions', i]);
+  }
   const blocks: Block[] = [
     orgHeader(v.organization),
     {
@@ -205,11 +238,10 @@ function reportBlocks(v: z.output<typeof ReportInputSchema>, final: boolean): Bl
       { kind: 'heading', level: 1, text: `${n++}. Проведённые мероприятия` },
       { kind: 'list', items: v.events },
     );
-  if (v.conclusions.length > 0)
-    blocks.push(
-      { kind: 'heading', level: 1, text: `${n++}. Выводы` },
-      { kind: 'list', items: v.conclusions },
-    );
+  // Conclusions start from the indicators themselves; the author's own follow them.
+  const conclusions = [...derivedConclusions(v.coverage), ...v.conclusions];
+  if (conclusions.length > 0)
+    blocks.push({ kind: 'heading', level: 1, text: `${n++}. Выводы` }, { kind: 'list', items: conclusions });
   if (v.proposals.length > 0) {
     blocks.push(
       {
