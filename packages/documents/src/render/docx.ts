@@ -24,6 +24,7 @@ import {
 } from 'docx';
 import { cleanText } from '../_internal/clean';
 import { barChartPng } from '../_internal/png';
+import { scalePoints } from '../_internal/scale';
 import { chartMax, chartValue } from '../chart';
 import {
   type Align,
@@ -410,8 +411,7 @@ function block(b: Block, ctx: Ctx, keepNext = false): (Paragraph | Table)[] {
         const out: Paragraph[] = [para(`${i + 1}. ${f.label}`, { bold: true, before: 160 })];
         for (const o of f.options ?? []) out.push(para(`☐ ${o}`, { left: FIRST_LINE }));
         if (f.scale) {
-          const nums: string[] = [];
-          for (let k = f.scale.min; k <= f.scale.max; k++) nums.push(String(k));
+          const nums = scalePoints(f.scale).map(String);
           const scale = [f.scale.minLabel, nums.join('   '), f.scale.maxLabel].filter(Boolean).join('   ');
           out.push(para(scale, { left: FIRST_LINE }));
         }

@@ -1,4 +1,12 @@
-import { type NastavnikDocument, renderHtml, renderXlsx, safeCellText } from '@nastavnik/documents';
+import { isNastavnikError } from '@nastavnik/core';
+import {
+  type NastavnikDocument,
+  renderDocx,
+  renderHtml,
+  renderMarkdown,
+  renderXlsx,
+  safeCellText,
+} from '@nastavnik/documents';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
@@ -69,5 +77,51 @@ describe('XLSX: formula starts hidden behind invisible characters or fullwidth s
     expect(values.some((v) => typeof v === 'object' && v !== null && 'formula' in v)).toBe(false);
     expect(guarded).toHaveLength(hidden.length);
     expect(guarded.every((v) => (v as string).startsWith("'"))).toBe(true);
+  });
+});
+
+function formDoc(min: number, max: number): NastavnikDocument {
+  return {
+    meta: { kind: 'questionnaire', title: 'Анкета' },
+    blocks: [{ kind: 'form', fields: [{ label: 'Оценка', scale: { min, max } }] }],
+    annexes: [],
+  } as unknown as NastavnikDocument;
+}
+
+describe('questionnaire renderers: a scale is bounded, with a typed error', () => {
+  const renderers = {
+    html: async (d: NastavnikDocument) => renderHtml(d),
+    markdown: async (d: NastavnikDocument) => renderMarkdown(d),
+    docx: async (d: NastavnikDocument) => renderDocx(d),
+  };
+
+  it.each(Object.entries(renderers))(
+    '%s: a scale of 100,000,000 points is a typed error, at once',
+    async (_, render) => {
+      const t0 = performance.now();
+      const e = await render(formDoc(1, 100_000_000)).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(isNastavnikError(e)).toBe(true);
+      expect(e).toMatchObject({ issues: [{ code: 'too_big', params: { maximum: 101 } }] });
+      expect(performance.now() - t0).toBeLessThan(2000);
+    },
+  );
+
+  it.each(Object.entries(renderers))(
+    '%s: a scale that is not whole numbers is a typed error',
+    async (_, render) => {
+      const e = await render(formDoc(1, Number.POSITIVE_INFINITY)).then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toMatchObject({ issues: [{ code: 'invalid_type' }] });
+    },
+  );
+
+  it('a 1–10 scale renders its ten points', () => {
+    const html = renderHtml(formDoc(1, 10));
+    expect((html.match(/nd-scale-point/g) ?? []).length).toBe(10);
   });
 });

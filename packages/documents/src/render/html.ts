@@ -1,4 +1,5 @@
 import { cleanText } from '../_internal/clean';
+import { scalePoints } from '../_internal/scale';
 import { barChartSvg } from '../chart';
 import { type Annex, type Block, cellText, type Inline, type NastavnikDocument } from '../model';
 
@@ -117,9 +118,7 @@ function block(b: Block): string {
           if (f.options)
             body += `<ul class="nd-options">${f.options.map((o) => `<li>☐ ${e(o)}</li>`).join('')}</ul>`;
           if (f.scale) {
-            const nums: string[] = [];
-            for (let i = f.scale.min; i <= f.scale.max; i++)
-              nums.push(`<span class="nd-scale-point">${i}</span>`);
+            const nums = scalePoints(f.scale).map((i) => `<span class="nd-scale-point">${i}</span>`);
             body += `<p class="nd-scale">${f.scale.minLabel ? `${e(f.scale.minLabel)} ` : ''}${nums.join(' ')}${f.scale.maxLabel ? ` ${e(f.scale.maxLabel)}` : ''}</p>`;
           }
           for (let i = 0; i < (f.lines ?? 0); i++) body += '<p class="nd-blank">&nbsp;</p>';

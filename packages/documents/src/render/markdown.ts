@@ -1,4 +1,5 @@
 import { cleanText } from '../_internal/clean';
+import { scalePoints } from '../_internal/scale';
 import { chartValue } from '../chart';
 import { type Annex, type Block, cellText, type Inline, type NastavnikDocument } from '../model';
 
@@ -112,8 +113,7 @@ function block(b: Block): string {
           const lines = [`${i + 1}\\. ${m(f.label)}`];
           for (const o of f.options ?? []) lines.push(`    - [ ] ${m(o)}`);
           if (f.scale) {
-            const nums: number[] = [];
-            for (let k = f.scale.min; k <= f.scale.max; k++) nums.push(k);
+            const nums = scalePoints(f.scale);
             lines.push(
               `    ${f.scale.minLabel ? `${m(f.scale.minLabel)} ` : ''}${nums.join(' ')}${f.scale.maxLabel ? ` ${m(f.scale.maxLabel)}` : ''}`,
             );
