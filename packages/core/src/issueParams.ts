@@ -18,6 +18,7 @@
  */
 export type DateRangeReason =
   | 'scaleBounds'
+  | 'noRoundByOrderDate'
   | 'consentExpiresBeforeGiven'
   | 'scoreBeforeRound'
   | 'consentWithdrawnBeforeGiven'
@@ -45,6 +46,8 @@ export type DateRangeReason =
  */
 export type ReferenceKind =
   | 'organization'
+  | 'indicatorDefinition'
+  | 'pairOfProgramme'
   | 'round'
   | 'pairParticipant'
   | 'parentOrganization'
@@ -67,6 +70,7 @@ export type ReferenceKind =
  */
 export type DuplicateKind =
   | 'organization'
+  | 'pair'
   | 'round'
   | 'roundScore'
   | 'question'
@@ -86,6 +90,8 @@ export type DuplicateKind =
  */
 export type RequiredReason =
   | 'machineInput'
+  | 'computeResult'
+  | 'indicatorDefinitions'
   | 'roadmapPeriod'
   | 'changeFormOrFormats'
   | 'statusField'
@@ -104,6 +110,10 @@ export type RequiredReason =
  */
 export type InvalidValueReason =
   | 'threshold'
+  | 'pupilsRange'
+  | 'seedInteger'
+  | 'sqlDialect'
+  | 'databaseNumber'
   | 'snapshotLayout'
   | 'questionnaireKind'
   | 'pairState'

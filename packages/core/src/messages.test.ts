@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 // Every key of a reason union, checked by the compiler both ways.
 const keys = <K extends string>(table: Record<K, true>): K[] => Object.keys(table) as K[];
 const dateRange = keys<DateRangeReason>({
+  noRoundByOrderDate: true,
   consentExpiresBeforeGiven: true,
   scoreBeforeRound: true,
   scaleBounds: true,
@@ -37,6 +38,8 @@ const dateRange = keys<DateRangeReason>({
   extensionAfterEnd: true,
 });
 const refs = keys<ReferenceKind>({
+  indicatorDefinition: true,
+  pairOfProgramme: true,
   round: true,
   pairParticipant: true,
   organization: true,
@@ -52,6 +55,7 @@ const refs = keys<ReferenceKind>({
   registryPerson: true,
 });
 const dups = keys<DuplicateKind>({
+  pair: true,
   round: true,
   roundScore: true,
   organization: true,
@@ -64,6 +68,8 @@ const dups = keys<DuplicateKind>({
   catalogueEntry: true,
 });
 const requiredReasons = keys<RequiredReason>({
+  computeResult: true,
+  indicatorDefinitions: true,
   machineInput: true,
   roadmapPeriod: true,
   changeFormOrFormats: true,
@@ -75,6 +81,10 @@ const requiredReasons = keys<RequiredReason>({
   columnMenteeIds: true,
 });
 const valueReasons = keys<InvalidValueReason>({
+  pupilsRange: true,
+  seedInteger: true,
+  sqlDialect: true,
+  databaseNumber: true,
   snapshotLayout: true,
   threshold: true,
   questionnaireKind: true,
@@ -139,7 +149,7 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
     ...requiredReasons.map((reason) => ({ reason })),
     { reason: 'statusField', status: 'completed' },
   ],
-  invalid_format: ['date', 'email', 'xls', 'spreadsheet', 'training', 'registryDate', 'cuid2'].map(
+  invalid_format: ['date', 'folder', 'email', 'xls', 'spreadsheet', 'training', 'registryDate', 'cuid2'].map(
     (format) => ({
       format,
     }),

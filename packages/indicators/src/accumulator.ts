@@ -1,8 +1,8 @@
 import {
   buildOrganizationTree,
+  fail,
   type IsoDate,
   IsoDateSchema,
-  nastavnikError,
   type OrganizationId,
   type OrganizationTree,
   type TerminationReason,
@@ -227,13 +227,7 @@ export function rollUp(
   const known = new Set<string>(tree.byId.keys());
   for (const id of leafResults.keys()) {
     if (!known.has(id)) {
-      throw nastavnikError(
-        'unknown_reference',
-        ['leafResults', id],
-        'Организация не найдена в дереве',
-        'Organization not found in the tree',
-        { id },
-      );
+      throw fail('unknown_reference', ['leafResults', id], { ref: 'organization', id });
     }
   }
   const visit = (id: OrganizationId): Accumulator => {
@@ -326,21 +320,11 @@ class KeyCounts {
 }
 
 function duplicateRequest(i: number): never {
-  throw nastavnikError(
-    'duplicate_id',
-    ['requests', i, 'id'],
-    'Повторяющийся идентификатор запроса',
-    'Duplicate request id',
-  );
+  throw fail('duplicate_id', ['requests', i, 'id'], { of: 'request' });
 }
 
 function unknownOrg(list: string, i: number): never {
-  throw nastavnikError(
-    'unknown_reference',
-    [list, i, 'organizationId'],
-    'Организация не найдена в дереве организаций',
-    'Organization not found in the organization tree',
-  );
+  throw fail('unknown_reference', [list, i, 'organizationId'], { ref: 'organization' });
 }
 
 /**
@@ -363,12 +347,7 @@ function unknownOrg(list: string, i: number): never {
 export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions): Map<string, Accumulator> {
   const ds = parseDataset(dataset);
   if (!IsoDateSchema.safeParse(options.asOf).success) {
-    throw nastavnikError(
-      'invalid_format',
-      ['asOf'],
-      'Дата «asOf»: ожидается ГГГГ-ММ-ДД',
-      'asOf: expected YYYY-MM-DD',
-    );
+    throw fail('invalid_format', ['asOf'], { format: 'date' });
   }
   // Validates ids, parents and cycles.
   buildOrganizationTree(ds.organizations);

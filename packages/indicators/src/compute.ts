@@ -1,8 +1,8 @@
 import {
   buildOrganizationTree,
+  fail,
   type IsoDate,
   IsoDateSchema,
-  nastavnikError,
   type OrganizationTree,
   parse,
 } from '@nastavnik/core';
@@ -175,12 +175,7 @@ export function evaluateIndicators(
  */
 export function computeIndicators(dataset: IndicatorDatasetInput, options: ComputeOptions): IndicatorResults {
   if (!IsoDateSchema.safeParse(options.asOf).success) {
-    throw nastavnikError(
-      'invalid_format',
-      ['asOf'],
-      'Дата «asOf»: ожидается ГГГГ-ММ-ДД',
-      'asOf: expected YYYY-MM-DD',
-    );
+    throw fail('invalid_format', ['asOf'], { format: 'date' });
   }
   const period = resolvePeriod(options.period);
   const params = parse(IndicatorParamsSchema, options.params ?? {}, ['params']);
@@ -206,13 +201,7 @@ export function checkDefinitions(indicators: readonly IndicatorDefinition[]): re
   indicators.forEach((d, i) => {
     parse(IndicatorDefinitionSchema, d, ['indicators', i]);
     if (seen.has(d.id)) {
-      throw nastavnikError(
-        'duplicate_id',
-        ['indicators', i, 'id'],
-        'Повторяющийся показатель',
-        'Duplicate indicator id',
-        { id: d.id },
-      );
+      throw fail('duplicate_id', ['indicators', i, 'id'], { of: 'indicator', id: d.id });
     }
     seen.add(d.id);
   });

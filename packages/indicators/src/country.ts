@@ -1,4 +1,4 @@
-import { nastavnikError } from '@nastavnik/core';
+import { fail } from '@nastavnik/core';
 
 /**
  * Options of {@link syntheticCountrySql}.
@@ -32,24 +32,14 @@ export interface SyntheticCountryOptions {
 export function syntheticCountrySql(options: SyntheticCountryOptions): string[] {
   const n = options.pupils;
   if (!Number.isSafeInteger(n) || n < 1000 || n > 100_000_000) {
-    throw nastavnikError(
-      'invalid_value',
-      ['pupils'],
-      'Число обучающихся — целое от 1 000 до 100 000 000',
-      'Pupils: an integer from 1,000 to 100,000,000',
-    );
+    throw fail('invalid_value', ['pupils'], { reason: 'pupilsRange' });
   }
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed)) {
-    throw nastavnikError('invalid_value', ['seed'], 'Зерно — целое число', 'The seed is an integer');
+    throw fail('invalid_value', ['seed'], { reason: 'seedInteger' });
   }
   if (!/^[A-Za-z0-9_./-]+$/.test(options.dir)) {
-    throw nastavnikError(
-      'invalid_format',
-      ['dir'],
-      'Папка: латинские буквы, цифры, _ . / -',
-      'Folder: Latin letters, digits, _ . / -',
-    );
+    throw fail('invalid_format', ['dir'], { format: 'folder' });
   }
   const schools = Math.max(2, Math.round(n / 450));
   const municipalities = Math.max(1, Math.min(2500, Math.round(schools / 16)));

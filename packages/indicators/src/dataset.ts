@@ -1,11 +1,11 @@
 import {
   AcademicYearSchema,
   academicYearBounds,
-  domainIssue,
+  domainRule,
+  fail,
   fromZodError,
   type IsoDate,
   IsoDateSchema,
-  nastavnikError,
   OrganizationSchema,
   PersonCategorySchema,
   TerminationReasonSchema,
@@ -131,11 +131,7 @@ export const PairRecordSchema = z
         code: 'custom',
         path: [field],
         message: 'status',
-        params: domainIssue(
-          'required',
-          `Для статуса «${p.status}» нужно поле «${field}»`,
-          `Status "${p.status}" needs field "${field}"`,
-        ),
+        params: domainRule('required', { reason: 'statusField', status: p.status }),
       });
     if (p.status !== 'proposed' && p.approvedAt === undefined) need('approvedAt');
     if (p.status === 'completed' && p.completedAt === undefined) need('completedAt');
@@ -150,11 +146,7 @@ export const PairRecordSchema = z
         code: 'custom',
         path: [p.status === 'completed' ? 'completedAt' : 'terminatedAt'],
         message: 'range',
-        params: domainIssue(
-          'invalid_date_range',
-          'Пара завершена раньше, чем утверждена',
-          'The pair ends before it was approved',
-        ),
+        params: domainRule('invalid_date_range', { reason: 'pairEndsBeforeApproval' }),
       });
     }
   });
@@ -330,12 +322,7 @@ export function resolvePeriod(period: Period): ResolvedPeriod {
   const p = r.data;
   if (p.kind === 'custom') {
     if (p.end < p.start) {
-      throw nastavnikError(
-        'invalid_date_range',
-        ['period', 'end'],
-        'Период заканчивается раньше, чем начинается',
-        'The period ends before it starts',
-      );
+      throw fail('invalid_date_range', ['period', 'end'], { reason: 'periodEndsBeforeStart' });
     }
     return { kind: 'custom', label: p.label, start: p.start, end: p.end };
   }

@@ -1,8 +1,8 @@
 import {
   buildOrganizationTree,
+  fail,
   type IsoDate,
   IsoDateSchema,
-  nastavnikError,
   type Organization,
   type OrganizationTree,
   parse,
@@ -121,12 +121,7 @@ export function compileIndicatorsSql(options: SqlOptions): CompiledIndicatorsSql
   const period = resolvePeriod(options.period);
   const params = parse(IndicatorParamsSchema, options.params ?? {}, ['params']);
   if (options.dialect !== 'duckdb' && options.dialect !== 'postgres') {
-    throw nastavnikError(
-      'invalid_value',
-      ['dialect'],
-      'Диалект SQL: duckdb или postgres',
-      'SQL dialect: duckdb or postgres',
-    );
+    throw fail('invalid_value', ['dialect'], { reason: 'sqlDialect' });
   }
   const t =
     typeof options.tables === 'function'
@@ -340,12 +335,7 @@ export type SqlRunner = (sql: string) => Promise<readonly Record<string, unknown
 function exact(v: unknown, path: (string | number)[]): number {
   const n = typeof v === 'bigint' ? Number(v) : typeof v === 'string' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isFinite(n) || (typeof v === 'bigint' && !Number.isSafeInteger(n))) {
-    throw nastavnikError(
-      'invalid_value',
-      path,
-      'База данных вернула не число или число вне точного диапазона',
-      'The database returned a non-number or a number beyond the exact range',
-    );
+    throw fail('invalid_value', path, { reason: 'databaseNumber' });
   }
   return n;
 }

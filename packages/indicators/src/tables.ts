@@ -1,4 +1,4 @@
-import { nastavnikError } from '@nastavnik/core';
+import { fail } from '@nastavnik/core';
 import { type IndicatorDataset, parseDataset } from './dataset';
 
 /**
@@ -219,12 +219,7 @@ export function datasetToRows(input: unknown): Map<string, CellValue[][]> {
   const pairIds = new Set<string>();
   ds.pairs.forEach((p, i) => {
     if (pairIds.has(p.id)) {
-      throw nastavnikError(
-        'duplicate_id',
-        ['pairs', i, 'id'],
-        'Повторяющийся идентификатор пары',
-        'Duplicate pair id',
-      );
+      throw fail('duplicate_id', ['pairs', i, 'id'], { of: 'pair' });
     }
     pairIds.add(p.id);
     put('pairs', [

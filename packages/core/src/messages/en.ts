@@ -40,6 +40,7 @@ const months = { one: 'month', other: 'months' };
 const dateRange: Readonly<Record<DateRangeReason, string>> = {
   consentExpiresBeforeGiven: 'A consent expires before it was given',
   scoreBeforeRound: 'The score is recorded before the round is held',
+  noRoundByOrderDate: 'No round of the competition is held by the date of the order',
   scaleBounds: 'Scale: max must exceed min',
   consentWithdrawnBeforeGiven: 'A consent is withdrawn before it was given',
   periodEndsBeforeStart: 'The period ends before it starts',
@@ -61,6 +62,9 @@ const dateRange: Readonly<Record<DateRangeReason, string>> = {
 const references: Readonly<Record<ReferenceKind, string>> = {
   round: 'A score for a round that does not exist',
   pairParticipant: 'A participant of the pair is not described in options.participants',
+  indicatorDefinition:
+    'The definition that computed this value is missing: suppression cannot run without it',
+  pairOfProgramme: "The programme's pair is not found",
   organization: 'The organization is not in the organization tree',
   parentOrganization: 'The parent organization is not found',
   pair: 'The pair refers to an unknown participant',
@@ -77,6 +81,7 @@ const references: Readonly<Record<ReferenceKind, string>> = {
 const duplicates: Readonly<Record<DuplicateKind, string>> = {
   round: 'A round is listed twice',
   roundScore: 'The pair already has a score in this round: record a correction with recordCompetitionScore',
+  pair: 'Duplicate pair id',
   organization: 'Duplicate organization id',
   question: 'Duplicate question id',
   request: 'Duplicate request id',
@@ -88,6 +93,9 @@ const duplicates: Readonly<Record<DuplicateKind, string>> = {
 };
 
 const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>> = {
+  computeResult: 'Pass the result of computeIndicators: the values with their definitions',
+  indicatorDefinitions:
+    'The definitions that computed the values are required: suppression cannot run without them',
   machineInput: 'Start the machine with a snapshot from create…Snapshot (or its context as input)',
   roadmapPeriod: 'The roadmap has no period: give the academic year or dates in options.period',
   changeFormOrFormats: 'Give the new form or the new formats',
@@ -102,6 +110,10 @@ const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>>
 const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
   snapshotLayout:
     'The snapshot was stored with another layout of the data: it needs a migration from its release',
+  pupilsRange: 'Pupils: an integer from 1,000 to 100,000,000',
+  seedInteger: 'The seed is an integer',
+  sqlDialect: 'SQL dialect: duckdb or postgres',
+  databaseNumber: 'The database returned a non-number or a number beyond the exact range',
   threshold: 'The publication threshold is an integer from 1 to 1000',
   questionnaireKind: 'Unknown questionnaire kind',
   pairState: 'Unknown pair state value',
@@ -152,6 +164,7 @@ const formats: Readonly<Record<string, string>> = {
   date: 'expected a date as YYYY-MM-DD',
   email: 'expected an email address',
   regex: 'the value does not match the pattern',
+  folder: 'folder: Latin letters, digits, _ . / -',
 };
 
 const purpose = (p: { personId?: string; purpose?: string }): string => {

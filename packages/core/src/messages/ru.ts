@@ -55,6 +55,7 @@ const monthsGen = { one: 'месяца', few: 'месяцев', many: 'меся�
 const dateRange: Readonly<Record<DateRangeReason, string>> = {
   consentExpiresBeforeGiven: 'Срок действия согласия истекает раньше даты его подписания',
   scoreBeforeRound: 'Балл записан до проведения этапа конкурса',
+  noRoundByOrderDate: 'На дату приказа не проведён ни один этап конкурса',
   scaleBounds: 'Шкала: максимум должен быть больше минимума',
   consentWithdrawnBeforeGiven: 'Дата отзыва согласия раньше даты его подписания',
   periodEndsBeforeStart: 'Период заканчивается раньше, чем начинается',
@@ -76,6 +77,9 @@ const dateRange: Readonly<Record<DateRangeReason, string>> = {
 const references: Readonly<Record<ReferenceKind, string>> = {
   round: 'Балл выставлен за несуществующий этап конкурса',
   pairParticipant: 'Участник пары не описан в options.participants',
+  indicatorDefinition:
+    'Нет определения показателя, по которому вычислено значение: скрытие без него невозможно',
+  pairOfProgramme: 'Пара программы не найдена',
   organization: 'Организация не найдена в дереве организаций',
   parentOrganization: 'Вышестоящая организация не найдена',
   pair: 'Пара ссылается на неизвестного участника',
@@ -92,6 +96,7 @@ const references: Readonly<Record<ReferenceKind, string>> = {
 const duplicates: Readonly<Record<DuplicateKind, string>> = {
   round: 'Этап конкурса указан дважды',
   roundScore: 'Пара уже оценена в этом этапе: исправление вносится через recordCompetitionScore',
+  pair: 'Повторяющийся идентификатор пары',
   organization: 'Повторяющийся идентификатор организации',
   question: 'Повторяющийся идентификатор вопроса',
   request: 'Повторяющийся идентификатор запроса',
@@ -103,6 +108,8 @@ const duplicates: Readonly<Record<DuplicateKind, string>> = {
 };
 
 const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>> = {
+  computeResult: 'Нужен результат computeIndicators: значения вместе с определениями',
+  indicatorDefinitions: 'Нужны определения, по которым вычислены значения: скрытие без них невозможно',
   machineInput: 'Запускайте машину со снимком из create…Snapshot (или с его контекстом во input)',
   roadmapPeriod: 'У дорожной карты нет периода: укажите учебный год или даты в options.period',
   changeFormOrFormats: 'Укажите новую форму или новые виды наставничества',
@@ -116,6 +123,10 @@ const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>>
 
 const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
   snapshotLayout: 'Снимок сохранён с другим составом данных: нужна миграция с его выпуска',
+  pupilsRange: 'Число обучающихся — целое от 1 000 до 100 000 000',
+  seedInteger: 'Зерно — целое число',
+  sqlDialect: 'Диалект SQL: duckdb или postgres',
+  databaseNumber: 'База данных вернула не число или число вне точного диапазона',
   threshold: 'Порог публикации — целое число от 1 до 1000',
   questionnaireKind: 'Неизвестный вид анкеты',
   pairState: 'Неизвестное состояние пары',
@@ -166,6 +177,7 @@ const formats: Readonly<Record<string, string>> = {
   date: 'ожидается дата в формате ГГГГ-ММ-ДД',
   email: 'ожидается адрес электронной почты',
   regex: 'значение не соответствует образцу',
+  folder: 'папка: латинские буквы, цифры, _ . / -',
 };
 
 // «: участник p-7, цель «…»» — the person by id only, the purpose by its label.

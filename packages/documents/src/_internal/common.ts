@@ -4,9 +4,9 @@ import {
   type ConsentRole,
   type ConsentSubject,
   decideConsent,
+  fail,
   formatName,
   type IsoDate,
-  nastavnikError,
   type Order,
   type Organization,
   type Pair,
@@ -117,12 +117,7 @@ export function pairPeople(v: {
   programme: Pick<PersonalProgramme, 'pairId'>;
 }): { mentor: Person; mentees: Person[] } {
   if (v.programme.pairId !== v.pair.id) {
-    throw nastavnikError(
-      'unknown_reference',
-      ['programme', 'pairId'],
-      'Программа относится к другой паре',
-      'The programme belongs to another pair',
-    );
+    throw fail('unknown_reference', ['programme', 'pairId'], { ref: 'programmePair' });
   }
   return {
     mentor: findPerson(v.people, v.pair.mentorId, ['pair', 'mentorId']),
@@ -137,15 +132,7 @@ export function findPerson(
 ): Person {
   const p = people.find((x) => x.id === id);
   if (!p) {
-    throw nastavnikError(
-      'unknown_reference',
-      path,
-      'Участник не найден в списке people',
-      'Person not found in people',
-      {
-        id,
-      },
-    );
+    throw fail('unknown_reference', path, { ref: 'participant', id });
   }
   return p;
 }

@@ -1,11 +1,4 @@
-import {
-  CompetitionSchema,
-  competitionStandings,
-  nastavnikError,
-  PairSchema,
-  parse,
-  roundMax,
-} from '@nastavnik/core';
+import { CompetitionSchema, competitionStandings, fail, PairSchema, parse, roundMax } from '@nastavnik/core';
 import { z } from 'zod';
 import {
   acquaintance,
@@ -57,12 +50,7 @@ export function buildCompetitionOrder(input: CompetitionOrderInput): NastavnikDo
   const c = v.competition;
   const standings = competitionStandings(c, { asOf: v.order.date, prizePlaces: v.prizePlaces });
   if (standings.rounds.length === 0) {
-    throw nastavnikError(
-      'invalid_date_range',
-      ['order', 'date'],
-      'На дату приказа не проведён ни один этап конкурса',
-      'No round of the competition is held by the date of the order',
-    );
+    throw fail('invalid_date_range', ['order', 'date'], { reason: 'noRoundByOrderDate' });
   }
   // 152-ФЗ ст. 9: everyone the rating names needs the policy's consents for documents, checked first.
   guardConsents(
@@ -85,13 +73,7 @@ export function buildCompetitionOrder(input: CompetitionOrderInput): NastavnikDo
     const k = v.pairs.findIndex((p) => p.id === s.pairId);
     const pair = v.pairs[k];
     if (!pair) {
-      throw nastavnikError(
-        'unknown_reference',
-        ['competition', 'scores'],
-        'Пара из результатов конкурса не найдена',
-        'A pair in the results is not found',
-        { id: s.pairId },
-      );
+      throw fail('unknown_reference', ['competition', 'scores'], { ref: 'competitionPair', id: s.pairId });
     }
     const mentor = findPerson(v.people, pair.mentorId, ['pairs', k, 'mentorId']);
     const mentees = pair.menteeIds.map((id, m) => findPerson(v.people, id, ['pairs', k, 'menteeIds', m]));

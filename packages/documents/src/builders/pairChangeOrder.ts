@@ -1,9 +1,9 @@
 import {
   ExtensionSchema,
   effectiveEnd,
+  fail,
   formatName,
   IsoDateSchema,
-  nastavnikError,
   PairSchema,
   PersonalProgrammeSchema,
   PersonIdSchema,
@@ -76,12 +76,7 @@ export function buildPairChangeOrder(input: PairChangeOrderInput): NastavnikDocu
   const blocks: Block[] = [...head(v)];
   if (v.change.kind === 'terminate') {
     if (v.change.date < v.programme.start) {
-      throw nastavnikError(
-        'invalid_date_range',
-        ['change', 'date'],
-        'Дата завершения раньше начала программы',
-        'Termination before the programme starts',
-      );
+      throw fail('invalid_date_range', ['change', 'date'], { reason: 'completionBeforeStart' });
     }
     blocks.push(
       {
@@ -107,12 +102,7 @@ export function buildPairChangeOrder(input: PairChangeOrderInput): NastavnikDocu
     const ext = v.change.extension;
     const end = effectiveEnd(v.programme);
     if (ext.newEnd <= end) {
-      throw nastavnikError(
-        'invalid_date_range',
-        ['change', 'extension', 'newEnd'],
-        'Продление должно переносить окончание программы на более позднюю дату',
-        'An extension must move the end later',
-      );
+      throw fail('invalid_date_range', ['change', 'extension', 'newEnd'], { reason: 'extensionNotLater' });
     }
     blocks.push(
       {

@@ -1,6 +1,6 @@
 import {
   effectiveEnd,
-  nastavnikError,
+  fail,
   PairSchema,
   PersonalProgrammeSchema,
   PersonIdSchema,
@@ -53,13 +53,7 @@ export function buildPlansOrder(input: PlansOrderInput): NastavnikDocument {
   const resolved = v.programmes.map((pp, i) => {
     const pair = v.pairs.find((p) => p.id === pp.pairId);
     if (!pair) {
-      throw nastavnikError(
-        'unknown_reference',
-        ['programmes', i, 'pairId'],
-        'Пара не найдена',
-        'Pair not found',
-        { id: pp.pairId },
-      );
+      throw fail('unknown_reference', ['programmes', i, 'pairId'], { ref: 'pairOfProgramme', id: pp.pairId });
     }
     const mentor = findPerson(v.people, pair.mentorId, ['programmes', i, 'pairId']);
     const mentees = pair.menteeIds.map((id) => findPerson(v.people, id, ['programmes', i, 'pairId']));

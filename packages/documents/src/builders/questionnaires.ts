@@ -1,6 +1,6 @@
 import {
+  fail,
   type Lang,
-  nastavnikError,
   OrganizationSchema,
   parse,
   type Question,
@@ -247,7 +247,7 @@ export function standardQuestionnaire(
 ): Questionnaire {
   const tpl = TEMPLATES[kind];
   if (tpl === undefined) {
-    throw nastavnikError('invalid_value', ['kind'], 'Неизвестный вид анкеты', 'Unknown questionnaire kind');
+    throw fail('invalid_value', ['kind'], { reason: 'questionnaireKind' });
   }
   const q = parse(QuestionnaireSchema, tpl);
   return respondentRole ? { ...q, respondentRole } : q;

@@ -1,4 +1,4 @@
-import { type IsoDate, IsoDateSchema, nastavnikError } from '@nastavnik/core';
+import { fail, type IsoDate, IsoDateSchema } from '@nastavnik/core';
 
 const NBSP = '\u00a0';
 
@@ -34,12 +34,7 @@ const MONTHS_NOMINATIVE = [
 
 function parts(date: IsoDate): { y: number; m: number; d: number } {
   if (!IsoDateSchema.safeParse(date).success) {
-    throw nastavnikError(
-      'invalid_format',
-      [],
-      'Ожидается дата в формате ГГГГ-ММ-ДД',
-      'Expected a date as YYYY-MM-DD',
-    );
+    throw fail('invalid_format', [], { format: 'date' });
   }
   return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
 }
