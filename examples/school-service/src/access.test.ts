@@ -252,7 +252,27 @@ describe('a parent', () => {
       event: consentEvent('pa-c2', 'pupil-a', 'participation'),
     });
     expect(asCurator.status).toBe(403);
-    expect((await json(await send('GET', '/pairs/pair-a/events', staff))).length).toBe(0);
+    // …nor act on behalf of someone else's child, even in their own child's pair.
+    const forOther = await send('POST', '/pairs/pair-a/events', parentA, {
+      event: {
+        ...consentEvent('pa-c3', 'pupil-a', 'participation'),
+        by: { role: 'parent', onBehalfOf: 'pupil-b' },
+      },
+    });
+    expect(forOther.status).toBe(403);
+    const forOwn = await send('POST', '/pairs/pair-a/events', parentA, {
+      event: {
+        ...consentEvent('pa-c4', 'pupil-a', 'participation'),
+        by: { role: 'parent', onBehalfOf: 'pupil-a' },
+        consent: {
+          ...consentBody('pa-c4', 'pupil-a', 'participation', '2023-09-20'),
+          givenBy: 'parent',
+          representative: { lastName: 'Соколова', firstName: 'Ирина' },
+        },
+      },
+    });
+    expect(forOwn.status).toBe(201);
+    expect((await json(await send('GET', '/pairs/pair-a/events', staff))).length).toBe(1);
   });
 });
 

@@ -753,6 +753,11 @@ export function createApp(options: AppOptions) {
     if (!role.success || !roles.has(role.data)) throw forbidden('role', [...roles]);
     if (!mayRecord(event.type, role.data)) throw forbidden('role', rolesFor(event.type));
     if (event.by.id !== undefined && event.by.id !== caller.personId) throw forbidden('not_own');
+    // A parent acts only for their own child.
+    const behalf = event.by.onBehalfOf;
+    if (behalf !== undefined && !(role.data === 'parent' && caller.children.includes(behalf))) {
+      throw forbidden('not_own');
+    }
     const recorded = { ...event, by: { ...event.by, id: caller.personId } };
     const headerVersion = ifMatchVersion(c);
     const expected = body.expectedVersion ?? headerVersion ?? 'latest';
