@@ -27,7 +27,7 @@ import type { ProgrammeContext, ProgrammePolicy } from './programmeContext';
  * const v: ProgrammeStateValue = { stages: { open: 'pairWork' }, continuous: 'running', monitoring: 'open' };
  */
 export interface ProgrammeStateValue {
-  readonly stages: { readonly open: ProgrammeContext['stage'] } | 'closed';
+  readonly stages: { readonly open: Exclude<ProgrammeContext['stage'], 'closed'> } | 'closed';
   readonly continuous: 'running' | 'closed';
   readonly monitoring: 'open' | 'closed';
 }
