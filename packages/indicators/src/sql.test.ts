@@ -100,11 +100,11 @@ describe('SQL engines give the same numbers as the JS engine', () => {
           }
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
     // Not vacuous: every indicator had a non-zero value somewhere.
     expect(indicators.filter((d) => !seen.has(d.id)).map((d) => d.id)).toEqual([]);
-  });
+  }, 300_000);
 
   it('DuckDB over Parquet files gives the same results as over tables', async () => {
     const ds = randomRegion(11, 2, 3, 20);
@@ -196,7 +196,7 @@ describe.runIf(pgUrl)('PostgreSQL (the server CI starts)', () => {
       ),
       { numRuns: 15 },
     );
-  });
+  }, 300_000);
 });
 
 describe.runIf(pgUrl && shardUrls.length >= 2)(
@@ -281,6 +281,6 @@ describe.runIf(pgUrl && shardUrls.length >= 2)(
         expect(distributed.values).toEqual(single.values);
         expect(distributed.values).toEqual(computeIndicators(ds, options).values);
       }
-    });
+    }, 300_000);
   },
 );
