@@ -1,8 +1,10 @@
-"""Time scipy.optimize.linear_sum_assignment on a raw float64 matrix file.
+"""One side of the dense benchmark: scipy.optimize.linear_sum_assignment.
 
-Usage: python3 scipy_lsa.py FILE ROWS COLS REPEATS
-Prints one JSON line: {"ok": true, "seconds": best, "cpu": best_cpu, "total": total, "assigned": n}.
-Forbidden cells are +inf; scipy raises when the matrix is infeasible.
+Usage: python3 scipy_lsa.py FILE ROWS COLS CALLS
+Loads the float64 matrix (not timed), then times CALLS solves in this
+process and prints one JSON line {"ok": true, "times": [...], "total": t}:
+wall-clock seconds of each call in order, times[0] being the cold first call
+(the same protocol as dense.child.ts). Forbidden cells are +inf.
 """
 import json
 import sys
@@ -15,16 +17,13 @@ except ImportError:
     print(json.dumps({"ok": False, "error": "scipy: not installed"}))
     sys.exit(0)
 
-path, rows, cols, repeats = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+path, rows, cols, calls = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 c = np.fromfile(path, dtype=np.float64).reshape(rows, cols)
-best = float("inf")
-best_cpu = float("inf")
+times = []
 total = None
-for _ in range(repeats):
+for _ in range(calls):
     t = time.perf_counter()
-    tc = time.process_time()
     r, k = linear_sum_assignment(c)
-    best_cpu = min(best_cpu, time.process_time() - tc)
-    best = min(best, time.perf_counter() - t)
+    times.append(time.perf_counter() - t)
     total = float(c[r, k].sum())
-print(json.dumps({"ok": True, "seconds": best, "cpu": best_cpu, "total": total, "assigned": int(len(r))}))
+print(json.dumps({"ok": True, "times": times, "total": total}))
