@@ -4,6 +4,8 @@
  * layout, published with small-cell suppression, and one region exported in
  * the regional dashboard's file format.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import {
   computeIndicatorsSql,
@@ -52,7 +54,11 @@ export async function generateCountry(pupils: number, dir: string): Promise<void
 
 /** Compute and publish the whole country. */
 export async function nationalRollup(options: RollupOptions): Promise<Rollup> {
-  const instance = await DuckDBInstance.create(':memory:', { memory_limit: '3GB' });
+  // Under 4 GiB in all: DuckDB spills what does not fit to a folder under the system's temp.
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: '3GB',
+    temp_directory: join(tmpdir(), 'nastavnik-duckdb-spill'),
+  });
   const connection = await instance.connect();
   try {
     const t0 = performance.now();
