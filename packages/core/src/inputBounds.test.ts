@@ -7,6 +7,7 @@ import {
   resolveDue,
   safeParse,
 } from '@nastavnik/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -86,5 +87,42 @@ describe('error messages never echo unknown keys from the input (keys can carry 
     }
     expect(issue?.message).toMatch(/3/);
     expect(issue?.messageEn).toMatch(/3/);
+  });
+});
+
+describe('fuzz: outside numbers give a result or a typed error, in bounded time', () => {
+  it('resolveDue over any period and recurrence: at most 1000 windows, or too_big', () => {
+    const day = fc.integer({ min: 1, max: 9999 }).map((y) => `${String(y).padStart(4, '0')}-01-01`);
+    fc.assert(
+      fc.property(
+        day,
+        day,
+        fc.constantFrom('еженедельно', 'ежемесячно', 'ежеквартально', 'ежегодно', '1 раз в полгода'),
+        (a, b, text) => {
+          const [start, end] = a <= b ? [a, b] : [b, a];
+          const t0 = performance.now();
+          try {
+            expect(resolveDue(parseDue(text), { start, end }).length).toBeLessThanOrEqual(1000);
+          } catch (e) {
+            if (!isNastavnikError(e)) throw e;
+          }
+          expect(performance.now() - t0).toBeLessThan(1000);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('QuestionnaireSchema: a scale that passes has at most 101 whole points', () => {
+    fc.assert(
+      fc.property(fc.double(), fc.double(), (min, max) => {
+        const r = safeParse(QuestionnaireSchema, questionnaire(min, max));
+        if (r.ok) {
+          const q = r.value.questions[0];
+          expect(q?.type === 'scale' && q.max - q.min + 1 <= 101).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -113,6 +113,26 @@ describe('fuzz: random input gives a result or a NastavnikError, never a crash o
     );
   });
 
+  it('exportRegistry: any records give a file or a NastavnikError, never a crash or a formula', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.anything({ maxDepth: 3 }), { maxLength: 5 }),
+        fc.constantFrom(...KINDS),
+        fc.constantFrom('xlsx' as const, 'csv' as const),
+        async (records, kind, format) => {
+          try {
+            const bytes = await exportRegistry(records as never[], { kind, format });
+            expect(bytes.byteLength).toBeGreaterThan(0);
+            if (format === 'csv') expect(new TextDecoder().decode(bytes)).not.toContain('[object Object]');
+          } catch (e) {
+            if (!isNastavnikError(e)) throw e;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('truncated and bit-flipped XLSX files', async () => {
     const good = await exportRegistry([], { kind: 'mentors', format: 'xlsx' });
     await fc.assert(
