@@ -10,6 +10,7 @@ import {
   formatName,
   type IsoDate,
   isMinorOn,
+  mayProcess,
   type Order,
   type Person,
   programmeStageLabels,
@@ -19,6 +20,7 @@ import {
   buildCompetitionOrder,
   buildConsentForm,
   buildCuratorOrder,
+  buildDisseminationConsentForm,
   buildFinalReport,
   buildIntroductionOrder,
   buildMonitoringReport,
@@ -41,7 +43,7 @@ import {
   renderHtml,
   renderXlsx,
 } from '@nastavnik/documents';
-import type { IndicatorValue, PublishedValue } from '@nastavnik/indicators';
+import { defaultIndicators, type IndicatorValue, type PublishedValue } from '@nastavnik/indicators';
 import { exportRegistry } from '@nastavnik/registry';
 import type { YearResult } from './year';
 
@@ -454,35 +456,29 @@ export async function writeOutputs(
     );
   }
 
-  // Consent forms: an adult (a teacher mentor) and a minor (a parent signs).
-  const adult = school.persons.find((p) => p.category === 'teacher');
-  const minor = school.persons.find(
-    (p) => p.category === 'pupil' && p.birthDate !== undefined && p.birthDate > '2006-09-01',
+  // Consent forms to fill in by hand (the sample registry holds no addresses or identity documents,
+  // so pre-filled forms would be refused): an adult's, a parent's for a minor, and the separate
+  // consent to dissemination (152-ФЗ ст. 9 ч. 4, ст. 10.1).
+  await both(
+    'consents/consent-adult',
+    buildConsentForm({ organization: org, date: dates.consents, validUntil: dates.programmeTo }),
+    'Согласие на обработку персональных данных (совершеннолетний)',
   );
-  if (adult)
-    await both(
-      'consents/consent-adult',
-      buildConsentForm({
-        organization: org,
-        subject: adult,
-        date: dates.consents,
-        purposes: ['personalData', 'mentorDuties'],
-        validUntil: dates.programmeTo,
-      }),
-      'Согласие на обработку персональных данных (совершеннолетний)',
-    );
-  if (minor)
-    await both(
-      'consents/consent-minor',
-      buildConsentForm({
-        organization: org,
-        subject: minor,
-        date: dates.consents,
-        purposes: ['personalData', 'participation'],
-        validUntil: dates.programmeTo,
-      }),
-      'Согласие родителя (законного представителя) несовершеннолетнего',
-    );
+  await both(
+    'consents/consent-minor',
+    buildConsentForm({ organization: org, date: dates.consents, minor: true, validUntil: dates.programmeTo }),
+    'Согласие родителя (законного представителя) несовершеннолетнего',
+  );
+  await both(
+    'consents/consent-dissemination',
+    buildDisseminationConsentForm({
+      organization: org,
+      date: dates.consents,
+      resources: ['официальный сайт образовательной организации'],
+      validUntil: dates.programmeTo,
+    }),
+    'Согласие на распространение персональных данных (ст. 10.1 152-ФЗ)',
+  );
 
   // Reports of the municipal curator: December monitoring, the final report in May.
   const uo = sample.authority.id;
@@ -607,24 +603,82 @@ export async function writeOutputs(
     'xlsx',
     'Реестр пар',
   );
+  // The same pairs as a secretary keeps them: names where the personal-data consent allows,
+  // the approving order's number and date, the term and the outcome.
+  const orderById = new Map(year.orders.map((o) => [o.id as string, o]));
+  const named = (id: string) => {
+    const p = people.find((x) => x.id === id);
+    return p && mayProcess(p, consents, dates.may, 'personalData').allowed
+      ? formatName(p.name, 'lastFirst')
+      : id;
+  };
+  const outcome: Record<string, string> = {
+    completed: 'завершена',
+    extended: 'продлена',
+    terminated: 'завершена досрочно',
+    consentsIncomplete: 'не утверждена: нет согласий',
+  };
+  await write(
+    'registries/pairs-register.xlsx',
+    await renderXlsx([
+      {
+        name: 'Реестр наставнических пар',
+        columns: [
+          { header: '№ п/п', width: 5, numeric: true },
+          { header: 'Организация', width: 30 },
+          { header: 'Наставник', width: 22 },
+          { header: 'Наставляемые', width: 28 },
+          { header: 'Форма наставничества', width: 18 },
+          { header: 'Приказ о закреплении', width: 22 },
+          { header: 'Срок программы', width: 24 },
+          { header: 'Итог', width: 18 },
+        ],
+        rows: year.pairs.map((j, i) => {
+          const o = j.snapshot.context.order
+            ? orderById.get(j.snapshot.context.order.id as string)
+            : undefined;
+          return {
+            cells: [
+              String(i + 1),
+              orgName.get(j.schoolId) ?? j.schoolId,
+              named(j.pair.mentorId),
+              j.pair.menteeIds.map(named).join(', '),
+              catalogueLabel(year.forms, j.pair.form),
+              o ? `№ ${o.number} от ${o.date.split('-').reverse().join('.')}` : '—',
+              j.programme
+                ? `${j.programme.start.split('-').reverse().join('.')} — ${(j.programme.extensions[0]?.newEnd ?? j.programme.end).split('-').reverse().join('.')}`
+                : '—',
+              outcome[j.fate] ?? j.fate,
+            ],
+          };
+        }),
+      },
+    ]),
+    'xlsx',
+    'Реестр наставнических пар (для секретаря)',
+  );
 
-  // Indicators: the published (suppressed) table as XLSX and JSON.
-  const orgName = new Map(sample.organizations.map((o) => [o.id as string, o.shortName ?? o.name]));
+  // Indicators: the published (suppressed) table as XLSX and JSON — full organization names,
+  // indicator names in Russian with the code beside, numbers as numbers.
+  const orgName = new Map(sample.organizations.map((o) => [o.id as string, o.name]));
+  const indicatorName = new Map(defaultIndicators.map((d) => [d.id as string, d.name.ru]));
   const published = year.indicators.publishedMay.filter((v) => v.breakdown === undefined);
   const cell = (v: PublishedValue['value']) =>
-    isPublishedNumber(v) ? String(Math.round(v * 100) / 100) : v === null ? '—' : '< 5';
+    isPublishedNumber(v) ? String(Math.round(v * 100) / 100).replace('.', ',') : v === null ? '—' : '< 5';
   const sheet: DataSheet = {
     name: 'Показатели (май)',
     columns: [
-      { header: 'Организация', width: 30 },
-      { header: 'Показатель', width: 40 },
-      { header: 'Числитель', width: 10 },
-      { header: 'Знаменатель', width: 10 },
-      { header: 'Значение', width: 10 },
+      { header: 'Организация', width: 34 },
+      { header: 'Показатель', width: 34 },
+      { header: 'Код показателя', width: 18 },
+      { header: 'Числитель', width: 10, numeric: true },
+      { header: 'Знаменатель', width: 10, numeric: true },
+      { header: 'Значение', width: 10, numeric: true },
     ],
     rows: published.map((v) => ({
       cells: [
         orgName.get(v.organizationId) ?? v.organizationId,
+        indicatorName.get(v.indicatorId) ?? v.indicatorId,
         v.indicatorId,
         cell(v.numerator as PublishedValue['value']),
         cell(v.denominator as PublishedValue['value']),

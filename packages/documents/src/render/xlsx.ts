@@ -73,6 +73,25 @@ function collectTables(doc: NastavnikDocument): DataSheet[] {
 }
 
 /**
+ * A printed number read back as a number with its display format: «1 234» →
+ * 1234 (`# ##0`), «72,5 %» → 0.725 (`0,0 %`), «4,5» → 4.5 (`# ##0,0`). The
+ * format codes are the file's own (`#,##0.0`), shown with the reader's locale:
+ * a space for thousands and a decimal comma in Russian.
+ */
+function numberOf(text: string): { value: number; format: string } | undefined {
+  const t = text.replace(/[\s\u00a0\u202f]/gu, '');
+  if (t === '') return undefined;
+  const percent = t.endsWith('%');
+  const body = (percent ? t.slice(0, -1) : t).replace(',', '.');
+  if (!/^[-−]?\d+(\.\d+)?$/u.test(body)) return undefined;
+  const n = Number(body.replace('−', '-'));
+  if (!Number.isFinite(n)) return undefined;
+  const decimals = body.includes('.') ? Math.min(3, body.split('.')[1]?.length ?? 0) : 0;
+  const frac = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
+  return percent ? { value: n / 100, format: `0${frac}%` } : { value: n, format: `#,##0${frac}` };
+}
+
+/**
  * Render tables to XLSX with exceljs: one sheet per table (registries,
  * roadmap, indicators), a bold frozen header row, merged section rows,
  * numbers in numeric columns, wrapped text, and formula injection
@@ -93,7 +112,20 @@ export async function renderXlsx(source: NastavnikDocument | readonly DataSheet[
   const used = new Set<string>();
   if (sheets.length === 0) wb.addWorksheet('Лист');
   for (const s of sheets) {
-    const ws = wb.addWorksheet(sheetName(s.name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+    // Printed as a person reads it: landscape A4, one page wide, the header row on every page.
+    const ws = wb.addWorksheet(sheetName(s.name, used), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+        margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: { oddFooter: 'Страница &P из &N' },
+    });
     const total = s.columns.reduce((sum, c) => sum + (c.width ?? 1), 0);
     ws.columns = s.columns.map((c) => ({ width: Math.max(8, Math.round(((c.width ?? 1) / total) * 120)) }));
     const header = ws.addRow(s.columns.map((c) => safeCellText(c.header)));
@@ -107,16 +139,27 @@ export async function renderXlsx(source: NastavnikDocument | readonly DataSheet[
         continue;
       }
       const values: (string | number)[] = [];
+      const formats: (string | undefined)[] = [];
       for (const c of r.cells) {
         const text = cellText(c);
         const numeric = s.columns[values.length]?.numeric === true;
-        const n = Number(text.replace(',', '.').replace(/\s/gu, ''));
-        values.push(numeric && text.trim() !== '' && Number.isFinite(n) ? n : safeCellText(text));
+        const n = numeric ? numberOf(text) : undefined;
+        values.push(n ? n.value : safeCellText(text));
+        formats.push(n?.format);
         const span = typeof c === 'string' ? 1 : (c.colSpan ?? 1);
-        for (let k = 1; k < span; k++) values.push('');
+        for (let k = 1; k < span; k++) {
+          values.push('');
+          formats.push(undefined);
+        }
       }
       const row = ws.addRow(values);
       row.alignment = { wrapText: true, vertical: 'top' };
+      formats.forEach((f, k) => {
+        if (f === undefined) return;
+        const cell = row.getCell(k + 1);
+        cell.numFmt = f;
+        cell.alignment = { vertical: 'top', horizontal: 'right' };
+      });
     }
   }
   const buffer = await wb.xlsx.writeBuffer();
