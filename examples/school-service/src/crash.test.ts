@@ -90,7 +90,9 @@ describe('a crash mid-write loses nothing', () => {
       expect(after).toBeGreaterThan(before);
       before = after;
     }
-  });
+    // initdb of a PGlite data directory on disk, a child process with tsx and a crash recovery:
+    // well under a minute on a quiet machine, more on a shared one.
+  }, 180_000);
 
   it(
     testDatabaseUrl
@@ -112,5 +114,6 @@ describe('a crash mid-write loses nothing', () => {
         await dropSchema(url, schema);
       }
     },
+    180_000,
   );
 });
