@@ -18,10 +18,11 @@
  * Environment: BENCH_QUICK=1 runs only n = 500.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishBench } from '../../../scripts/bench-publish';
 import { solveSparseAssignment, verifySparseAssignment } from '../src/index';
 import { realisticInstance, regionalInstance, uniformInstance } from './instances';
 
@@ -211,23 +212,8 @@ function main(): void {
     console.log('note: not every place could be filled (candidate lists are sparse)');
   }
   const sparse = `Regional sparse instance: ${reg.rows} mentees × ${reg.cols} mentors, ${reg.rowStart[reg.rows]} candidate pairs, capacity ${capacity}: ${fmt(seconds)} (one call after the dense runs), peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; certificate ${verdict.optimal ? 'holds' : 'FAILS'} (solve + certificate ${fmt(certSeconds)}, verification ${fmt(verifySeconds)}).`;
-  if (!quick) publish(`${table}\n\n${sparse}\n`);
+  if (!quick) publishBench('matching', `${table}\n\n${sparse}`);
   if (failed) process.exitCode = 1;
-}
-
-/** The results, where the docs include them and in the README between its markers. */
-function publish(markdown: string): void {
-  const docs = join(here, '../../../docs/bench/matching.md');
-  mkdirSync(dirname(docs), { recursive: true });
-  writeFileSync(docs, `<!-- written by \`pnpm bench\` in packages/matching; do not edit -->\n\n${markdown}`);
-  const readmePath = join(here, '../README.md');
-  const readme = readFileSync(readmePath, 'utf8');
-  const begin = '<!-- bench:start -->';
-  const stop = '<!-- bench:end -->';
-  const a = readme.indexOf(begin);
-  const b = readme.indexOf(stop);
-  if (a >= 0 && b > a)
-    writeFileSync(readmePath, `${readme.slice(0, a + begin.length)}\n${markdown}\n${readme.slice(b)}`);
 }
 
 main();
