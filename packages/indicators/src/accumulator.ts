@@ -5,6 +5,7 @@ import {
   IsoDateSchema,
   type OrganizationId,
   type OrganizationTree,
+  parse,
   type TerminationReason,
 } from '@nastavnik/core';
 import { dayPlusOneYear, fullYears, isoDay, isoPacked } from './_internal/days';
@@ -346,9 +347,7 @@ function unknownOrg(list: string, i: number): never {
  */
 export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions): Map<string, Accumulator> {
   const ds = parseDataset(dataset);
-  if (!IsoDateSchema.safeParse(options.asOf).success) {
-    throw fail('invalid_format', ['asOf'], { format: 'date' });
-  }
+  parse(IsoDateSchema, options.asOf, ['asOf']);
   // Validates ids, parents and cycles.
   buildOrganizationTree(ds.organizations);
   const { params } = options;

@@ -174,9 +174,7 @@ export function evaluateIndicators(
  * values.values.filter((v) => v.indicatorId === 'coverage.pupilMentees');
  */
 export function computeIndicators(dataset: IndicatorDatasetInput, options: ComputeOptions): IndicatorResults {
-  if (!IsoDateSchema.safeParse(options.asOf).success) {
-    throw fail('invalid_format', ['asOf'], { format: 'date' });
-  }
+  parse(IsoDateSchema, options.asOf, ['asOf']);
   const period = resolvePeriod(options.period);
   const params = parse(IndicatorParamsSchema, options.params ?? {}, ['params']);
   const indicators = checkDefinitions(options.indicators ?? defaultIndicators);

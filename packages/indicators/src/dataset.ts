@@ -3,11 +3,11 @@ import {
   academicYearBounds,
   domainRule,
   fail,
-  fromZodError,
   type IsoDate,
   IsoDateSchema,
   OrganizationSchema,
   PersonCategorySchema,
+  parse,
   TerminationReasonSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
@@ -256,10 +256,9 @@ const validated = new WeakSet<object>();
  */
 export function parseDataset(input: unknown): IndicatorDataset {
   if (typeof input === 'object' && input !== null && validated.has(input)) return input as IndicatorDataset;
-  const r = IndicatorDatasetSchema.safeParse(input);
-  if (!r.success) throw fromZodError(r.error);
-  validated.add(r.data);
-  return r.data;
+  const data = parse(IndicatorDatasetSchema, input);
+  validated.add(data);
+  return data;
 }
 
 /**
@@ -317,9 +316,7 @@ const checkpointEnd = { december: '12-31', january: '01-31', may: '05-31' } as c
  * // { kind: 'checkpoint', label: '2023-2024/january', start: '2023-09-01', end: '2024-01-31' }
  */
 export function resolvePeriod(period: Period): ResolvedPeriod {
-  const r = PeriodSchema.safeParse(period);
-  if (!r.success) throw fromZodError(r.error, ['period']);
-  const p = r.data;
+  const p = parse(PeriodSchema, period, ['period']);
   if (p.kind === 'custom') {
     if (p.end < p.start) {
       throw fail('invalid_date_range', ['period', 'end'], { reason: 'periodEndsBeforeStart' });

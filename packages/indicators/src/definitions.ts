@@ -1,9 +1,4 @@
-import {
-  fromZodError,
-  type LocalizedText,
-  LocalizedTextSchema,
-  terminationReasonLabels,
-} from '@nastavnik/core';
+import { type LocalizedText, LocalizedTextSchema, parse, terminationReasonLabels } from '@nastavnik/core';
 import { z } from 'zod';
 import { medianOfCounts, medianOfHistogram } from './_internal/sketch';
 import type { Accumulator, SelfAssessmentSums } from './accumulator';
@@ -183,8 +178,7 @@ export interface IndicatorDefinition {
  * computeIndicators(ds, { asOf, period, indicators: [...defaultIndicators, ymsSessions] });
  */
 export function defineIndicator(definition: IndicatorDefinition): IndicatorDefinition {
-  const r = IndicatorDefinitionSchema.safeParse(definition);
-  if (!r.success) throw fromZodError(r.error, ['definition']);
+  parse(IndicatorDefinitionSchema, definition, ['definition']);
   return Object.freeze({ ...definition });
 }
 

@@ -2,7 +2,6 @@ import {
   ConsentPolicySchema,
   ConsentSchema,
   defaultConsentPolicy,
-  fromZodError,
   IsoDateSchema,
   isNastavnikError,
   type LocalizedText,
@@ -11,6 +10,7 @@ import {
   mayProcessFor,
   NastavnikError,
   PersonSchema,
+  parse,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { fail } from './_internal/fail';
@@ -209,7 +209,12 @@ const REASONS: Record<UnmatchedReasonCode, LocalizedText> = {
   },
 };
 
+/** The matching input as parsed once at the boundary. */
+type ParsedMatchingInput = z.output<typeof MatchingInputSchema>;
+
 interface Prepared {
+  /** The input as parsed once at the boundary. */
+  input: ParsedMatchingInput;
   mentors: MentorCandidate[];
   mentees: MenteeCandidate[];
   /** Mentees still to match (indices into mentees). */
@@ -224,13 +229,10 @@ interface Prepared {
 }
 
 function prepare(
-  raw: MatchingInput,
+  input: ParsedMatchingInput,
   options: MatchOptions,
   mutual: MutualInterest = { mode: 'none' },
 ): Prepared {
-  const parsed = MatchingInputSchema.safeParse(raw);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  const input = parsed.data;
   const choices = choicesOf(input.menteePreferences, input.mentorPreferences);
   const byId = <T extends { person: { id: string } }>(xs: T[], path: string) => {
     const seen = new Set<string>();
@@ -373,7 +375,7 @@ function prepare(
     eligible.push(list);
     excluded.push(ex);
   });
-  return { mentors, mentees, open, remaining, fixed, unmatched, eligible, excluded, explain };
+  return { input, mentors, mentees, open, remaining, fixed, unmatched, eligible, excluded, explain };
 }
 
 function finish(
@@ -437,7 +439,8 @@ const DENSE_LIMIT = 4_000_000;
  * for (const p of result.pairs) console.log(p.mentorId, p.menteeId, p.contributions.map((c) => c.reason.ru));
  * for (const u of result.unmatched) console.log(u.menteeId, u.text.ru);
  */
-export function matchOptimal(input: MatchingInput, options: MatchOptimalOptions = {}): MatchResult {
+export function matchOptimal(raw: MatchingInput, options: MatchOptimalOptions = {}): MatchResult {
+  const input = parse(MatchingInputSchema, raw);
   const surveyed = input.menteePreferences !== undefined || input.mentorPreferences !== undefined;
   const mutual: MutualInterest =
     options.mutualInterest ?? (surveyed ? { mode: 'weighted', weight: 2 } : { mode: 'none' });
@@ -515,13 +518,11 @@ interface StableInstance {
 
 /** The index-level hospitals/residents instance that {@link matchStable} solves. */
 function stableInstance(input: MatchingInput, options: MatchOptions): StableInstance {
-  const p = prepare(input, options);
+  const p = prepare(parse(MatchingInputSchema, input), options);
   const mentorIdx = new Map(p.mentors.map((m, j) => [m.person.id as string, j]));
   const openIdx = new Map(p.open.map((i, k) => [p.mentees[i]!.person.id as string, k]));
   const eligibleSet = p.eligible.map((l) => new Map(l.map((e) => [e.mentor, e.score])));
-  const parsedPrefs = MatchingInputSchema.pick({ menteePreferences: true, mentorPreferences: true }).parse(
-    input,
-  );
+  const parsedPrefs = p.input;
 
   const fromSurvey = (
     list: ReadonlyArray<string | readonly string[]>,
@@ -691,14 +692,13 @@ export function verifyStableMatching(
   options: MatchOptions = {},
 ): StableVerification {
   const { p, menteePrefs, mentorPrefs, capacities } = stableInstance(input, options);
-  const parsed = PairsSchema.safeParse(result);
-  if (!parsed.success) throw fromZodError(parsed.error);
+  const pairs = parse(PairsSchema, result);
   const mentorIdx = new Map(p.mentors.map((m, j) => [m.person.id as string, j]));
   const openIdx = new Map(p.open.map((i, k) => [p.mentees[i]!.person.id as string, k]));
   const fixedOf = new Map(p.fixed.map((f) => [f.menteeId, f.mentorId]));
   const menteeToMentor = new Int32Array(p.open.length).fill(-1);
   const seen = new Set<string>();
-  parsed.data.pairs.forEach((pair, k) => {
+  pairs.pairs.forEach((pair, k) => {
     const j = mentorIdx.get(pair.mentorId);
     const known = j !== undefined && p.mentees.some((m) => m.person.id === pair.menteeId);
     if (!known) {
@@ -729,7 +729,7 @@ export function verifyStableMatching(
     if (isNastavnikError(e) && e.path[0] === 'menteeToMentor') {
       const open = typeof e.path[1] === 'number' ? e.path[1] : -1;
       const menteeId = open >= 0 ? p.mentees[p.open[open]!]!.person.id : undefined;
-      const k = parsed.data.pairs.findIndex((x) => x.menteeId === menteeId);
+      const k = pairs.pairs.findIndex((x) => x.menteeId === menteeId);
       throw new NastavnikError([{ ...e.issues[0]!, path: k >= 0 ? ['pairs', k] : ['pairs'] }]);
     }
     throw e;

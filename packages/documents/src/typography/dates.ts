@@ -1,4 +1,4 @@
-import { fail, type IsoDate, IsoDateSchema } from '@nastavnik/core';
+import { type IsoDate, IsoDateSchema, parse } from '@nastavnik/core';
 
 const NBSP = '\u00a0';
 
@@ -33,9 +33,7 @@ const MONTHS_NOMINATIVE = [
 ] as const;
 
 function parts(date: IsoDate): { y: number; m: number; d: number } {
-  if (!IsoDateSchema.safeParse(date).success) {
-    throw fail('invalid_format', [], { format: 'date' });
-  }
+  parse(IsoDateSchema, date);
   return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
 }
 
