@@ -1,19 +1,31 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// Tests import packages by their public names; point those names at the
-// sources so that a test run never depends on a stale build.
+// Tests import packages by their public names (and subpaths); point each entry
+// of a package's `exports` map at its source (the `nastavnik-source`
+// condition), so that a test run never depends on a stale build.
 const alias = readdirSync(`${root}packages`)
-  .filter((dir) => existsSync(`${root}packages/${dir}/src/index.ts`))
-  .map((dir) => ({
-    find: new RegExp(`^@nastavnik/${dir}$`),
-    replacement: `${root}packages/${dir}/src/index.ts`,
-  }));
-// Subpath entries (`@nastavnik/indicators/machines` → `packages/indicators/src/machines.ts`).
-alias.push({ find: /^@nastavnik\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}packages/$1/src/$2.ts` });
+  .filter((dir) => existsSync(`${root}packages/${dir}/package.json`))
+  .flatMap((dir) => {
+    const pkg = JSON.parse(readFileSync(`${root}packages/${dir}/package.json`, 'utf8')) as {
+      name: string;
+      exports: Record<string, string | { 'nastavnik-source'?: string }>;
+    };
+    return Object.entries(pkg.exports).flatMap(([sub, target]) => {
+      const source = typeof target === 'string' ? undefined : target['nastavnik-source'];
+      if (!source) return [];
+      const name = sub === '.' ? pkg.name : `${pkg.name}/${sub.slice(2)}`;
+      return [
+        {
+          find: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`),
+          replacement: `${root}packages/${dir}/${source.slice(2)}`,
+        },
+      ];
+    });
+  });
 
 export default defineConfig({
   resolve: { alias },

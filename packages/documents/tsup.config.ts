@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { tsupConfig } from '../../scripts/tsup.base';
 
-export default defineConfig(tsupConfig());
+// Entries: the model, builders, typography, HTML and Markdown; the DOCX and XLSX renderers apart.
+export default defineConfig(tsupConfig({ index: 'src/index.ts', docx: 'src/docx.ts', xlsx: 'src/xlsx.ts' }));

@@ -1,3 +1,10 @@
+/**
+ * `@nastavnik/core/roadmaps`: the four seed roadmaps (001–004) as validated
+ * fixtures — templates for an organization's own roadmap. A subpath of its own,
+ * so that an application that does not use them never loads them.
+ *
+ * @module @nastavnik/core/roadmaps
+ */
 import type { Roadmap } from '../roadmap';
 import { dagestanskieOgni002 } from './dagestanskieOgni002';
 import { lyceum7Tikhvin004 } from './lyceum7Tikhvin004';
