@@ -1,24 +1,34 @@
 /**
- * `pnpm bench`: import a 100 000-row mentee registry (XLSX) with
- * importRegistryStream, and compare with a named peer on the same file:
- * exceljs' non-streaming `workbook.xlsx.load` (which only parses the cells,
- * no mapping or validation). Each case runs in its own child process so that
- * peak memory is measured alone.
+ * `pnpm bench`: import a mentee registry (XLSX, 20 000 rows by default) and
+ * compare, in the same run and with the same treatment, with named peers
+ * that produce the same records from the same file:
  *
- *   ROWS=20000 pnpm bench   # a smaller run
+ * - exceljs' own streaming reader (`stream.xlsx.WorkbookReader`, rows only)
+ *   mapping each row to the same mentee record (no validation);
+ * - exceljs' whole-file loader (`workbook.xlsx.load`) with the same mapping.
+ *
+ * Every case runs in fresh child processes (PROCESSES, default 3): the first
+ * run in a process is the cold call, the next WARM runs (default 3) the warm
+ * steady state. Reported: median with min–max over runs, peak RSS of the cold
+ * run, ratios ours / peer for cold and warm. Results go to bench/results.md,
+ * which the README includes.
+ *
+ *   ROWS=100000 PROCESSES=3 WARM=3 pnpm bench
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { MenteeRecord } from '../src/index';
 import { exportRegistry, importRegistryStream } from '../src/index';
 
-const ROWS = Number(process.env.ROWS ?? 100_000);
+const ROWS = Number(process.env.ROWS ?? 20_000);
+const PROCESSES = Number(process.env.PROCESSES ?? 3);
+const WARM = Number(process.env.WARM ?? 3);
 const FILE = join(tmpdir(), `nastavnik-bench-mentees-${ROWS}.xlsx`);
-
 function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -114,95 +124,205 @@ function mentees(n: number): MenteeRecord[] {
 
 function sampler() {
   let rss = 0;
-  let heap = 0;
   const tick = () => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
+    rss = Math.max(rss, process.memoryUsage().rss);
   };
   const t = setInterval(tick, 20);
   return {
     stop: () => {
       clearInterval(t);
       tick();
-      return { rss, heap };
+      return rss;
     },
   };
 }
 
-async function caseOurs() {
-  const s = sampler();
+/** The peers' mapping: a row of the exported sheet to the same mentee record shape, by header. */
+function peerMapper(header: readonly unknown[]) {
+  const at = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (typeof h === 'string') at.set(h.replace(/\s*\*$/, ''), i);
+  });
+  const col = (name: string) => at.get(name) ?? -1;
+  const [cId, cName, cBirth, cGrade, cComp, cDiff, cReq] = [
+    col('ID'),
+    col('ФИО'),
+    col('Дата рождения'),
+    col('Класс'),
+    col('Компетенция (запрос)'),
+    col('Запрос (затруднение)'),
+    col('ID запроса'),
+  ];
+  const text = (v: unknown) => (v === null || v === undefined ? undefined : String(v).trim());
+  const iso = (v: unknown) => {
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    const m = /^(\d\d)\.(\d\d)\.(\d{4})$/.exec(text(v) ?? '');
+    return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
+  };
+  return (values: readonly unknown[]) => {
+    const id = text(values[cId]) ?? '';
+    const [lastName = '', firstName = '', middleName] = (text(values[cName]) ?? '').split(/\s+/);
+    return {
+      person: {
+        id,
+        category: 'pupil',
+        name: { lastName, firstName, ...(middleName ? { middleName } : {}) },
+        birthDate: iso(values[cBirth]),
+        grade: Number(values[cGrade]),
+        subjects: [],
+      },
+      profile: {
+        personId: id,
+        requests: [
+          {
+            id: text(values[cReq]),
+            menteeId: id,
+            competence: text(values[cComp]),
+            difficulty: text(values[cDiff]),
+          },
+        ],
+      },
+    };
+  };
+}
+
+type Run = { ms: number; records: number };
+
+async function runOurs(): Promise<Run> {
   const t0 = performance.now();
-  let accepted = 0;
-  let rejected = 0;
   let records = 0;
-  for await (const b of importRegistryStream(createReadStream(FILE), {
+  const bytes = readFileSync(FILE);
+  for await (const b of importRegistryStream(Readable.from([bytes]), {
     kind: 'mentees',
     organizationId: 'region',
   })) {
     records += b.records.length; // handed over and dropped, as a caller writing to a database would
-    if (b.done) {
-      accepted = b.cumulative.accepted;
-      rejected = b.cumulative.rejected;
-    }
   }
-  const ms = performance.now() - t0;
-  const mem = s.stop();
-  return { ms, ...mem, accepted, rejected, records };
+  return { ms: performance.now() - t0, records };
 }
 
-async function casePeer() {
-  const s = sampler();
+async function runPeerStream(): Promise<Run> {
   const t0 = performance.now();
+  let records = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([readFileSync(FILE)]), {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  let map: ReturnType<typeof peerMapper> | undefined;
+  for await (const ws of reader) {
+    for await (const row of ws as unknown as AsyncIterable<{ number: number; values: unknown[] }>) {
+      if (!map) map = peerMapper(row.values);
+      else if (map(row.values).person.id) records++;
+    }
+    break; // the data sheet comes first; the others are the instruction and the lists
+  }
+  return { ms: performance.now() - t0, records };
+}
+
+async function runPeerLoad(): Promise<Run> {
+  const t0 = performance.now();
+  let records = 0;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(FILE) as unknown as ExcelJS.Buffer);
-  const rows = wb.worksheets[0]?.rowCount ?? 0;
-  const ms = performance.now() - t0;
-  const mem = s.stop();
-  return { ms, ...mem, rows };
+  const ws = wb.worksheets[0];
+  let map: ReturnType<typeof peerMapper> | undefined;
+  ws?.eachRow((row) => {
+    const values = row.values as unknown[];
+    if (!map) map = peerMapper(values);
+    else if (map(values).person.id) records++;
+  });
+  return { ms: performance.now() - t0, records };
 }
 
-const mode = process.argv[2];
-if (mode === 'ours' || mode === 'peer') {
-  const r = mode === 'ours' ? await caseOurs() : await casePeer();
-  process.stdout.write(`${JSON.stringify(r)}\n`);
-} else {
+const CASES = {
+  ours: { label: '`importRegistryStream` (parse + map + validate)', run: runOurs },
+  stream: { label: 'exceljs streaming reader + mapping (peer)', run: runPeerStream },
+  load: { label: 'exceljs `workbook.xlsx.load` + mapping (second line)', run: runPeerLoad },
+} as const;
+type CaseName = keyof typeof CASES;
+
+/** One child process: the cold run, then WARM warm runs. */
+async function child(name: CaseName): Promise<void> {
+  const s = sampler();
+  const cold = await CASES[name].run();
+  const rss = s.stop();
+  const warm: Run[] = [];
+  for (let i = 0; i < WARM; i++) warm.push(await CASES[name].run());
+  process.stdout.write(`${JSON.stringify({ cold, warm, rss })}\n`);
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const sec = (ms: number) => (ms / 1000).toFixed(2);
+const spread = (xs: readonly number[]) =>
+  `${sec(median(xs))} s (${sec(Math.min(...xs))}–${sec(Math.max(...xs))})`;
+
+async function main(): Promise<void> {
   if (!existsSync(FILE)) {
-    const t0 = performance.now();
     const bytes = await exportRegistry(mentees(ROWS), {
       kind: 'mentees',
       format: 'xlsx',
       validationRows: 10,
     });
     writeFileSync(FILE, bytes);
-    console.log(
-      `wrote ${ROWS} rows, ${(bytes.length / 1e6).toFixed(1)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s (exportRegistry)`,
-    );
   }
   const self = fileURLToPath(import.meta.url);
-  const run = (m: string) => {
-    const out = spawnSync(process.execPath, [...process.execArgv, self, m], {
-      encoding: 'utf8',
-      maxBuffer: 1e7,
-    });
-    if (out.status !== 0) throw new Error(out.stderr);
-    return JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as {
-      ms: number;
-      rss: number;
-      heap: number;
-    };
-  };
-  const ours = run('ours') as ReturnType<typeof run> & { accepted: number; rejected: number };
-  const peer = run('peer') as ReturnType<typeof run> & { rows: number };
-  const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MiB`;
-  console.log(`file: ${FILE} (${(statSync(FILE).size / 1e6).toFixed(1)} MB, ${ROWS} rows)`);
-  console.log(
-    `importRegistryStream:        ${(ours.ms / 1000).toFixed(2)} s, ${Math.round((ROWS / ours.ms) * 1000)} rows/s, peak RSS ${mb(ours.rss)}, peak heap ${mb(ours.heap)} (accepted ${ours.accepted}, rejected ${ours.rejected})`,
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  const results = new Map<CaseName, { cold: number[]; warm: number[]; rss: number[]; records: number }>();
+  // Interleaved: ours, peer, second line, ours, … so that a change in the machine's load hits every side alike.
+  for (let p = 0; p < PROCESSES; p++) {
+    for (const name of Object.keys(CASES) as CaseName[]) {
+      const out = spawnSync(process.execPath, [...process.execArgv, self, name], {
+        encoding: 'utf8',
+        maxBuffer: 1e7,
+      });
+      if (out.status !== 0) throw new Error(out.stderr);
+      const r = JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as {
+        cold: Run;
+        warm: Run[];
+        rss: number;
+      };
+      const acc = results.get(name) ?? { cold: [], warm: [], rss: [], records: r.cold.records };
+      acc.cold.push(r.cold.ms);
+      for (const w of r.warm) acc.warm.push(w.ms);
+      acc.rss.push(r.rss);
+      results.set(name, acc);
+    }
+  }
+  const ours = results.get('ours');
+  if (!ours) return;
+  const mib = (x: number) => `${Math.round(median([x]) / 2 ** 20)} MiB`;
+  const lines = [
+    `<!-- written by \`pnpm bench\` (packages/registry/bench/import.ts); do not edit -->`,
+    `\`ROWS=${ROWS} PROCESSES=${PROCESSES} WARM=${WARM} pnpm bench\` — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, load average ${load}; file ${(statSync(FILE).size / 1e6).toFixed(1)} MB, ${ROWS} mentee rows.`,
+    '',
+    '| case | records | cold: first run in a process | warm: later runs | peak RSS (cold run) | cold ours/peer | warm ours/peer |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const [name, r] of results) {
+    const ratio = (a: number[], b: number[]) =>
+      name === 'ours' ? '—' : `×${(median(a) / median(b)).toFixed(2)}`;
+    lines.push(
+      `| ${CASES[name].label} | ${r.records} | ${spread(r.cold)} | ${spread(r.warm)} | ${mib(median(r.rss))} | ${ratio(ours.cold, r.cold)} | ${ratio(ours.warm, r.warm)} |`,
+    );
+  }
+  lines.push(
+    '',
+    `Median (min–max) over ${PROCESSES} processes (cold) and ${PROCESSES * WARM} runs (warm); each case runs in its own process, interleaved.`,
   );
-  console.log(
-    `exceljs workbook.xlsx.load:  ${(peer.ms / 1000).toFixed(2)} s, ${Math.round((ROWS / peer.ms) * 1000)} rows/s, peak RSS ${mb(peer.rss)}, peak heap ${mb(peer.heap)} (cells only, no validation)`,
-  );
-  console.log(
-    `ratio ours/peer: time ×${(ours.ms / peer.ms).toFixed(2)}, peak RSS ×${(ours.rss / peer.rss).toFixed(2)}, peak heap ×${(ours.heap / peer.heap).toFixed(2)}`,
-  );
+  const text = `${lines.join('\n')}\n`;
+  writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), text);
+  process.stdout.write(text);
 }
+
+const mode = process.argv[2];
+if (mode === 'ours' || mode === 'stream' || mode === 'load') await child(mode);
+else await main();
