@@ -94,26 +94,22 @@ describe('a crash mid-write loses nothing', () => {
     // well under a minute on a quiet machine, more on a shared one.
   }, 180_000);
 
-  it(
-    testDatabaseUrl
-      ? 'PostgreSQL: SIGKILL the writer three times at random moments, reopen, replay every pair'
-      : 'PostgreSQL: not configured (set TEST_DATABASE_URL)',
-    async () => {
-      if (!testDatabaseUrl) return;
-      const url = testDatabaseUrl;
-      const schema = uniqueSchema();
-      try {
-        let before = 0;
-        for (let round = 0; round < 3; round++) {
-          const { acknowledged } = await writeAndKill([url, schema]);
-          const after = await checkAfterCrash(() => openDb({ databaseUrl: url, schema }), acknowledged);
-          expect(after).toBeGreaterThan(before);
-          before = after;
-        }
-      } finally {
-        await dropSchema(url, schema);
+  it(testDatabaseUrl
+    ? 'PostgreSQL: SIGKILL the writer three times at random moments, reopen, replay every pair'
+    : 'PostgreSQL: not configured (set TEST_DATABASE_URL)', async () => {
+    if (!testDatabaseUrl) return;
+    const url = testDatabaseUrl;
+    const schema = uniqueSchema();
+    try {
+      let before = 0;
+      for (let round = 0; round < 3; round++) {
+        const { acknowledged } = await writeAndKill([url, schema]);
+        const after = await checkAfterCrash(() => openDb({ databaseUrl: url, schema }), acknowledged);
+        expect(after).toBeGreaterThan(before);
+        before = after;
       }
-    },
-    180_000,
-  );
+    } finally {
+      await dropSchema(url, schema);
+    }
+  }, 180_000);
 });
