@@ -6,7 +6,9 @@
  *
  * Run: node --expose-gc --max-old-space-size=12000 --conditions=nastavnik-source --import tsx bench/region.ts [scales…]
  */
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { buildOrganizationTree } from '@nastavnik/core';
 import {
   type Accumulator,
@@ -26,26 +28,34 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 
-async function timeMin<T>(
-  reps: number,
-  f: () => Promise<T> | T,
-): Promise<{ ms: number; cpuMs: number; result: T }> {
-  let best = Number.POSITIVE_INFINITY;
-  let bestCpu = 0;
+interface Timing<T> {
+  /** The first call (cold), then the median, fastest and slowest of the following calls (warm). */
+  cold: number;
+  warm: number;
+  warmMin: number;
+  warmMax: number;
+  result: T;
+}
+
+/** The same treatment for both sides: one cold call, then `reps` warm calls. */
+async function timeRuns<T>(reps: number, f: () => Promise<T> | T): Promise<Timing<T>> {
+  const walls: number[] = [];
   let result: T | undefined;
-  for (let i = 0; i < reps; i++) {
+  for (let i = 0; i <= reps; i++) {
     gc();
-    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     result = await f();
-    const ms = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    if (ms < best) {
-      best = ms;
-      bestCpu = (cpu.user + cpu.system) / 1000;
-    }
+    walls.push(performance.now() - t0);
   }
-  return { ms: best, cpuMs: bestCpu, result: result as T };
+  const warm = walls.slice(1).sort((a, b) => a - b);
+  const mid = Math.floor((warm.length - 1) / 2);
+  return {
+    cold: walls[0]!,
+    warm: warm[mid]!,
+    warmMin: warm[0]!,
+    warmMax: warm.at(-1)!,
+    result: result as T,
+  };
 }
 
 function expectedFromSql(
@@ -130,10 +140,8 @@ interface Row {
   pupils: number;
   responses: number;
   validateMs: number;
-  jsMs: number;
-  jsCpuMs: number;
-  duckMs: number;
-  duckCpuMs: number;
+  js: Timing<unknown>;
+  duck: Timing<unknown>;
   duckLoadMs: number;
   values: number;
   jsHeap: number;
@@ -149,6 +157,7 @@ async function main() {
   const asOf = '2024-05-31';
   const periodInput = { kind: 'academicYear', year: '2023-2024' } as const;
   const rows: Row[] = [];
+  const load0 = loadavg()[0]!.toFixed(1);
   for (const scale of list) {
     const g = generateRegion(scale);
     console.log(`scale ${scale}:`, JSON.stringify(g.counts));
@@ -158,7 +167,7 @@ async function main() {
     gc();
     const heap0 = process.memoryUsage().heapUsed;
     let heapPeak = 0;
-    const js = await timeMin(REPS, () => {
+    const js = await timeRuns(REPS, () => {
       const out = computeIndicators(ds, { asOf, period: periodInput });
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed - heap0);
       return out;
@@ -168,7 +177,7 @@ async function main() {
     const dir = `/tmp/nastavnik-indicators-bench-${scale}`;
     const conn = await loadDuckDb(ds, dir);
     const duckLoadMs = performance.now() - l0;
-    const duck = await timeMin(REPS, () =>
+    const duck = await timeRuns(REPS, () =>
       computeDuckDb(conn, asOf, resolvePeriod(periodInput), IndicatorParamsSchema.parse({})),
     );
     const checked = assertEqual(
@@ -183,38 +192,49 @@ async function main() {
       pupils: g.counts.pupils!,
       responses: g.counts.responses!,
       validateMs,
-      jsMs: js.ms,
-      jsCpuMs: js.cpuMs,
-      duckMs: duck.ms,
-      duckCpuMs: duck.cpuMs,
+      js,
+      duck,
       duckLoadMs,
       values: checked,
       jsHeap: heapPeak,
       rss: rssAfterJs,
     });
     console.log(
-      `  JS ${js.ms.toFixed(0)} ms (cpu ${js.cpuMs.toFixed(0)}), DuckDB ${duck.ms.toFixed(0)} ms (cpu ${duck.cpuMs.toFixed(0)}), ratio ${(js.ms / duck.ms).toFixed(2)}×`,
+      `  JS cold ${js.cold.toFixed(0)} ms, warm ${js.warm.toFixed(0)} ms; DuckDB cold ${duck.cold.toFixed(0)} ms, warm ${duck.warm.toFixed(0)} ms`,
     );
   }
-  console.log(
-    '\n| pupils | answers | validate (zod) | JS all indicators | DuckDB SQL | JS / DuckDB | DuckDB load (CSV) | JS heap growth | peak RSS after JS |',
+  const lines: string[] = [];
+  const say = (line: string) => {
+    console.log(line);
+    lines.push(line);
+  };
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+  say(
+    `pnpm bench:region ${list.join(' ')} — ${new Date().toISOString().slice(0, 16)}Z, commit ${commit}, load average ${load0} at start, ${loadavg()[0]!.toFixed(1)} at end; ${REPS} warm calls after one cold call, each side`,
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  say('');
+  say(
+    '| pupils | answers | validate (zod, once) | JS cold | JS warm (median, range) | DuckDB cold | DuckDB warm (median, range) | JS / DuckDB cold | JS / DuckDB warm | JS heap growth | peak RSS after JS |',
+  );
+  say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(
-      `| ${r.pupils.toLocaleString('en')} | ${r.responses.toLocaleString('en')} | ${(r.validateMs / 1000).toFixed(1)} s | ${r.jsMs.toFixed(0)} ms (cpu ${r.jsCpuMs.toFixed(0)}) | ${r.duckMs.toFixed(0)} ms (cpu ${r.duckCpuMs.toFixed(0)}) | ${(r.jsMs / r.duckMs).toFixed(2)}× | ${(r.duckLoadMs / 1000).toFixed(1)} s | ${mib(r.jsHeap)} | ${mib(r.rss)} |`,
+    say(
+      `| ${r.pupils.toLocaleString('en')} | ${r.responses.toLocaleString('en')} | ${(r.validateMs / 1000).toFixed(1)} s | ${ms(r.js.cold)} | ${ms(r.js.warm)} (${ms(r.js.warmMin)}–${ms(r.js.warmMax)}) | ${ms(r.duck.cold)} | ${ms(r.duck.warm)} (${ms(r.duck.warmMin)}–${ms(r.duck.warmMax)}) | ${(r.js.cold / r.duck.cold).toFixed(2)}× | ${(r.js.warm / r.duck.warm).toFixed(2)}× | ${mib(r.jsHeap)} | ${mib(r.rss)} |`,
     );
   }
   const base = rows[0];
   if (base && rows.length > 1) {
-    console.log('\nscaling (time per pupil relative to the smallest scale):');
+    say('');
+    say('Time per pupil relative to the smallest scale (warm; 1.00 = linear):');
     for (const r of rows) {
       const f = r.pupils / base.pupils;
-      console.log(
-        `  ×${f}: JS ${(r.jsMs / base.jsMs / f).toFixed(2)}, DuckDB ${(r.duckMs / base.duckMs / f).toFixed(2)} (1.00 = linear)`,
+      say(
+        `- ×${f}: JS ${(r.js.warm / base.js.warm / f).toFixed(2)}, DuckDB ${(r.duck.warm / base.duck.warm / f).toFixed(2)}`,
       );
     }
   }
+  writeFileSync(new URL('./results-region.md', import.meta.url), `${lines.join('\n')}\n`);
 }
 
 main().catch((e) => {
