@@ -126,6 +126,9 @@ const s = (p: RefusalParams, key: string): string => String(p[key] ?? '');
 // Look a param up in a label table (falls back to the raw value).
 const l = (table: Readonly<Record<string, LocalizedText>>, p: RefusalParams, key: string): string =>
   table[s(p, key)]?.ru ?? s(p, key);
+// The English label: an English refusal names things in words, never by an internal code.
+const le = (table: Readonly<Record<string, LocalizedText>>, p: RefusalParams, key: string): string =>
+  table[s(p, key)]?.en ?? s(p, key);
 // A term refusal carries the violation's code, its rule and its params; the words are core's catalogue.
 const termText = (p: RefusalParams): LocalizedText => {
   const issue = termIssue(
@@ -151,11 +154,12 @@ const notAuthorized = (p: RefusalParams): LocalizedText => {
     : { ru: `Это действие записывает ${w.ru}`, en: `This action is recorded by the ${w.en}` };
 };
 const consentCauseRu: Readonly<Record<string, LocalizedText>> = {
-  consent_missing: { ru: 'нет согласия', en: 'missing' },
-  consent_withdrawn: { ru: 'согласие отозвано', en: 'withdrawn' },
+  consent_missing: { ru: 'нет согласия', en: 'no consent' },
+  consent_withdrawn: { ru: 'согласие отозвано', en: 'the consent is withdrawn' },
+  consent_expired: { ru: 'срок действия согласия истёк', en: 'the consent has expired' },
   minor_requires_parent_consent: {
     ru: 'для несовершеннолетнего нужно согласие родителя (законного представителя)',
-    en: 'a minor needs a parent',
+    en: "a minor needs a parent's or guardian's consent",
   },
 };
 
@@ -174,7 +178,7 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
   }),
   event_not_allowed: (p) => ({
     ru: `Событие «${l(pairEventLabels, p, 'event')}» недопустимо на этапе «${l(pairPhaseLabels, p, 'phase')}»`,
-    en: `Event "${s(p, 'event')}" is not allowed in phase "${s(p, 'phase')}"`,
+    en: `Event "${le(pairEventLabels, p, 'event')}" is not allowed in phase "${le(pairPhaseLabels, p, 'phase')}"`,
   }),
   date_before_previous: (p) => ({
     ru: `Дата события (${s(p, 'date')}) раньше даты предыдущего события (${s(p, 'previous')})`,
@@ -246,7 +250,7 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
   }),
   consents_incomplete: (p) => ({
     ru: `Нет необходимых письменных согласий: ${s(p, 'personId')} — «${l(consentPurposeLabels, p, 'purpose')}» (${l(consentCauseRu, p, 'cause')})`,
-    en: `Written consents are incomplete: ${s(p, 'personId')} — "${s(p, 'purpose')}" (${s(p, 'cause')})`,
+    en: `Written consents are incomplete: ${s(p, 'personId')} — "${le(consentPurposeLabels, p, 'purpose')}" (${le(consentCauseRu, p, 'cause')})`,
   }),
   order_missing: () => ({
     ru: 'Пара ещё не утверждена приказом руководителя',
@@ -258,7 +262,7 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
   }),
   order_kind_mismatch: (p) => ({
     ru: `Нужен приказ вида «${l(orderKindLabels, p, 'expected')}»`,
-    en: `An order of kind "${s(p, 'expected')}" is required`,
+    en: `An order of kind "${le(orderKindLabels, p, 'expected')}" is required`,
   }),
   duplicate_meeting: (p) => ({
     ru: `Встреча ${s(p, 'meetingId')} уже зарегистрирована`,
@@ -266,7 +270,7 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
   }),
   meeting_out_of_sequence: (p) => ({
     ru: `Нарушена последовательность встреч: ожидается ${l(meetingKindLabels, p, 'expected')}, а не ${l(meetingKindLabels, p, 'got')}`,
-    en: `Meetings out of sequence: expected ${s(p, 'expected')}, got ${s(p, 'got')}`,
+    en: `Meetings out of sequence: expected ${le(meetingKindLabels, p, 'expected')}, got ${le(meetingKindLabels, p, 'got')}`,
   }),
   planning_meeting_missing: () => ({
     ru: 'Персонализированная программа утверждается после встречи-планирования',
@@ -302,7 +306,7 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
   }),
   plan_not_done: (p) => ({
     ru: `Индивидуальный план выполнен не полностью: осталось пунктов — ${s(p, 'remaining')}`,
-    en: `The individual plan is not fully done: ${s(p, 'remaining')} item(s) left`,
+    en: `The individual plan is not fully done: items left — ${s(p, 'remaining')}`,
   }),
   final_meeting_missing: () => ({
     ru: 'Заключительная встреча ещё не проведена',
@@ -338,7 +342,7 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
   }),
   termination_initiator_mismatch: (p) => ({
     ru: `Основание «${l(terminationReasonLabels, p, 'reason')}» не соответствует инициатору (${l(participantRoleLabels, p, 'role')})`,
-    en: `Reason "${s(p, 'reason')}" does not match the initiator (${s(p, 'role')})`,
+    en: `Reason "${le(terminationReasonLabels, p, 'reason')}" does not match the initiator (${le(participantRoleLabels, p, 'role')})`,
   }),
 };
 
@@ -373,7 +377,7 @@ export const programmeRefusalTexts: Texts<ProgrammeRefusalCode> = {
   }),
   stage_not_reached: (p) => ({
     ru: `Этап «${l(programmeStageLabels, p, 'stage')}» ещё не начат (текущий этап — «${l(programmeStageLabels, p, 'current')}»)`,
-    en: `Stage "${s(p, 'stage')}" is not reached yet (current: "${s(p, 'current')}")`,
+    en: `Stage "${le(programmeStageLabels, p, 'stage')}" is not reached yet (current: "${le(programmeStageLabels, p, 'current')}")`,
   }),
   deliverable_missing: (p) => ({
     ru: `Мероприятие ${s(p, 'activityId')} не выполнено без результата «${s(p, 'kind')}»`,
@@ -381,19 +385,19 @@ export const programmeRefusalTexts: Texts<ProgrammeRefusalCode> = {
   }),
   stage_mismatch: (p) => ({
     ru: `Завершить можно только текущий этап «${l(programmeStageLabels, p, 'expected')}»`,
-    en: `Only the current stage "${s(p, 'expected')}" can be completed (got "${s(p, 'got')}")`,
+    en: `Only the current stage "${le(programmeStageLabels, p, 'expected')}" can be completed (got "${le(programmeStageLabels, p, 'got')}")`,
   }),
   gate_deliverable_missing: (p) => ({
     ru: `Этап «${l(programmeStageLabels, p, 'stage')}» не завершить без документа «${s(p, 'kind')}»`,
-    en: `Stage "${s(p, 'stage')}" cannot be completed without the deliverable "${s(p, 'kind')}"`,
+    en: `Stage "${le(programmeStageLabels, p, 'stage')}" cannot be completed without the deliverable "${s(p, 'kind')}"`,
   }),
   gate_activity_open: (p) => ({
     ru: `Этап «${l(programmeStageLabels, p, 'stage')}» не завершить: не выполнено мероприятие ${s(p, 'activityId')}`,
-    en: `Stage "${s(p, 'stage')}" cannot be completed: activity ${s(p, 'activityId')} is not done`,
+    en: `Stage "${le(programmeStageLabels, p, 'stage')}" cannot be completed: activity ${s(p, 'activityId')} is not done`,
   }),
   activities_open: (p) => ({
     ru: `Цикл не завершить: не выполнены мероприятия дорожной карты — ${s(p, 'count')} (${s(p, 'ids')})`,
-    en: `The cycle cannot be closed: ${s(p, 'count')} roadmap activit(ies) not done (${s(p, 'ids')})`,
+    en: `The cycle cannot be closed: roadmap activities not done — ${s(p, 'count')} (${s(p, 'ids')})`,
   }),
   unknown_checkpoint: (p) => ({
     ru: `Контрольной точки мониторинга ${s(p, 'checkpointId')} нет в программе`,
