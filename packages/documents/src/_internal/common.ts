@@ -100,7 +100,10 @@ export function acquaintance(
   date?: string,
 ): Block[] {
   if (ids.length === 0) return [];
-  const rows = ids.map((id, i) => {
+  // Each person signs once, however many roles the order gives them (curator and mentor).
+  const unique = ids.filter((id, i) => ids.indexOf(id) === i);
+  const rows = unique.map((id) => {
+    const i = ids.indexOf(id);
     const p = findPerson(people, id, ['acquainted', i]);
     return { name: formatName(p.name, 'initialsFirst'), ...(date ? { date: formatDateShort(date) } : {}) };
   });

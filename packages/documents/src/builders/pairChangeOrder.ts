@@ -5,9 +5,11 @@ import {
   formatName,
   IsoDateSchema,
   PairSchema,
+  type Person,
   PersonalProgrammeSchema,
   PersonIdSchema,
   parse,
+  type TerminationReason,
   TerminationReasonSchema,
   terminationReasonLabels,
 } from '@nastavnik/core';
@@ -28,6 +30,7 @@ import { control, head, ORDER_WORD } from '../_internal/orderParts';
 import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateLong, formatDateShort } from '../typography/dates';
+import { byGender } from '../typography/names';
 
 const PairChangeOrderInputSchema = z.object({
   ...orderBase,
@@ -87,7 +90,7 @@ export function buildPairChangeOrder(input: PairChangeOrderInput): NastavnikDocu
       {
         kind: 'numbered',
         number: '1.',
-        text: `Завершить досрочно с ${formatDateShort(v.change.date)} реализацию персонализированной программы наставничества наставнической пары (${pairText}) ${terminationReasonLabels[v.change.reason].ru}${v.change.details ? `: ${v.change.details}` : ''}.`,
+        text: `Завершить досрочно с ${formatDateShort(v.change.date)} реализацию персонализированной программы наставничества наставнической пары (${pairText}) ${reasonLabel(v.change.reason, mentees.length)}${v.change.details ? `: ${v.change.details}` : ''}.`,
       },
     );
     if (v.curatorId) {
@@ -95,7 +98,7 @@ export function buildPairChangeOrder(input: PairChangeOrderInput): NastavnikDocu
       blocks.push({
         kind: 'numbered',
         number: '2.',
-        text: `${capitalize(addressee(curator))}, внести изменения в базу наставников и наставляемых, организовать психолого-педагогическое сопровождение наставляемого и продолжить поиск наставника.`,
+        text: `${address(curator)} внести изменения в базу наставников и наставляемых, организовать психолого-педагогическое сопровождение ${mentees.length > 1 ? 'наставляемых' : byGender(mentees[0]?.gender, { female: 'наставляемой', male: 'наставляемого', neutral: 'наставляемого' })} и продолжить поиск наставника.`,
       });
     }
   } else {
@@ -113,12 +116,12 @@ export function buildPairChangeOrder(input: PairChangeOrderInput): NastavnikDocu
       {
         kind: 'numbered',
         number: '1.',
-        text: `Продлить срок реализации персонализированной программы наставничества наставнической пары (${pairText}) до ${formatDateLong(ext.newEnd, { quoted: false })} в связи с необходимостью: ${ext.reason}.`,
+        text: `Продлить срок реализации персонализированной программы наставничества наставнической пары (${pairText}) до ${formatDateLong(ext.newEnd, { quoted: false })} в связи с необходимостью ${reasonGenitive(ext.reason, mentees)}.`,
       },
       {
         kind: 'numbered',
         number: '2.',
-        text: `${capitalize(personIn(mentor, 'dative'))}, внести изменения в план мероприятий персонализированной программы наставничества.`,
+        text: `${address(mentor)} внести изменения в план мероприятий персонализированной программы наставничества.`,
       },
     );
   }
@@ -136,4 +139,48 @@ export function buildPairChangeOrder(input: PairChangeOrderInput): NastavnikDocu
     blocks,
     annexes: [],
   };
+}
+
+/** «Яковлевой Е. С., заместителю директора по УВР,» — or «Вишневской В. А.» with no comma when there is no position. */
+function address(p: Person): string {
+  return p.position ? `${capitalize(addressee(p))},` : capitalize(personIn(p, 'dative', false));
+}
+
+/** The reason of 003 §7.1 in the number of the pair's mentees: «по инициативе наставляемых» for a group. */
+function reasonLabel(reason: TerminationReason, mentees: number): string {
+  const label = terminationReasonLabels[reason].ru;
+  return mentees > 1 ? label.replace('наставляемого', 'наставляемых') : label;
+}
+
+const GENITIVE_FIRST: readonly [RegExp, string][] = [
+  [/^(.*)ка$/u, '$1ки'],
+  [/^(.*)га$/u, '$1ги'],
+  [/^(.*)ия$/u, '$1ии'],
+  [/^(.*)ие$/u, '$1ия'],
+  [/^(.*)а$/u, '$1ы'],
+  [/^(.*)ь$/u, '$1и'],
+];
+
+/**
+ * «Подготовка наставляемого к конкурсу» after «в связи с необходимостью» becomes «подготовки
+ * наставляемой к конкурсу» (a female mentee) or «подготовки наставляемых …» (a group): the
+ * first noun in the genitive, the mentee in their gender and number.
+ */
+function reasonGenitive(reason: string, mentees: readonly Person[]): string {
+  const [first = '', ...rest] = reason
+    .trim()
+    .replace(/[.;]+$/u, '')
+    .split(/\s+/u);
+  const lower = first.charAt(0).toLowerCase() + first.slice(1);
+  const rule = GENITIVE_FIRST.find(([re]) => re.test(lower));
+  const head = rule ? lower.replace(rule[0], rule[1]) : lower;
+  const who =
+    mentees.length > 1
+      ? 'наставляемых'
+      : byGender(mentees[0]?.gender, {
+          female: 'наставляемой',
+          male: 'наставляемого',
+          neutral: 'наставляемого',
+        });
+  return [head, ...rest].join(' ').replace(/наставляемого/u, who);
 }

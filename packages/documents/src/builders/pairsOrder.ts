@@ -30,6 +30,7 @@ import { cataloguesSchema, orderBase } from '../_internal/schemas';
 import type { Annex, Block, NastavnikDocument, TableRowValue } from '../model';
 import { formatDateShort, formatTerm } from '../typography/dates';
 import { byGender } from '../typography/names';
+import { formatOrderNumber } from '../typography/numbers';
 
 const PairsOrderInputSchema = z.object({
   ...orderBase,
@@ -41,6 +42,10 @@ const PairsOrderInputSchema = z.object({
   catalogues: cataloguesSchema,
   /** The terms policy (003 §1.2: 3–12 months by default). */
   terms: TermPolicySchema.optional(),
+  /** The order that approved the Regulation, cited in the preamble with its date and number. */
+  regulationApprovedBy: z
+    .object({ number: z.string().trim().min(1).max(50), date: IsoDateSchema })
+    .optional(),
   /** Deadline for the personal programmes (003 roadmap 6–7). */
   programmesDue: IsoDateSchema.optional(),
 });
@@ -126,7 +131,7 @@ export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
     ...head(v),
     {
       kind: 'paragraph',
-      text: `${v.basis ?? `В соответствии с Положением о системе наставничества в ${orgShort(v.organization)}, на основании письменного согласия участников на участие в программе наставничества и на возложение дополнительных обязанностей, связанных с наставнической деятельностью`},`,
+      text: `${v.basis ?? `В соответствии с ${regulationRef(v)}, ${federalActs(v.pairs, v.people)}, с учётом письменных согласий участников программы наставничества (за несовершеннолетних — их родителей (законных представителей)), в том числе согласий наставников на возложение на них дополнительных обязанностей, связанных с наставнической деятельностью`},`,
     },
     ...ORDER_WORD(v.order),
     {
@@ -178,4 +183,39 @@ export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
     ],
   };
   return { meta: { kind: 'pairsOrder', title: v.order.title }, blocks, annexes: [annex] };
+}
+
+/** «Положением о системе наставничества в МОУ …, утверждённым приказом от … № …». */
+function regulationRef(v: {
+  organization: { name: string; shortName?: string | undefined };
+  regulationApprovedBy?: { number: string; date: string } | undefined;
+}): string {
+  const org = v.organization.shortName ?? v.organization.name;
+  const by = v.regulationApprovedBy;
+  return `Положением о системе наставничества в ${org}${by ? `, утверждённым приказом от ${formatDateShort(by.date)} ${formatOrderNumber(by.number)}` : ''}`;
+}
+
+/** The federal acts behind the pairs: Р-145 for learners, the letter АЗ-1128/08 / 657 for teachers. */
+function federalActs(
+  pairs: readonly { menteeIds: readonly string[] }[],
+  people: readonly { id: string; category: string }[],
+): string {
+  const categories = new Set(
+    pairs.flatMap((p) => p.menteeIds.map((id) => people.find((x) => x.id === id)?.category ?? 'pupil')),
+  );
+  const learners = categories.has('pupil') || categories.has('student');
+  const staff = [...categories].some((c) => c !== 'pupil' && c !== 'student');
+  const acts = [
+    ...(learners
+      ? [
+          'распоряжением Минпросвещения России от 25.12.2019 № Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся…»',
+        ]
+      : []),
+    ...(staff
+      ? [
+          'совместным письмом Минпросвещения России от 21.12.2021 № АЗ-1128/08 и Общероссийского Профсоюза образования от 21.12.2021 № 657',
+        ]
+      : []),
+  ];
+  return acts.join(', ');
 }
