@@ -6,6 +6,7 @@ import {
   mentorshipForms,
   type Pair,
   type Person,
+  pairSizeIssue,
   type Request,
 } from '@nastavnik/core';
 import type { MenteeRecord, MentorRecord } from '@nastavnik/registry';
@@ -219,6 +220,8 @@ export const pairRecord = (id: string): fc.Arbitrary<Pair> =>
       requestIds: fc.uniqueArray(idArb, { maxLength: 2 }),
       orderId: opt(idArb),
     })
+    // A pair's formats and size agree (003 §2.3): a group has several mentees, one-to-one has one.
+    .filter((r) => pairSizeIssue(r.formats, r.menteeIds.length) === null)
     .map((r) => defined({ id, organizationId: 'sch-1', ...r }) as unknown as Pair);
 
 /** A registry of `n` records with unique ids. */
