@@ -166,7 +166,7 @@ export function main(): MachinesSummary {
 
   // #region persist
   // Store the snapshot (versioned) and the event log; replaying the log gives the same snapshot.
-  const stored = JSON.stringify(persistPair(pair)); // { version: 1, snapshot }
+  const stored = JSON.stringify(persistPair(pair)); // compact: { version: 2, layout, phase, context }
   const restored = migratePairSnapshot(JSON.parse(stored)); // this or an older format
   const initial = createPairSnapshot(proposal, proposed); // the same proposal as at the start
   const replayed = replayPair(initial, JSON.parse(JSON.stringify(log)));

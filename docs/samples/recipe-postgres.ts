@@ -8,6 +8,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
   createPairSnapshot,
   migratePairSnapshot,
+  type PairEvent,
   type PairEventInput,
   pairPhase,
   pairTransition,
@@ -20,7 +21,7 @@ const SCHEMA = `
   create table pairs (
     id text primary key,
     initial_snapshot jsonb not null,      -- what a replay starts from
-    snapshot jsonb not null,              -- persistPair(): { version, snapshot }
+    snapshot jsonb not null,              -- persistPair(): compact { version, layout, phase, context }
     version integer not null default 0    -- events applied so far
   );
   create table pair_events (
@@ -170,7 +171,8 @@ export async function main(): Promise<PostgresSummary> {
         ['pair-1'],
       )
     ).rows[0]!;
-    const log = await db.query<{ event: unknown }>(
+    // The events were validated when they were appended: replayPair takes them as they are.
+    const log = await db.query<{ event: PairEvent }>(
       'select event from pair_events where pair_id = $1 order by seq',
       ['pair-1'],
     );
