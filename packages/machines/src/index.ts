@@ -9,6 +9,13 @@
 export { defaultPairAuthority, defaultProgrammeAuthority } from './authority';
 export { type PairEventType, type PairPhase, pairEventLabels, pairPhaseLabels } from './labels';
 export {
+  defaultFormMentors,
+  defaultMeetingSequence,
+  type MeetingSequence,
+  meetingSequences,
+  type OpeningMeeting,
+} from './meetingSequence';
+export {
   type ActivityStatus,
   findPairOverdue,
   type PairOverdue,

@@ -11,11 +11,13 @@ import type {
   PairId,
   ParticipantRole,
   PersonalProgrammeId,
+  PersonCategory,
   PersonId,
   PlanItemId,
   TerminationReason,
   TermPolicy,
 } from '@nastavnik/core';
+import type { MeetingSequence } from './meetingSequence';
 import type { PairEvent, PairParticipant } from './pairEvents';
 
 /**
@@ -40,6 +42,10 @@ export interface PairPolicy {
   readonly finalSurvey: 'everyone' | 'mentees' | 'anyone';
   /** The terms of personal programmes (003 §1.2, §7.2); core `defaultTermPolicy` when absent. */
   readonly terms?: TermPolicy | undefined;
+  /** The meetings before the programme, before and after the order (`defaultMeetingSequence`, 004 §5, when absent). */
+  readonly meetings?: MeetingSequence | undefined;
+  /** Who may mentor in each form, by category (`defaultFormMentors` when absent). */
+  readonly formMentors?: Readonly<Record<string, readonly PersonCategory[]>> | undefined;
   /** Who may record each event; `defaultPairAuthority` when absent. */
   readonly authority?: AuthorityTable<PairEvent['type']> | undefined;
   /**

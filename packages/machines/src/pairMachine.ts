@@ -4,13 +4,16 @@ import {
   applyPairEvent,
   consentsCompleteAfter,
   explainPairEvent,
+  openingPhaseAfter,
   type PairLocus,
 } from './_internal/pairRules';
+import type { PairPhase } from './labels';
 import type { PairContext } from './pairContext';
 import type { PairEvent } from './pairEvents';
 
 const allowed = (locus: PairLocus) => ({ type: 'allowed', params: { locus } }) as const;
 const apply = 'apply' as const;
+const opening = (phase: PairPhase) => ({ type: 'openingPhaseIs', params: { phase } }) as const;
 
 /**
  * The life of a mentoring pair (003 §6–7, 004 §4–5) as an xstate v5
@@ -41,6 +44,8 @@ export const pairMachine = setup({
     allowed: ({ context, event }, params: { locus: PairLocus }) =>
       explainPairEvent(params.locus, context, event) === null,
     isFinalMeeting: ({ event }) => event.type === 'meetingHeld' && event.meeting.kind === 'final',
+    openingPhaseIs: ({ context, event }, params: { phase: PairPhase }) =>
+      openingPhaseAfter(context, event) === params.phase,
     consentsCompleteAfter: ({ context, event }) => consentsCompleteAfter(context, event),
   },
   actions: {
@@ -87,6 +92,8 @@ export const pairMachine = setup({
           },
           { guard: allowed('forming'), target: '.collectingConsents', actions: apply },
         ],
+        // Meetings the seed holds before the order (001 5.2: trial and planning).
+        meetingHeld: { guard: allowed('forming'), actions: apply },
         terminated: { guard: allowed('forming'), target: '#pair.terminated', actions: apply },
       },
       states: {
@@ -114,7 +121,15 @@ export const pairMachine = setup({
               },
               { guard: allowed('consented'), actions: apply },
             ],
-            orderIssued: { guard: allowed('consented'), target: '#pair.running', actions: apply },
+            // The first phase after the order follows the seed's meeting sequence (004 §5; 001 5.2–5.3).
+            orderIssued: [
+              {
+                guard: and([allowed('consented'), opening('awaitingOrganizational')]),
+                target: '#pair.running.awaitingOrganizational',
+                actions: apply,
+              },
+              { guard: allowed('consented'), target: '#pair.running.awaitingProgramme', actions: apply },
+            ],
           },
         },
       },

@@ -6,6 +6,7 @@ import {
   type SeedRoadmapName,
   seedRoadmaps,
 } from '@nastavnik/core';
+import { type MeetingSequence, meetingSequences } from './meetingSequence';
 import type { CheckpointSpec, ProgrammePolicy, StageGate } from './programmeContext';
 
 /**
@@ -21,6 +22,8 @@ export interface ProgrammePreset {
   readonly name: SeedRoadmapName;
   readonly roadmap: Roadmap;
   readonly policy: ProgrammePolicy;
+  /** The meetings of its pairs before their programmes (001 5.2 before the order; 004 §5 after it). */
+  readonly meetings: MeetingSequence;
   readonly rationale: LocalizedText;
 }
 
@@ -66,6 +69,7 @@ export const programmePresets: { readonly [K in SeedRoadmapName]: ProgrammePrese
   prokopyevsk001: {
     name: 'prokopyevsk001',
     roadmap: seedRoadmaps.prokopyevsk001,
+    meetings: meetingSequences.prokopyevsk001,
     policy: {
       gates: gates({
         preparation: hard('regulation', 'roadmap', 'curatorOrder'),
@@ -105,6 +109,7 @@ export const programmePresets: { readonly [K in SeedRoadmapName]: ProgrammePrese
   dagestanskieOgni002: {
     name: 'dagestanskieOgni002',
     roadmap: seedRoadmaps.dagestanskieOgni002,
+    meetings: meetingSequences.dagestanskieOgni002,
     policy: {
       gates: gates({
         preparation: hard('introduceOrder', 'regulation', 'roadmap', 'curatorOrder'),
@@ -132,6 +137,7 @@ export const programmePresets: { readonly [K in SeedRoadmapName]: ProgrammePrese
   rassvet003: {
     name: 'rassvet003',
     roadmap: seedRoadmaps.rassvet003,
+    meetings: meetingSequences.rassvet003,
     policy: {
       gates: gates({
         preparation: hard('regulation', 'roadmap'),
@@ -153,6 +159,7 @@ export const programmePresets: { readonly [K in SeedRoadmapName]: ProgrammePrese
   lyceum7Tikhvin004: {
     name: 'lyceum7Tikhvin004',
     roadmap: seedRoadmaps.lyceum7Tikhvin004,
+    meetings: meetingSequences.lyceum7Tikhvin004,
     policy: {
       gates: gates({
         menteeBase: hard('menteeRegistry', 'consents'),

@@ -6,6 +6,7 @@ import {
   type ParticipantRole,
   ParticipantRoleSchema,
   participantRoleLabels,
+  personCategoryLabels,
   programmeStageLabels,
   rolesInWords,
   type TermViolation,
@@ -61,6 +62,9 @@ export type PairRefusalCode =
   | 'replacement_order_required'
   | 'termination_initiator_mismatch'
   | 'pair_size_mismatch'
+  | 'opening_meeting_missing'
+  | 'too_few_meetings'
+  | 'mentor_unfit_for_form'
   | 'last_mentee'
   | 'group_member_leaves'
   | 'already_participant'
@@ -200,6 +204,18 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
           ru: `В паре «один на один» ровно один наставляемый (003 §2.3), а не ${s(p, 'mentees')}: для группы нужен вид «в группе»`,
           en: `A one-to-one pair has exactly one mentee (003 §2.3), not ${s(p, 'mentees')}: a group needs the group format`,
         },
+  opening_meeting_missing: (p) => ({
+    ru: `До приказа о закреплении пары проводится ${l(meetingKindLabels, p, 'expected')} (001 5.2–5.3)`,
+    en: `Before the order approving the pair, the ${s(p, 'expected')} meeting is held (001 5.2–5.3)`,
+  }),
+  too_few_meetings: (p) => ({
+    ru: `До заключительной встречи нужно регулярных встреч: ${s(p, 'minimum')} (проведено ${s(p, 'held')})`,
+    en: `Regular meetings needed before the final one: ${s(p, 'minimum')} (held: ${s(p, 'held')})`,
+  }),
+  mentor_unfit_for_form: (p) => ({
+    ru: `Новый наставник (${l(personCategoryLabels, p, 'category')}) не подходит для формы наставничества «${s(p, 'form')}»`,
+    en: `The new mentor (${s(p, 'category')}) does not fit the form "${s(p, 'form')}"`,
+  }),
   last_mentee: () => ({
     ru: 'Это последний наставляемый: завершите программу досрочно (003 §7.1), а не исключайте его',
     en: 'This is the last mentee: terminate the programme early (003 §7.1) instead',
@@ -250,7 +266,7 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
   }),
   consents_incomplete: (p) => ({
     ru: `Нет необходимых письменных согласий: ${s(p, 'personId')} — «${l(consentPurposeLabels, p, 'purpose')}» (${l(consentCauseRu, p, 'cause')})`,
-    en: `Written consents are incomplete: ${s(p, 'personId')} — "${le(consentPurposeLabels, p, 'purpose')}" (${le(consentCauseRu, p, 'cause')})`,
+    en: `Written consents are incomplete: ${s(p, 'personId')} — "${s(p, 'purpose')}" (${s(p, 'cause')})`,
   }),
   order_missing: () => ({
     ru: 'Пара ещё не утверждена приказом руководителя',

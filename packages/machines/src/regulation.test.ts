@@ -1,6 +1,7 @@
 import {
   createPairSnapshot,
   defaultPairPolicy,
+  meetingSequences,
   type PairEventInput,
   type PairPolicy,
   type PairSnapshot,
@@ -97,6 +98,9 @@ const programme = (date: string, start: string, end: string): PairEventInput => 
     plan: [{ id: 'i1', title: 'Открытый урок', due: end, expectedResult: 'Урок' }],
   },
 });
+
+const withFormats = (e: PairEventInput, formats: string[]): PairEventInput =>
+  e.type === 'programmeApproved' ? { ...e, programme: { ...e.programme, formats } } : e;
 
 /** A one-to-one pair through the 004 §5 opening sequence, awaiting its programme. */
 function awaitingProgramme(o: Setup = {}): PairSnapshot {
@@ -319,5 +323,85 @@ describe('groups: membership first-class (003 §2.3, §6.2, §7.1; 004 §4)', ()
     expect(() => createPairSnapshot({ ...g.pair, formats: ['traditional'] }, g.options)).toThrow(
       expect.objectContaining({ code: 'pair_size_mismatch' }),
     );
+  });
+});
+
+describe('meeting sequences and forms as data (001 5.2–5.3, 004 §5, 003 §2.3)', () => {
+  it('001 5.2–5.3: the trial and planning meetings come before the order, then the programme', () => {
+    const policy = { ...defaultPairPolicy, meetings: meetingSequences.prokopyevsk001 };
+    const s = consented({ policy });
+    // The order before them is refused, naming the missing meeting.
+    const early = pairTransition(s, orderOn('2023-09-10'));
+    expect(early.refused?.code).toBe('opening_meeting_missing');
+    expect(early.refused?.params?.expected).toBe('trial');
+    expect(pairTransition(s, meeting('planning', '2023-09-06')).refused?.code).toBe(
+      'meeting_out_of_sequence',
+    );
+    const ordered = run(s, [
+      meeting('trial', '2023-09-06'),
+      meeting('planning', '2023-09-08'),
+      orderOn('2023-09-10'),
+    ]);
+    expect(pairPhase(ordered)).toBe('awaitingProgramme');
+    // The 004 sequence refuses the seed's own order of 001 (the issue's `order_missing`) — the default is 004's.
+    expect(pairTransition(consented(), meeting('trial', '2023-09-06')).refused?.code).toBe('order_missing');
+  });
+
+  it('004 §5: organizational, trial and planning after the order (the default)', () => {
+    const s = run(consented(), [orderOn('2023-09-10')]);
+    expect(pairPhase(s)).toBe('awaitingOrganizational');
+    expect(pairTransition(s, meeting('trial', '2023-09-12')).refused?.code).toBe('meeting_out_of_sequence');
+  });
+
+  it('003 §2.3: a speed (single-meeting) programme is one meeting, with no minimum term', () => {
+    const s = run(consented({ formats: ['speed'] }), [orderOn('2023-09-10')]);
+    expect(pairPhase(s)).toBe('awaitingProgramme');
+    const done = run(s, [
+      // The programme names its format (003 §1.2): a single meeting has no minimum term.
+      withFormats(programme('2023-09-12', '2023-09-12', '2023-09-12'), ['speed']),
+      { type: 'planItemDone', date: '2023-09-12', by: curator, itemId: 'i1' },
+      meeting('final', '2023-09-12'),
+    ]);
+    expect(pairPhase(done)).toBe('closing');
+    expect(done.context.meetings.map((m) => m.kind)).toEqual(['final']);
+  });
+
+  it('a school may ask for regular meetings before the final one', () => {
+    const policy = {
+      ...defaultPairPolicy,
+      meetings: { ...meetingSequences.lyceum7Tikhvin004, minRegularMeetings: 2 },
+    };
+    const s = run(awaitingProgramme({ policy }), [
+      programme('2023-09-29', '2023-10-01', '2024-05-31'),
+      { type: 'planItemDone', date: '2023-11-01', by: curator, itemId: 'i1' },
+      meeting('regular', '2023-11-02'),
+    ]);
+    const r = pairTransition(s, meeting('final', '2024-05-20'));
+    expect(r.refused?.code).toBe('too_few_meetings');
+    expect(r.refused?.params).toEqual({ minimum: 2, held: 1 });
+  });
+
+  it('Р-145, 003 §2.3: a replacement mentor fits the form — a 12-year-old pupil does not replace a teacher’s mentor', () => {
+    const s = awaitingProgramme();
+    const replace = (mentor: {
+      id: string;
+      category: 'pupil' | 'teacher';
+      birthDate?: string;
+    }): PairEventInput => ({
+      type: 'mentorReplaced',
+      date: '2023-09-30',
+      by: curator,
+      mentor,
+      consents: (['personalData', 'mentorDuties', 'participation'] as const).map((purpose) =>
+        consent(mentor, purpose, `c-r-${mentor.id}-${purpose}`, '2023-09-30'),
+      ),
+      initiator: 'mentee',
+      order: order('replaceMentor', 'o-r', '2023-09-30'),
+    });
+    const pupil = pairTransition(s, replace({ id: 'p-12', category: 'pupil', birthDate: '2011-05-01' }));
+    expect(pupil.refused?.code).toBe('mentor_unfit_for_form');
+    expect(pupil.refused?.params).toEqual({ form: 'educatorEducator', category: 'pupil' });
+    expect(pupil.refused?.message).toContain('обучающийся');
+    expect(pairTransition(s, replace({ id: 't-9', category: 'teacher' })).refused).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import {
   createPairSnapshot,
   type PairEventInput,
+  type PairPolicy,
   type PairSnapshot,
   type PairSnapshotOptions,
   pairPhase,
@@ -33,7 +34,7 @@ export interface World {
 
 /** A pair (or a group) of teachers, or of pupils (a senior pupil mentoring minors). */
 export function makeWorld(
-  opts: { id?: string; mentees?: number; pupils?: boolean; date?: IsoDate } = {},
+  opts: { id?: string; mentees?: number; pupils?: boolean; date?: IsoDate; policy?: PairPolicy } = {},
 ): World {
   const id = opts.id ?? 'pair-1';
   const n = opts.mentees ?? 1;
@@ -58,7 +59,9 @@ export function makeWorld(
         { id: mentorId, category: 'teacher' as const },
         ...menteeIds.map((m) => ({ id: m, category: 'teacher' as const })),
       ];
-  const options: PairSnapshotOptions = { date, participants };
+  const options: PairSnapshotOptions = opts.policy
+    ? { date, participants, policy: opts.policy }
+    : { date, participants };
   return { pair, options, initial: createPairSnapshot(pair, options) };
 }
 

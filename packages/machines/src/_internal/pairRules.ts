@@ -5,6 +5,7 @@ import {
   HEAD_ROLES,
   type IsoDate,
   isMinorOn,
+  isSingleMeeting,
   type MeetingKind,
   mayProcess,
   type PersonId,
@@ -15,6 +16,12 @@ import {
 import { match } from 'ts-pattern';
 import { defaultPairAuthority } from '../authority';
 import type { PairPhase } from '../labels';
+import {
+  defaultFormMentors,
+  defaultMeetingSequence,
+  type MeetingSequence,
+  meetingSequences,
+} from '../meetingSequence';
 import type { PairConsent, PairContext, PairPolicy } from '../pairContext';
 import type { PairEvent, PairParticipant } from '../pairEvents';
 import {
@@ -41,6 +48,33 @@ const MEETING_ORDER: Readonly<Partial<Record<PairPhase, MeetingKind>>> = {
   awaitingTrial: 'trial',
   awaitingPlanning: 'planning',
 };
+
+/** The pair's meeting sequence: a single meeting for a speed format, else the policy's (004 §5 by default). */
+export function sequenceOf(ctx: PairContext): MeetingSequence {
+  if (isSingleMeeting(ctx.formats, ctx.policy.terms)) return meetingSequences.singleMeeting;
+  return ctx.policy.meetings ?? defaultMeetingSequence;
+}
+
+/** How many opening meetings (organizational, trial, planning) the pair has held. */
+function openingCount(ctx: Pick<PairContext, 'meetings'>): number {
+  return ctx.meetings.filter((m) => m.kind !== 'regular' && m.kind !== 'final').length;
+}
+
+/**
+ * The phase a pair enters after the order, or after an opening meeting: the
+ * next opening meeting of its sequence, or the programme's approval. The
+ * branch guard of those transitions.
+ */
+export function openingPhaseAfter(ctx: PairContext, event: PairEvent): PairPhase {
+  const seq = sequenceOf(ctx);
+  const held = openingCount(ctx) + (event.type === 'meetingHeld' ? 1 : 0);
+  const next = [...seq.beforeOrder, ...seq.afterOrder][held];
+  // After the order the sequence runs the whole opening chain or none of it (MeetingSequence.afterOrder).
+  if (next === 'organizational') return 'awaitingOrganizational';
+  if (next === 'trial') return 'awaitingTrial';
+  if (next === 'planning') return 'awaitingPlanning';
+  return 'awaitingProgramme';
+}
 
 export function participants(ctx: PairContext): readonly PairParticipant[] {
   return [ctx.mentor, ...ctx.mentees];
@@ -231,15 +265,27 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       // record a consent again to move on.
       if (locus === 'collectingConsents') return notAllowed(locus, e);
       if (e.order.kind !== 'approvePairs') return refuse('order_kind_mismatch', { expected: 'approvePairs' });
+      // 001 5.2–5.3: where the seed holds meetings before the order, they come first.
+      const before = sequenceOf(ctx).beforeOrder;
+      if (openingCount(ctx) < before.length) {
+        return refuse('opening_meeting_missing', { expected: before[openingCount(ctx)] as string });
+      }
       return null;
     }
     case 'meetingHeld': {
       const e = event;
-      if (forming) return refuse('order_missing');
       if (e.meeting.pairId !== ctx.pairId) return refuse('wrong_pair', { pairId: e.meeting.pairId });
       if (ctx.meetings.some((m) => m.id === e.meeting.id))
         return refuse('duplicate_meeting', { meetingId: e.meeting.id });
       const kind = e.meeting.kind;
+      if (forming) {
+        // The meetings the policy holds before the order (001 5.2), in their order; nothing else.
+        const seq = sequenceOf(ctx);
+        const held = openingCount(ctx);
+        const next = seq.beforeOrder[held];
+        if (next === undefined) return refuse('order_missing');
+        return kind === next ? null : refuse('meeting_out_of_sequence', { expected: next, got: kind });
+      }
       const expected = MEETING_ORDER[locus as PairPhase];
       if (expected !== undefined) {
         return kind === expected ? null : refuse('meeting_out_of_sequence', { expected, got: kind });
@@ -253,7 +299,10 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
         if (kind === 'regular') return null;
         if (kind === 'final') {
           const remaining = remainingItems(ctx);
-          return remaining > 0 ? refuse('plan_not_done', { remaining }) : null;
+          if (remaining > 0) return refuse('plan_not_done', { remaining });
+          const minimum = sequenceOf(ctx).minRegularMeetings;
+          const held = ctx.meetings.filter((m) => m.kind === 'regular').length;
+          return held < minimum ? refuse('too_few_meetings', { minimum, held }) : null;
         }
         return refuse('meeting_out_of_sequence', { expected: 'regular', got: kind });
       }
@@ -362,6 +411,11 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       if (e.mentor.id === ctx.mentor.id) return refuse('same_mentor');
       if (ctx.mentees.some((m) => m.id === e.mentor.id))
         return refuse('mentor_is_mentee', { personId: e.mentor.id });
+      // Р-145, 003 §2.3: the new mentor fits the form (a pupil does not replace a teacher's mentor).
+      const fit = (ctx.policy.formMentors ?? defaultFormMentors)[ctx.form];
+      if (fit !== undefined && !fit.includes(e.mentor.category)) {
+        return refuse('mentor_unfit_for_form', { form: ctx.form, category: e.mentor.category });
+      }
       const kept = e.consents.filter((c) => c.personId === e.mentor.id).map(toPairConsent);
       const gap = consentGapOf(e.mentor, 'mentor', ctx.policy, kept, e.date);
       if (gap) return gap;

@@ -11,6 +11,7 @@ import {
   PairIdSchema,
   ParticipantRoleSchema,
   PersonalProgrammeIdSchema,
+  PersonCategorySchema,
   PersonIdSchema,
   PlanItemIdSchema,
   TerminationReasonSchema,
@@ -39,6 +40,17 @@ export const PairPolicySchema = z.object({
     .optional(),
   curatorIds: z.array(PersonIdSchema).optional(),
   terms: TermPolicySchema.optional(),
+  meetings: z
+    .object({
+      beforeOrder: z.array(z.enum(['organizational', 'trial', 'planning'])),
+      afterOrder: z.union([
+        z.tuple([]),
+        z.tuple([z.literal('organizational'), z.literal('trial'), z.literal('planning')]),
+      ]),
+      minRegularMeetings: z.number().int().min(0).max(100),
+    })
+    .optional(),
+  formMentors: z.record(z.string(), z.array(PersonCategorySchema)).optional(),
 }) satisfies z.ZodType<PairPolicy>;
 
 const dated = z.object({ respondentId: PersonIdSchema, date: IsoDateSchema });
