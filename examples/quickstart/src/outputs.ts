@@ -339,6 +339,7 @@ export async function writeOutputs(
           parentOrganization: sample.authority,
           order: plansOrder,
           people,
+          consents,
           pairs: withProgrammes.map((j) => j.pair),
           programmes: withProgrammes.map((j) => ({
             ...(j.programme as NonNullable<typeof j.programme>),
@@ -398,6 +399,7 @@ export async function writeOutputs(
         parentOrganization: sample.authority,
         order: o,
         people,
+        consents,
         pair: j.pair,
         programme,
         curatorId: s.curator.id,
@@ -435,6 +437,7 @@ export async function writeOutputs(
           signatory: { position: 'председатель комитета', name: sample.municipalCurator.name },
         },
         people,
+        consents,
         competition: year.competition,
         pairs: year.pairs.filter((j) => rated.has(j.pair.id)).map((j) => j.pair),
       }),
@@ -606,6 +609,7 @@ export async function writeOutputs(
   // The same pairs as a secretary keeps them: names where the personal-data consent allows,
   // the approving order's number and date, the term and the outcome.
   const orderById = new Map(year.orders.map((o) => [o.id as string, o]));
+  const fullName = new Map(sample.organizations.map((o) => [o.id as string, o.name]));
   const named = (id: string) => {
     const p = people.find((x) => x.id === id);
     return p && mayProcess(p, consents, dates.may, 'personalData').allowed
@@ -640,7 +644,7 @@ export async function writeOutputs(
           return {
             cells: [
               String(i + 1),
-              orgName.get(j.schoolId) ?? j.schoolId,
+              fullName.get(j.schoolId) ?? j.schoolId,
               named(j.pair.mentorId),
               j.pair.menteeIds.map(named).join(', '),
               catalogueLabel(year.forms, j.pair.form),
