@@ -195,6 +195,33 @@ const AFTER_EVENT = /^(?:по (?:итогам|окончании|заверше�
 const ACADEMIC_YEAR =
   /^(?:(?:в течение|на|в) )?(\d{4}) ?[-/] ?(\d{4}|\d{2})(?: ?(уч\.?|учебн(?:ый|ого|ом)|гг\.?)(?: ?(?:год[ау]?|г\.?))?)?$/;
 const CALENDAR_YEAR = /^(?:(?:в течение|на|в) )?(\d{4})(?: ?(?:г\.?|год[ау]?))?$/;
+/**
+ * A half-year as the seeds' neighbours write it: Roman or Arabic numerals or words, with or
+ * without the academic year — «I полугодие», «2-е полугодие 2023/2024 уч. г.», «первое
+ * полугодие», «во втором полугодии». The first is September–December, the second January–May.
+ */
+const HALF_YEAR =
+  /^(?:(?:в|во|за|на) )?(i|ii|1|2|1-?е|2-?е|1-?ое|2-?ое|первое|второе|первом|втором|первое|второе) полугоди[еия](?: (.+))?$/;
+
+function parseHalfYear(n: string): Due | undefined {
+  const m = HALF_YEAR.exec(n);
+  if (!m) return undefined;
+  const second = /^(?:ii|2|втор)/.test(m[1]!);
+  let years: [number, number] | undefined;
+  if (m[2] !== undefined) {
+    const ay = ACADEMIC_YEAR.exec(m[2].replace(/^(?:на|в|за) /, ''));
+    if (!ay) return undefined;
+    const y1 = Number(ay[1]);
+    const y2raw = ay[2]!;
+    const y2 = y2raw.length === 2 ? Math.floor(y1 / 100) * 100 + Number(y2raw) : Number(y2raw);
+    if (y2 !== y1 + 1 || y1 < 2000 || y2 > 2100) return undefined;
+    years = [y1, y2];
+  }
+  const ref = (month: number, year: number | undefined) => (year === undefined ? { month } : { month, year });
+  return second
+    ? { kind: 'period', from: ref(1, years?.[1]), to: ref(5, years?.[1]) }
+    : { kind: 'period', from: ref(9, years?.[0]), to: ref(12, years?.[0]) };
+}
 
 /** A month reference in text order, before years are filled in. */
 interface RefDraft {
@@ -309,6 +336,8 @@ function parseSimpleClause(c: Clause): Due | undefined {
   const day = parseDay(n);
   if (day !== undefined) return { kind: 'date', date: day };
 
+  const half = parseHalfYear(n);
+  if (half !== undefined) return half;
   const ay = ACADEMIC_YEAR.exec(n);
   if (ay) {
     const y1 = Number(ay[1]);

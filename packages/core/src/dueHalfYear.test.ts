@@ -1,0 +1,42 @@
+import { parseDue, resolveDue } from '@nastavnik/core';
+import { describe, expect, it } from 'vitest';
+
+describe('due dates: half-years as the seeds’ neighbours write them', () => {
+  it('001 5.4 («1 раз в полгода»), 004 §6: I/II, 1-е/2-е, words, with or without the academic year', () => {
+    const first = { kind: 'period', from: { month: 9 }, to: { month: 12 } };
+    const second = { kind: 'period', from: { month: 1 }, to: { month: 5 } };
+    for (const t of [
+      'I полугодие',
+      '1 полугодие',
+      '1-е полугодие',
+      'Первое полугодие',
+      'в первом полугодии',
+    ]) {
+      expect(parseDue(t), t).toEqual(first);
+    }
+    for (const t of ['II полугодие', '2-е полугодие', 'второе полугодие', 'Во втором полугодии']) {
+      expect(parseDue(t), t).toEqual(second);
+    }
+    expect(parseDue('II полугодие 2023-2024 уч. г.')).toEqual({
+      kind: 'period',
+      from: { month: 1, year: 2024 },
+      to: { month: 5, year: 2024 },
+    });
+    expect(parseDue('I полугодие 2023/24 учебного года')).toEqual({
+      kind: 'period',
+      from: { month: 9, year: 2023 },
+      to: { month: 12, year: 2023 },
+    });
+  });
+
+  it('a half-year resolves to a window inside the academic year', () => {
+    const w = resolveDue(parseDue('II полугодие'), { academicYear: '2023-2024' });
+    expect(w).toEqual([{ start: '2024-01-01', end: '2024-05-31' }]);
+  });
+
+  it('a half-year of a year that is not an academic year is not guessed', () => {
+    expect(() => parseDue('II полугодие 2023-2025 уч. г.')).toThrow(
+      expect.objectContaining({ code: 'due_unparsed' }),
+    );
+  });
+});
