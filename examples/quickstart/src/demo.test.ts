@@ -19,7 +19,9 @@ async function docxText(path: string): Promise<string> {
     .replace(/<\/w:p>/g, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    // Typeset text: non-breaking spaces read as spaces.
+    .replace(/\u00a0/g, ' ');
 }
 
 describe('the demo year (examples/quickstart)', () => {
