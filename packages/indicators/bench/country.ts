@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   );
   say('');
   say(
-    '| pupils | side | cold (median, range) | warm (median, range) | suppression (warm) | peak RSS | values |',
+    '| pupils | side | cold (median, range) | warm (median, range) | suppression (warm) | peak RSS | rows returned |',
   );
   say('|---:|---|---:|---:|---:|---:|---:|');
   const ratios: string[] = [];
