@@ -92,7 +92,8 @@ export async function main(): Promise<DocumentsSummary> {
     start: date,
     end: '2024-05-31',
     curatorId: school.curator.id,
-    consentPurposes: { mentor: 'mentorDuties', mentee: 'personalData' }, // which consents the order checks
+    // A region's consent policy is data; here the order asks for the personal-data consent the registry holds.
+    consentPolicy: { id: 'registry-consents', rules: [{ activities: ['pair'], purposes: ['personalData'] }] },
   });
   // #endregion order
 

@@ -8,12 +8,14 @@ import {
   type Consent,
   type ConsentPurpose,
   ConsentSchema,
+  defaultConsentPolicy,
   generateMunicipality,
   mayProcess,
   type Pair,
   PairSchema,
   type Person,
   parse,
+  requiredConsents,
 } from '@nastavnik/core';
 import { buildMonitoringReport, buildPairsOrder, renderDocx } from '@nastavnik/documents';
 import { computeIndicators, defaultIndicators } from '@nastavnik/indicators';
@@ -21,7 +23,6 @@ import { activityRecordsFromProgramme, pairRecordFromSnapshot } from '@nastavnik
 import {
   createPairSnapshot,
   createProgrammeSnapshot,
-  defaultPairPolicy,
   type PairSnapshot,
   pairPhase,
   pairTransition,
@@ -106,12 +107,9 @@ export async function main(): Promise<SchoolYearSummary> {
   //    still lacks — the mentor's to the extra duties, a pupil's to
   //    participation (signed by a parent), a teacher's to the duties (003 §3.3).
   const consents: Consent[] = [...school.consents];
+  // The one judge: core's consent policy says what each participant needs for the pair.
   const need = (p: Person, role: 'mentor' | 'mentee'): readonly ConsentPurpose[] =>
-    role === 'mentor'
-      ? defaultPairPolicy.requiredConsents.mentor
-      : p.category === 'pupil'
-        ? defaultPairPolicy.requiredConsents.learnerMentee
-        : defaultPairPolicy.requiredConsents.staffMentee;
+    requiredConsents(defaultConsentPolicy, p, role, 'pair');
   let consentsCollected = 0;
   for (const pair of pairs) {
     const roles: Array<[string, 'mentor' | 'mentee']> = [

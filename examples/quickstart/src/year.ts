@@ -5,6 +5,7 @@ import {
   type Competition,
   CompetitionSchema,
   type Consent,
+  defaultConsentPolicy,
   extendCatalogue,
   generateMunicipality,
   type IsoDate,
@@ -22,6 +23,7 @@ import {
   QuestionnaireSchema,
   type Response,
   recordCompetitionScore,
+  requiredConsents,
   type SampleMunicipality,
   type SampleSchool,
   type seedRoadmaps,
@@ -44,10 +46,8 @@ import { activityRecordsFromProgramme, pairRecordFromSnapshot } from '@nastavnik
 import {
   createPairSnapshot,
   createProgrammeSnapshot,
-  defaultPairPolicy,
   type PairEvent,
   type PairEventInput,
-  type PairPolicy,
   type PairSnapshot,
   type ProgrammeEventInput,
   type ProgrammeSnapshot,
@@ -371,8 +371,11 @@ function formationConsents(
   rng: Rng,
   seq: () => number,
 ): Consent[] {
-  // Learners consent to participation, staff to the extra duties of mentoring (003 §3.2).
-  const purpose = isLearner(person) ? 'participation' : 'mentorDuties';
+  // What the one consent policy asks for joining a pair beyond the registry's personal-data consent:
+  // learners consent to participation, staff to the extra duties (003 §3.2), whatever their role.
+  const purposes = requiredConsents(defaultConsentPolicy, person, role, 'pair').filter(
+    (p) => p !== 'personalData',
+  );
   // A few decline: the pair then stays unapproved and the curator looks again (004 §4).
   if (rng.chance(role === 'mentee' ? 0.04 : 0.01)) return [];
   const minor = isMinorOn(person, DATES.consents);
@@ -380,8 +383,8 @@ function formationConsents(
   const parent = registry.find(
     (c) => c.personId === person.id && c.representative !== undefined,
   )?.representative;
-  return [
-    {
+  return purposes.map(
+    (purpose): Consent => ({
       id: `c-form-${seq()}` as Consent['id'],
       personId: person.id,
       purpose,
@@ -392,17 +395,8 @@ function formationConsents(
           }
         : {}),
       givenAt: DATES.consents,
-    },
-  ];
-}
-
-function policyFor(mentor: Person): PairPolicy {
-  // A pupil mentor consents to participation; "extra duties" are a teacher's (003 §3.2).
-  if (!isLearner(mentor)) return defaultPairPolicy;
-  return {
-    ...defaultPairPolicy,
-    requiredConsents: { ...defaultPairPolicy.requiredConsents, mentor: ['personalData', 'participation'] },
-  };
+    }),
+  );
 }
 
 /** Run the whole year on the sample municipality of the options. */
@@ -640,7 +634,8 @@ export function runMunicipalityYear(sample: SampleMunicipality, options: YearOpt
       category: p.category,
       ...(p.birthDate && isLearner(p) ? { birthDate: p.birthDate } : {}),
     }));
-    let snapshot = createPairSnapshot(pair, { date: DATES.match, participants, policy: policyFor(mentor) });
+    // The default pair policy asks core's consent policy: no patch for pupil mentors.
+    let snapshot = createPairSnapshot(pair, { date: DATES.match, participants });
     const events: PairEvent[] = [];
     const refusals: Refusal[] = [];
     const send = (e: PairEventInput): boolean => {

@@ -123,7 +123,7 @@ export type MeetingKind = z.infer<typeof MeetingKindSchema>;
 export const meetingKindLabels = meetingKind.labels;
 
 const terminationReason = labelled(
-  ['mentorInitiative', 'menteeInitiative', 'mutualDecision', 'curatorInitiative'],
+  ['mentorInitiative', 'menteeInitiative', 'mutualDecision', 'curatorInitiative', 'consentWithdrawn'],
   {
     mentorInitiative: {
       ru: 'по инициативе наставника (по уважительным обстоятельствам)',
@@ -140,6 +140,11 @@ const terminationReason = labelled(
     curatorInitiative: {
       ru: 'по инициативе куратора (недолжное исполнение программы, форс-мажор)',
       en: "at the curator's initiative (programme not carried out, force majeure)",
+    },
+    // 152-ФЗ ст. 9 ч. 2: a withdrawal stops processing for that purpose at once, so the pair ends.
+    consentWithdrawn: {
+      ru: 'в связи с отзывом согласия участника (его законного представителя) на обработку персональных данных',
+      en: "the participant's (or their legal representative's) consent was withdrawn",
     },
   },
 );

@@ -2,7 +2,7 @@ import type {
   AuthorityTable,
   CatalogueId,
   Consent,
-  ConsentPurpose,
+  ConsentPolicy,
   IsoDate,
   MeetingId,
   MeetingKind,
@@ -30,14 +30,14 @@ import type { PairEvent, PairParticipant } from './pairEvents';
  * const policy: PairPolicy = { ...defaultPairPolicy, finalSurvey: 'anyone' };
  */
 export interface PairPolicy {
-  readonly requiredConsents: {
-    /** The mentor: extra duties of mentoring and personal data by default. */
-    readonly mentor: readonly ConsentPurpose[];
-    /** A mentee who is staff (teacher, head, employer's staff): extra duties and personal data. */
-    readonly staffMentee: readonly ConsentPurpose[];
-    /** A mentee who is a pupil or a student: participation and personal data (a parent signs for a minor). */
-    readonly learnerMentee: readonly ConsentPurpose[];
-  };
+  /**
+   * Which consents each participant needs to join the pair: the one consent
+   * policy of core (its verdict for the activity `pair`), the same judge the
+   * order, matching and documents ask; core `defaultConsentPolicy` when
+   * absent (personal data for everyone, signed by a parent for a minor;
+   * participation for learners; the extra duties for staff — whatever the role).
+   */
+  readonly consentPolicy?: ConsentPolicy | undefined;
   /** Whose final survey is required before completion. */
   readonly finalSurvey: 'everyone' | 'mentees' | 'anyone';
   /** The terms of personal programmes (003 §1.2, §7.2); core `defaultTermPolicy` when absent. */
@@ -56,20 +56,14 @@ export interface PairPolicy {
 }
 
 /**
- * The default {@link PairPolicy}: every participant consents to the processing
- * of personal data; the mentor and staff mentees to the extra duties;
- * learners to participation; everyone answers the final survey.
+ * The default {@link PairPolicy}: the consents of core's default consent
+ * policy; everyone answers the final survey.
  *
  * @category Pair machine
  * @example
- * defaultPairPolicy.requiredConsents.mentor; // ['personalData', 'mentorDuties']
+ * const policy: PairPolicy = { ...defaultPairPolicy, consentPolicy: regionalConsentPolicy };
  */
 export const defaultPairPolicy: PairPolicy = {
-  requiredConsents: {
-    mentor: ['personalData', 'mentorDuties'],
-    staffMentee: ['personalData', 'mentorDuties'],
-    learnerMentee: ['personalData', 'participation'],
-  },
   finalSurvey: 'everyone',
 };
 
@@ -82,7 +76,7 @@ export const defaultPairPolicy: PairPolicy = {
  */
 export type PairConsent = Pick<
   Consent,
-  'id' | 'personId' | 'purpose' | 'givenBy' | 'givenAt' | 'withdrawnAt'
+  'id' | 'personId' | 'purpose' | 'givenBy' | 'givenAt' | 'withdrawnAt' | 'validUntil'
 >;
 
 /**

@@ -33,7 +33,10 @@ function consentsFor(pupils: boolean, mentees: string[], date: string): PairEven
   const cat = pupils ? 'pupil' : 'teacher';
   const mentor = { id: ids.mentor, category: cat, birthDate: pupils ? '2006-01-15' : undefined };
   const out: PairEventInput[] = [];
-  for (const p of ['personalData', 'mentorDuties'] as const) {
+  // The default consent policy: a pupil mentor consents to participation, a teacher to the extra duties.
+  for (const p of pupils
+    ? (['personalData', 'participation'] as const)
+    : (['personalData', 'mentorDuties'] as const)) {
     out.push({ type: 'consentRecorded', date, by: curator, consent: consent(mentor, p, `c-m-${p}`, date) });
   }
   for (const m of mentees) {
@@ -260,8 +263,13 @@ describe('pair machine: the life of a pair (003 §6–7, 004 §4–5)', () => {
       ],
       [
         active,
-        { type: 'consentWithdrawn', date: '2023-10-01', by: curator, consentId: 'c-m-personalData' },
-        'withdrawal_after_approval',
+        {
+          type: 'consentWithdrawn',
+          date: '2023-10-01',
+          by: { role: 'mentee', id: ids.mentee },
+          consentId: 'c-m-personalData',
+        },
+        'actor_mismatch',
       ],
       [
         active,

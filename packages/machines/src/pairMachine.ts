@@ -6,6 +6,7 @@ import {
   explainPairEvent,
   openingPhaseAfter,
   type PairLocus,
+  withdrawalEndsPair,
 } from './_internal/pairRules';
 import type { PairPhase } from './labels';
 import type { PairContext } from './pairContext';
@@ -47,6 +48,7 @@ export const pairMachine = setup({
     openingPhaseIs: ({ context, event }, params: { phase: PairPhase }) =>
       openingPhaseAfter(context, event) === params.phase,
     consentsCompleteAfter: ({ context, event }) => consentsCompleteAfter(context, event),
+    withdrawalEndsPair: ({ context, event }) => withdrawalEndsPair(context, event),
   },
   actions: {
     apply: assign(({ context, event }) => applyPairEvent(context, event)),
@@ -139,6 +141,16 @@ export const pairMachine = setup({
       initial: 'awaitingOrganizational',
       on: {
         consentRecorded: { guard: allowed('running'), actions: apply },
+        // 152-ФЗ ст. 9 ч. 2: a withdrawal by the subject, a parent for a minor, or recorded by staff, in any phase;
+        // a required consent gone ends the pair at once.
+        consentWithdrawn: [
+          {
+            guard: and([allowed('running'), 'withdrawalEndsPair']),
+            target: '#pair.terminated',
+            actions: apply,
+          },
+          { guard: allowed('running'), actions: apply },
+        ],
         formChanged: { guard: allowed('running'), actions: apply },
         mentorReplaced: { guard: allowed('running'), actions: apply },
         menteeAdded: { guard: allowed('running'), actions: apply },

@@ -35,7 +35,7 @@ export type PairRefusalCode =
   | 'duplicate_consent'
   | 'unknown_consent'
   | 'consent_already_withdrawn'
-  | 'withdrawal_after_approval'
+  | 'consents_in_force'
   | 'consents_incomplete'
   | 'order_missing'
   | 'order_already_issued'
@@ -260,9 +260,9 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
     ru: `Согласие ${s(p, 'consentId')} уже отозвано`,
     en: `Consent ${s(p, 'consentId')} is already withdrawn`,
   }),
-  withdrawal_after_approval: () => ({
-    ru: 'Пара утверждена приказом: отзыв согласия оформляется досрочным завершением программы',
-    en: 'The pair is approved by an order: a withdrawal of consent is recorded as early termination',
+  consents_in_force: () => ({
+    ru: 'Все необходимые согласия участников действуют: завершение в связи с отзывом согласия невозможно',
+    en: 'Every required consent is in force: the pair cannot end for a withdrawn consent',
   }),
   consents_incomplete: (p) => ({
     ru: `Нет необходимых письменных согласий: ${s(p, 'personId')} — «${l(consentPurposeLabels, p, 'purpose')}» (${l(consentCauseRu, p, 'cause')})`,

@@ -3,9 +3,13 @@
 import {
   addMonthsIso,
   type ConsentSchema,
+  defaultConsentPolicy,
   type IsoDate,
+  isMinorOn,
   type OrderInput,
   type PairInput,
+  type PersonCategory,
+  requiredConsents,
   toDate,
   toIsoDate,
 } from '@nastavnik/core';
@@ -96,11 +100,9 @@ export function consent(p: Who, purpose: ConsentInput['purpose'], id: string, da
     : { id, personId: p.id, purpose, givenBy: 'self', givenAt: date };
 }
 
+/** What core's default consent policy requires of a participant for the pair (the one judge). */
 function purposesOf(p: Who, role: 'mentor' | 'mentee'): Array<ConsentInput['purpose']> {
-  if (role === 'mentor') return ['personalData', 'mentorDuties'];
-  return p.category === 'pupil' || p.category === 'student'
-    ? ['personalData', 'participation']
-    : ['personalData', 'mentorDuties'];
+  return [...requiredConsents(defaultConsentPolicy, p as { category: PersonCategory }, role, 'pair')];
 }
 
 /**
@@ -266,7 +268,22 @@ export function candidates(s: PairSnapshot, salt = 0): PairEventInput[] {
   });
   const live = c.consents.filter((k) => k.withdrawnAt === undefined);
   const victim = live[salt % Math.max(1, live.length)];
-  if (victim) out.push({ type: 'consentWithdrawn', date, by, consentId: victim.id });
+  if (victim) {
+    out.push({ type: 'consentWithdrawn', date, by, consentId: victim.id });
+    // The subject withdraws at any time (152-ФЗ ст. 9 ч. 2) — a parent for a minor mentee.
+    const subject = everyone.find((e) => e.p.id === victim.personId);
+    if (subject) {
+      const minor = subject.role === 'mentee' && isMinorOn(subject.p, date);
+      out.push({
+        type: 'consentWithdrawn',
+        date,
+        consentId: victim.id,
+        by: minor
+          ? { role: 'parent', id: `parent-of-${subject.p.id}`, onBehalfOf: subject.p.id }
+          : { role: subject.role, id: subject.p.id },
+      });
+    }
+  }
   // An extra consent (publication), accepted in any live phase.
   const first = everyone[0]!.p;
   out.push({

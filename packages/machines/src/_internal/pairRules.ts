@@ -1,15 +1,18 @@
 import {
+  type Consent,
   type ConsentPurpose,
   checkExtension,
   checkProgrammeTerm,
+  decideConsent,
+  defaultConsentPolicy,
   HEAD_ROLES,
   type IsoDate,
   isMinorOn,
   isSingleMeeting,
   type MeetingKind,
-  mayProcess,
   type PersonId,
   pairSizeIssue,
+  requiredConsents,
   requiredRoles,
   type TermViolation,
 } from '@nastavnik/core';
@@ -89,10 +92,7 @@ export function requiredPurposes(
   p: PairParticipant,
   role: 'mentor' | 'mentee',
 ): readonly ConsentPurpose[] {
-  if (role === 'mentor') return policy.requiredConsents.mentor;
-  return p.category === 'pupil' || p.category === 'student'
-    ? policy.requiredConsents.learnerMentee
-    : policy.requiredConsents.staffMentee;
+  return requiredConsents(policy.consentPolicy ?? defaultConsentPolicy, p, role, 'pair');
 }
 
 /** The first missing consent of a person on a date, or null when all required consents are in force. */
@@ -103,8 +103,10 @@ function consentGapOf(
   consents: readonly PairConsent[],
   date: IsoDate,
 ): PairRefusal | null {
+  const signers = (policy.consentPolicy ?? defaultConsentPolicy).minorSigners;
   for (const purpose of requiredPurposes(policy, p, role)) {
-    const d = mayProcess(p, consents, date, purpose);
+    // The pair keeps consents without the representative's name: the judge reads only dates, purpose and signer.
+    const d = decideConsent(p, consents as readonly Consent[], date, purpose, signers);
     if (!d.allowed) return refuse('consents_incomplete', { personId: p.id, purpose, cause: d.code });
   }
   return null;
@@ -133,7 +135,8 @@ export function toPairConsent(c: PairConsent): PairConsent {
     givenBy: c.givenBy,
     givenAt: c.givenAt,
   };
-  return c.withdrawnAt === undefined ? out : { ...out, withdrawnAt: c.withdrawnAt };
+  const withdrawn = c.withdrawnAt === undefined ? out : { ...out, withdrawnAt: c.withdrawnAt };
+  return c.validUntil === undefined ? withdrawn : { ...withdrawn, validUntil: c.validUntil };
 }
 
 /**
@@ -151,6 +154,20 @@ export function consentsCompleteAfter(ctx: PairContext, event: PairEvent): boole
     return consentGap({ ...ctx, mentor }, [...ctx.consents, ...added], event.date) === null;
   }
   return consentGap(ctx, consentsAfter(ctx, event), event.date) === null;
+}
+
+/**
+ * Whether a withdrawal ends an approved pair: after the order, it leaves a
+ * consent the policy requires for the pair no longer in force (the branch
+ * guard of the `running` states; before the order the pair only goes back to
+ * collecting consents).
+ */
+export function withdrawalEndsPair(ctx: PairContext, event: PairEvent): boolean {
+  return (
+    event.type === 'consentWithdrawn' &&
+    ctx.order !== null &&
+    consentGap(ctx, consentsAfter(ctx, event), event.date) !== null
+  );
 }
 
 /** Consents after a consent event (for the branch guards). */
@@ -253,7 +270,12 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       if (c.withdrawnAt !== undefined && c.withdrawnAt <= e.date) {
         return refuse('consent_already_withdrawn', { consentId: e.consentId });
       }
-      if (!forming) return refuse('withdrawal_after_approval');
+      // 152-ФЗ ст. 9 ч. 2: the subject withdraws at any time (a parent for a minor), staff record a paper withdrawal.
+      // Before the order the pair goes back to collecting consents; after it, a gap ends the pair (applyPairEvent).
+      if ((by.role === 'mentor' || by.role === 'mentee') && by.id !== undefined && by.id !== c.personId) {
+        return refuse('actor_mismatch', { role: by.role, id: by.id });
+      }
+      if (by.role === 'parent' && by.onBehalfOf !== c.personId) return refuse('not_representative');
       return null;
     }
     case 'orderIssued': {
@@ -459,17 +481,23 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       if (e.reason === 'menteeInitiative' && ctx.mentees.length > 1) return refuse('group_member_leaves');
       const mismatch = () => refuse('termination_initiator_mismatch', { reason: e.reason, role: by.role });
       // A parent or legal representative leaves for a minor mentee (004 §1).
-      return match(e.reason)
-        .with('mentorInitiative', () => (by.role === 'mentor' ? null : mismatch()))
-        .with('menteeInitiative', () => (by.role === 'mentee' || by.role === 'parent' ? null : mismatch()))
-        .with('curatorInitiative', () =>
-          by.role === 'curator' || HEAD_ROLES.includes(by.role) ? null : mismatch(),
-        )
-        .with('mutualDecision', () => {
-          const missing = missingAgreement(ctx, e.agreedBy ?? []);
-          return missing > 0 ? refuse('mutual_agreement_required', { missing }) : null;
-        })
-        .exhaustive();
+      return (
+        match(e.reason)
+          .with('mentorInitiative', () => (by.role === 'mentor' ? null : mismatch()))
+          .with('menteeInitiative', () => (by.role === 'mentee' || by.role === 'parent' ? null : mismatch()))
+          .with('curatorInitiative', () =>
+            by.role === 'curator' || HEAD_ROLES.includes(by.role) ? null : mismatch(),
+          )
+          .with('mutualDecision', () => {
+            const missing = missingAgreement(ctx, e.agreedBy ?? []);
+            return missing > 0 ? refuse('mutual_agreement_required', { missing }) : null;
+          })
+          // A consent no longer in force (withdrawn elsewhere, or expired): anyone who may terminate records it.
+          .with('consentWithdrawn', () =>
+            consentGap(ctx, ctx.consents, e.date) === null ? refuse('consents_in_force') : null,
+          )
+          .exhaustive()
+      );
     }
     case 'completed': {
       if (locus === 'closing') {
@@ -495,6 +523,20 @@ export function applyPairEvent(ctx: PairContext, event: PairEvent): Partial<Pair
   switch (event.type) {
     case 'consentRecorded':
       return { ...base, consents: consentsAfter(ctx, event) };
+    case 'consentWithdrawn': {
+      const consents = consentsAfter(ctx, event);
+      if (!withdrawalEndsPair(ctx, event)) return { ...base, consents };
+      // 152-ФЗ ст. 9 ч. 2, ст. 21 ч. 5: processing stops at once — the pair ends early, reason and initiator kept.
+      return {
+        ...base,
+        consents,
+        termination: {
+          reason: 'consentWithdrawn',
+          initiator: { role: event.by.role, id: event.by.id ?? null },
+          date: event.date,
+        },
+      };
+    }
     case 'orderIssued':
       return { ...base, order: { id: event.order.id, number: event.order.number, date: event.order.date } };
     case 'meetingHeld': {

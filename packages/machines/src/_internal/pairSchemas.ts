@@ -2,6 +2,7 @@ import {
   CatalogueIdSchema,
   ConsentGiverSchema,
   ConsentIdSchema,
+  ConsentPolicySchema,
   ConsentPurposeSchema,
   IsoDateSchema,
   MeetingIdSchema,
@@ -25,11 +26,7 @@ import { PairParticipantSchema } from '../pairEvents';
 const roles = z.array(ParticipantRoleSchema);
 
 export const PairPolicySchema = z.object({
-  requiredConsents: z.object({
-    mentor: z.array(ConsentPurposeSchema),
-    staffMentee: z.array(ConsentPurposeSchema),
-    learnerMentee: z.array(ConsentPurposeSchema),
-  }),
+  consentPolicy: ConsentPolicySchema.optional(),
   finalSurvey: z.enum(['everyone', 'mentees', 'anyone']),
   authority: z
     .object(
@@ -71,6 +68,7 @@ export const PairContextSchema = z.object({
       givenBy: ConsentGiverSchema,
       givenAt: IsoDateSchema,
       withdrawnAt: IsoDateSchema.optional(),
+      validUntil: IsoDateSchema.optional(),
     }),
   ),
   order: z.object({ id: OrderIdSchema, number: z.string().min(1), date: IsoDateSchema }).nullable(),
