@@ -16,6 +16,7 @@ export type {
   MergeResult,
   RegistryOccurrence,
 } from './duplicates';
+export { type ConsentCheck, flagConsentGaps } from './consentGaps';
 export { findDuplicates, mergeRegistries } from './duplicates';
 export { buildRegistryTemplate, type ExportOptions, exportRegistry } from './exportRegistry';
 export { type RegistryField, redactIssues, registryFields } from './helpers';

@@ -139,7 +139,8 @@ export type ImportWarningCode =
   | 'possible_duplicate'
   | 'continuation_differs'
   | 'sheet_skipped'
-  | 'formula_result_used';
+  | 'formula_result_used'
+  | 'consent_gap';
 
 /**
  * A warning: a change the importer made (Latin look-alikes replaced, a
