@@ -8,7 +8,7 @@ import {
   parseISO,
 } from 'date-fns';
 import { z } from 'zod';
-import { domainIssue, nastavnikError } from './errors';
+import { domainRule, fail } from './errors';
 
 /**
  * A calendar date as an ISO string `YYYY-MM-DD`. Dates are data in the SDK:
@@ -32,12 +32,7 @@ export type IsoDate = z.infer<typeof IsoDateSchema>;
 export function toDate(date: IsoDate): Date {
   const d = parseISO(date);
   if (!isValid(d)) {
-    throw nastavnikError(
-      'invalid_format',
-      [],
-      'Неверная дата (ожидается ГГГГ-ММ-ДД)',
-      'Invalid date (expected YYYY-MM-DD)',
-    );
+    throw fail('invalid_format', [], { format: 'date' });
   }
   return d;
 }
@@ -51,7 +46,7 @@ export function toDate(date: IsoDate): Date {
  */
 export function toIsoDate(date: Date): IsoDate {
   if (!isValid(date)) {
-    throw nastavnikError('invalid_format', [], 'Неверная дата', 'Invalid date');
+    throw fail('invalid_format', [], { format: 'date' });
   }
   return format(date, 'yyyy-MM-dd');
 }
@@ -143,11 +138,7 @@ export const AcademicYearSchema = z
       ctx.addIssue({
         code: 'custom',
         message: 'academic year',
-        params: domainIssue(
-          'invalid_academic_year',
-          'Учебный год записывается как «2023-2024»: второй год на единицу больше первого',
-          'An academic year is written as "2023-2024": the second year is the first plus one',
-        ),
+        params: domainRule('invalid_academic_year'),
       });
     }
   });
@@ -178,12 +169,7 @@ export function academicYearOf(date: IsoDate): AcademicYear {
 export function academicYearBounds(year: AcademicYear): { start: IsoDate; end: IsoDate } {
   const parsed = AcademicYearSchema.safeParse(year);
   if (!parsed.success) {
-    throw nastavnikError(
-      'invalid_academic_year',
-      [],
-      'Учебный год записывается как «2023-2024»',
-      'An academic year is written as "2023-2024"',
-    );
+    throw fail('invalid_academic_year', []);
   }
   const startYear = Number(year.slice(0, 4));
   return { start: `${startYear}-09-01`, end: `${startYear + 1}-08-31` };

@@ -90,6 +90,7 @@ export type DuplicateKind =
  */
 export type RequiredReason =
   | 'machineInput'
+  | 'headerRow'
   | 'computeResult'
   | 'indicatorDefinitions'
   | 'roadmapPeriod'
@@ -214,6 +215,16 @@ export interface IssueParams {
     readonly origin?: string;
     readonly inclusive?: boolean;
     readonly reason?: TooBigReason;
+    /** The option or Excel limit that was hit (`maxRows`, `maxCellLength`, `columns`, `rows`, `maxUnpackedBytes`). */
+    readonly limit?: 'maxRows' | 'maxCellLength' | 'columns' | 'rows' | 'maxUnpackedBytes';
+    readonly maxRows?: number;
+    readonly maxCellLength?: number;
+    readonly maxColumns?: number;
+    readonly maxRow?: number;
+    readonly maxUnpackedBytes?: number;
+    readonly format?: 'xlsx' | 'csv';
+    readonly row?: number;
+    readonly column?: string;
   };
   unrecognized_keys: { readonly keys: string; readonly count: number; readonly notInPlan?: boolean };
   invalid_input: { readonly reason?: InvalidInputReason; readonly row?: number; readonly col?: number };
@@ -256,7 +267,12 @@ export interface IssueParams {
   required_answer_missing: { readonly questionId?: string };
   aborted: Record<never, never>;
   infeasible: Record<never, never>;
-  internal: { readonly reason?: 'machineRejectedValidEvent' | 'migrationNoProgress' };
+  internal: {
+    readonly reason?: 'machineRejectedValidEvent' | 'migrationNoProgress' | 'fastReplayUnsupported';
+    readonly event?: string;
+    readonly phase?: string;
+    readonly what?: string;
+  };
   // row-level problems of a registry import
   date_invalid: Record<never, never>;
   number_invalid: { readonly format?: IssueFormat };

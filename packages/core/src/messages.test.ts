@@ -68,6 +68,7 @@ const dups = keys<DuplicateKind>({
   catalogueEntry: true,
 });
 const requiredReasons = keys<RequiredReason>({
+  headerRow: true,
   computeResult: true,
   indicatorDefinitions: true,
   machineInput: true,
@@ -140,6 +141,8 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
     'bytes',
     'pairSnapshot',
     'programmeSnapshot',
+    'xstateMachine',
+    'toMermaidOptions',
     'template_literal',
   ].map((expected) => ({
     expected,
@@ -168,6 +171,14 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
       ['array', 'string', 'number'].map((origin) => ({ maximum, origin, inclusive: maximum % 2 === 0 })),
     ),
     ...bigReasons.map((reason) => ({ maximum: 1, origin: 'number', inclusive: true, reason })),
+    { limit: 'maxRows', maxRows: 100000 },
+    { limit: 'maxCellLength', maxCellLength: 32767, row: 7, column: 'D' },
+    { limit: 'maxCellLength', maxCellLength: 32767 },
+    { limit: 'columns', maxColumns: 16384, row: 3 },
+    { limit: 'rows', maxRow: 1048576, row: 1048577 },
+    { limit: 'maxUnpackedBytes', maxUnpackedBytes: 512 * 1024 * 1024, format: 'xlsx' },
+    { limit: 'maxUnpackedBytes', maxUnpackedBytes: 64 * 1024 * 1024, format: 'csv' },
+    {},
   ],
   unrecognized_keys: [
     { keys: 'extra', count: 1 },
@@ -220,7 +231,12 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   required_answer_missing: [{}, { questionId: 'q1' }],
   aborted: [{}],
   infeasible: [{}],
-  internal: [{}, { reason: 'machineRejectedValidEvent' }, { reason: 'migrationNoProgress' }],
+  internal: [
+    {},
+    { reason: 'machineRejectedValidEvent', event: 'orderIssued', phase: 'active' },
+    { reason: 'migrationNoProgress' },
+    { reason: 'fastReplayUnsupported', what: 'guard' },
+  ],
   date_invalid: [{}],
   number_invalid: [{}, { format: 'schoolClass' }],
   catalogue_unknown: [{}, { count: 2 }, { count: 5 }],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './dates';
 import { CatalogueIdSchema, MeetingKindSchema } from './enums';
-import { domainIssue, domainRule, type NastavnikIssue } from './errors';
+import { domainRule, type NastavnikIssue } from './errors';
 import {
   MeetingIdSchema,
   OrderIdSchema,
@@ -72,11 +72,7 @@ export const PairSchema = z
         code: 'custom',
         path: ['menteeIds'],
         message: 'no mentees',
-        params: domainIssue(
-          'pair_without_mentees',
-          'В паре (группе) должен быть хотя бы один наставляемый',
-          'A pair (group) must have at least one mentee',
-        ),
+        params: domainRule('pair_without_mentees'),
       });
     }
     p.menteeIds.forEach((m, i) => {
@@ -85,11 +81,7 @@ export const PairSchema = z
           code: 'custom',
           path: ['menteeIds', i],
           message: 'self pair',
-          params: domainIssue(
-            'self_pair',
-            'Наставник не может быть своим наставляемым',
-            'A mentor cannot mentor themselves',
-          ),
+          params: domainRule('self_pair'),
         });
       }
       if (p.menteeIds.indexOf(m) !== i) {
@@ -97,11 +89,7 @@ export const PairSchema = z
           code: 'custom',
           path: ['menteeIds', i],
           message: 'duplicate mentee',
-          params: domainIssue(
-            'duplicate_mentee',
-            'Наставляемый указан в паре дважды',
-            'A mentee is listed twice in a pair',
-          ),
+          params: domainRule('duplicate_mentee', { scope: 'pair' }),
         });
       }
     });
@@ -169,11 +157,7 @@ export const PlanItemSchema = z
         code: 'custom',
         path: ['due'],
         message: 'range',
-        params: domainIssue(
-          'invalid_date_range',
-          'Срок пункта плана раньше его начала',
-          'A plan item is due before it starts',
-        ),
+        params: domainRule('invalid_date_range', { reason: 'planItemDueBeforeStart' }),
       });
     }
   });
@@ -244,11 +228,7 @@ export const PersonalProgrammeSchema = z
         code: 'custom',
         path: ['end'],
         message: 'range',
-        params: domainIssue(
-          'invalid_date_range',
-          'Дата окончания программы раньше даты начала',
-          'The programme ends before it starts',
-        ),
+        params: domainRule('invalid_date_range', { reason: 'programmeEndsBeforeStart' }),
       });
       return;
     }
@@ -272,11 +252,7 @@ export const PersonalProgrammeSchema = z
           code: 'custom',
           path: ['extensions', i, 'newEnd'],
           message: 'extension',
-          params: domainIssue(
-            'invalid_date_range',
-            'Продление должно переносить окончание программы на более позднюю дату',
-            'An extension must move the end later',
-          ),
+          params: domainRule('invalid_date_range', { reason: 'extensionNotLater' }),
         });
       }
       end = e.newEnd;
@@ -287,11 +263,7 @@ export const PersonalProgrammeSchema = z
           code: 'custom',
           path: ['plan', i, 'due'],
           message: 'outside',
-          params: domainIssue(
-            'plan_item_outside_programme',
-            'Срок пункта плана выходит за сроки программы',
-            "A plan item's due date is outside the programme's term",
-          ),
+          params: domainRule('plan_item_outside_programme'),
         });
       }
     });

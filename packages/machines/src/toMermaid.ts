@@ -1,4 +1,4 @@
-import { nastavnikError } from '@nastavnik/core';
+import { fail } from '@nastavnik/core';
 import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
 
 /**
@@ -95,24 +95,14 @@ function renderNode(
 export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}): string {
   const root = (machine as { root?: unknown } | null | undefined)?.root;
   if (typeof root !== 'object' || root === null) {
-    throw nastavnikError(
-      'invalid_type',
-      ['machine'],
-      'Ожидалась машина xstate',
-      'Expected an xstate machine',
-    );
+    throw fail('invalid_type', ['machine'], { expected: 'xstateMachine' });
   }
   const o: MermaidOptions | null = options;
   if (
     o !== undefined &&
     (typeof o !== 'object' || o === null || (o.hideGuards !== undefined && !Array.isArray(o.hideGuards)))
   ) {
-    throw nastavnikError(
-      'invalid_type',
-      ['options'],
-      'Ожидались параметры { hideGuards?: string[] }',
-      'Expected options { hideGuards?: string[] }',
-    );
+    throw fail('invalid_type', ['options'], { expected: 'toMermaidOptions' });
   }
   const hidden = new Set(options.hideGuards ?? []);
   const lines: string[] = ['stateDiagram-v2'];

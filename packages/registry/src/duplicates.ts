@@ -1,4 +1,4 @@
-import { nastavnikError, type Person } from '@nastavnik/core';
+import { fail, type Person } from '@nastavnik/core';
 import { nameKey } from './_internal/kinds';
 
 /**
@@ -67,12 +67,7 @@ const REASONS: readonly DuplicateReason[] = ['id', 'externalId', 'nameAndBirthDa
  */
 export function findDuplicates<T extends AnyRecord>(registries: readonly (readonly T[])[]): DuplicateGroup[] {
   if (!Array.isArray(registries) || registries.some((r) => !Array.isArray(r))) {
-    throw nastavnikError(
-      'invalid_type',
-      ['registries'],
-      'Ожидается список реестров',
-      'Expected a list of registries',
-    );
+    throw fail('invalid_type', ['registries'], { expected: 'array' });
   }
   const maps = new Map<DuplicateReason, Map<string, RegistryOccurrence[]>>(
     REASONS.map((r) => [r, new Map()]),
@@ -189,20 +184,10 @@ export function mergeRegistries<T extends AnyRecord>(
   options: { readonly policy: MergePolicy },
 ): MergeResult<T> {
   if (!Array.isArray(a) || !Array.isArray(b)) {
-    throw nastavnikError(
-      'invalid_type',
-      ['registries'],
-      'Ожидаются два реестра (списка записей)',
-      'Expected two registries (lists of records)',
-    );
+    throw fail('invalid_type', ['registries'], { expected: 'array' });
   }
   if (!MergeOptionsPolicies.has(options?.policy)) {
-    throw nastavnikError(
-      'invalid_value',
-      ['options', 'policy'],
-      'Политика слияния: keepFirst, keepLast, preferComplete или reject',
-      'Merge policy: keepFirst, keepLast, preferComplete or reject',
-    );
+    throw fail('invalid_value', ['options', 'policy'], { reason: 'mergePolicy' });
   }
   const policy = options.policy;
   const slots: Array<T | undefined> = [...a];

@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import {
   ConsentSchema,
+  fail,
   MenteeProfileSchema,
   MentorProfileSchema,
-  nastavnikError,
   PairSchema,
   PersonSchema,
   parse,
@@ -272,12 +272,7 @@ export async function exportRegistry<K extends RegistryKind>(
 ): Promise<Uint8Array> {
   const opts = parse(OptionsSchema, options, ['options']);
   if (!Array.isArray(records)) {
-    throw nastavnikError(
-      'invalid_type',
-      ['records'],
-      'Ожидается список записей реестра',
-      'Expected a list of registry records',
-    );
+    throw fail('invalid_type', ['records'], { expected: 'array' });
   }
   const kind = opts.kind as K;
   // Records are checked with the core schemas first: nothing unvalidated (an object where a
@@ -290,13 +285,7 @@ export async function exportRegistry<K extends RegistryKind>(
     return await exportXlsx(kind, valid, l, opts.validationRows);
   } catch (e) {
     if (e instanceof Error && e.name === 'NastavnikError') throw e;
-    throw nastavnikError(
-      'invalid_input',
-      ['records'],
-      'Записи реестра не удалось выгрузить: проверьте их схемой',
-      'Could not export the records: validate them with the schema',
-      {},
-    );
+    throw fail('invalid_input', ['records'], { reason: 'recordsNotExportable' });
   }
 }
 

@@ -1,4 +1,11 @@
-import { IsoDateSchema, type NastavnikError, nastavnikError, type Person, parse } from '@nastavnik/core';
+import {
+  fail,
+  IsoDateSchema,
+  type NastavnikError,
+  type Person,
+  parse,
+  type RequiredReason,
+} from '@nastavnik/core';
 import { z } from 'zod';
 import { lookups } from './_internal/enums';
 import { FIELDS } from './_internal/fields';
@@ -69,41 +76,25 @@ function personIndex(persons: readonly Person[] | undefined): PersonIndex | unde
   };
 }
 
-function missingColumn(key: string, ru: string, en: string): NastavnikError {
-  return nastavnikError('required', ['columns', key], ru, en);
+function missingColumn(key: string, reason: RequiredReason): NastavnikError {
+  return fail('required', ['columns', key], { reason });
 }
 
 function checkColumns(kind: RegistryKind, has: (k: string) => boolean, persons: boolean): void {
   if (kind === 'mentors' || kind === 'mentees') {
     if (!has('fullName') && !(has('lastName') && has('firstName'))) {
-      throw missingColumn(
-        'fullName',
-        'В файле нет столбца «ФИО» (или столбцов «Фамилия» и «Имя»)',
-        'The file has no "ФИО" column (nor "Фамилия" and "Имя")',
-      );
+      throw missingColumn('fullName', 'columnFullName');
     }
   }
   if (kind === 'consents' && !has('personId') && !(has('fullName') && persons)) {
-    throw missingColumn(
-      'personId',
-      'В файле нет столбца «ID участника» (или «ФИО участника» вместе со списком участников в настройках)',
-      'The file has no "ID участника" column (nor "ФИО участника" with a list of persons in the options)',
-    );
+    throw missingColumn('personId', 'columnPersonId');
   }
   if (kind === 'pairs') {
     if (!has('mentorId') && !(has('mentorName') && persons)) {
-      throw missingColumn(
-        'mentorId',
-        'В файле нет столбца «ID наставника»',
-        'The file has no "ID наставника" column',
-      );
+      throw missingColumn('mentorId', 'columnMentorId');
     }
     if (!has('menteeIds') && !(has('menteeNames') && persons)) {
-      throw missingColumn(
-        'menteeIds',
-        'В файле нет столбца «ID наставляемых»',
-        'The file has no "ID наставляемых" column',
-      );
+      throw missingColumn('menteeIds', 'columnMenteeIds');
     }
   }
 }
@@ -134,12 +125,10 @@ export async function* importRegistryStream<K extends RegistryKind>(
     const known = new Set(fields.map((f) => f.key));
     for (const [header, key] of Object.entries(opts.columns)) {
       if (!known.has(key)) {
-        throw nastavnikError(
-          'invalid_value',
-          ['options', 'columns', header],
-          `Неизвестное поле «${key}» для реестра; допустимые: ${[...known].join(', ')}`,
-          `Unknown field "${key}" for this registry; allowed: ${[...known].join(', ')}`,
-        );
+        throw fail('invalid_value', ['options', 'columns', header], {
+          reason: 'registryField',
+          allowed: [...known].join(', '),
+        });
       }
     }
   }
@@ -228,12 +217,7 @@ export async function* importRegistryStream<K extends RegistryKind>(
   } catch (e) {
     throw wrapUnexpected(e);
   }
-  throw nastavnikError(
-    'required',
-    ['header'],
-    'Не найдена строка заголовков: ожидаются столбцы вроде «ФИО», «Дата рождения», «Должность»',
-    'No header row found: expected columns such as "ФИО", "Дата рождения", "Должность"',
-  );
+  throw fail('required', ['header'], { reason: 'headerRow' });
 }
 
 /** Read a sheet to its end without looking at it (a streamed workbook hands out sheets in order). */
@@ -320,6 +304,6 @@ export async function importRegistry<K extends RegistryKind>(
     totals = b.cumulative;
     source = b.source;
   }
-  if (!source) throw nastavnikError('internal', [], 'Внутренняя ошибка импорта', 'Internal import error');
+  if (!source) throw fail('internal', []);
   return { records, rows, rejected, totals, warnings, emptyRows, source };
 }

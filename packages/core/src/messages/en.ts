@@ -4,6 +4,7 @@ import type {
   DuplicateKind,
   InvalidInputReason,
   InvalidValueReason,
+  IssueParams,
   ReferenceKind,
   RequiredReason,
   TooBigReason,
@@ -16,6 +17,8 @@ const field = (where: string): string => (where ? `Field "${where}": ` : '');
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const typeNames: Readonly<Record<string, string>> = {
+  xstateMachine: 'an xstate machine',
+  toMermaidOptions: 'options: an optional hideGuards list of strings',
   pairSnapshot: 'a pair snapshot from createPairSnapshot',
   programmeSnapshot: 'a programme snapshot from createProgrammeSnapshot',
   bytes: 'the file content: bytes (Uint8Array) or a byte stream',
@@ -96,6 +99,7 @@ const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>>
   computeResult: 'Pass the result of computeIndicators: the values with their definitions',
   indicatorDefinitions:
     'The definitions that computed the values are required: suppression cannot run without them',
+  headerRow: 'No header row found: expected columns such as "ФИО", "Дата рождения", "Должность"',
   machineInput: 'Start the machine with a snapshot from create…Snapshot (or its context as input)',
   roadmapPeriod: 'The roadmap has no period: give the academic year or dates in options.period',
   changeFormOrFormats: 'Give the new form or the new formats',
@@ -159,6 +163,34 @@ const tooBig: Readonly<Record<TooBigReason, string>> = {
   xlsxFile: 'The XLSX file is larger than 256 MB: split the registry into several files',
   csvCell: 'A CSV cell is longer than 32,767 characters: probably an unclosed quote',
 };
+
+const big = (n: number | undefined): string =>
+  n === undefined ? '' : num(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const MIB = 1024 * 1024;
+
+/** The limits a registry import enforces (file size, rows, cells, columns). */
+function registryLimitEn(p: IssueParams['too_big']): string | undefined {
+  switch (p.limit) {
+    case 'maxRows':
+      return `The file has more than ${big(p.maxRows)} rows: split the registry or raise maxRows`;
+    case 'maxCellLength':
+      return p.row !== undefined
+        ? `The cell in row ${num(p.row)}, column ${token(p.column)} is longer than ${big(p.maxCellLength)} characters (Excel's cell limit is 32,767)`
+        : `The XLSX file holds a text longer than ${big(p.maxCellLength)} characters (Excel's cell limit is 32,767): the file is damaged or crafted`;
+    case 'columns':
+      return `Row ${num(p.row)} has more than ${big(p.maxColumns)} columns, more than Excel allows`;
+    case 'rows':
+      return `Row number ${num(p.row)} is beyond Excel's last row (${big(p.maxRow)}): the file is damaged`;
+    case 'maxUnpackedBytes': {
+      const mib = big(Math.round((p.maxUnpackedBytes ?? 0) / MIB));
+      return p.format === 'csv'
+        ? `The CSV file is larger than ${mib} MB (maxUnpackedBytes): split the registry into several files`
+        : `The unpacked contents of the XLSX file exceed ${mib} MB (maxUnpackedBytes): too large, or a zip bomb`;
+    }
+    default:
+      return undefined;
+  }
+}
 
 const formats: Readonly<Record<string, string>> = {
   date: 'expected a date as YYYY-MM-DD',
@@ -236,6 +268,8 @@ export const issueMessagesEn: IssueMessages = {
   too_big: (p, w) => {
     const r = pick(tooBig, p.reason);
     if (r) return r;
+    const limits = registryLimitEn(p);
+    if (limits) return limits;
     const n = p.maximum;
     if (n === undefined) return cap(`${field(w)}the value is too large`);
     if (p.origin === 'array' || p.origin === 'set') {
@@ -347,7 +381,9 @@ export const issueMessagesEn: IssueMessages = {
       ? 'Internal error: the machine did not accept a valid event'
       : p.reason === 'migrationNoProgress'
         ? 'Internal error: a snapshot migration did not raise the version'
-        : 'Internal error of the library',
+        : p.reason === 'fastReplayUnsupported'
+          ? 'Internal error: the machine definition is not supported by the fast replay'
+          : 'Internal error of the library',
   date_invalid: () => 'Cannot read the date: expected DD.MM.YYYY (e.g. 31.08.2023)',
   number_invalid: (p, w) =>
     p.format === 'schoolClass'

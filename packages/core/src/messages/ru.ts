@@ -30,6 +30,8 @@ const field = (where: string): string => (where ? `Поле «${where}»: ` : ''
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const typeNames: Readonly<Record<string, string>> = {
+  xstateMachine: 'машина xstate',
+  toMermaidOptions: 'параметры: необязательный список hideGuards (строки)',
   pairSnapshot: 'снимок пары из createPairSnapshot',
   programmeSnapshot: 'снимок программы из createProgrammeSnapshot',
   bytes: 'содержимое файла: байты (Uint8Array) или поток байтов',
@@ -110,6 +112,7 @@ const duplicates: Readonly<Record<DuplicateKind, string>> = {
 const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>> = {
   computeResult: 'Нужен результат computeIndicators: значения вместе с определениями',
   indicatorDefinitions: 'Нужны определения, по которым вычислены значения: скрытие без них невозможно',
+  headerRow: 'Не найдена строка заголовков: ожидаются столбцы вроде «ФИО», «Дата рождения», «Должность»',
   machineInput: 'Запускайте машину со снимком из create…Snapshot (или с его контекстом во input)',
   roadmapPeriod: 'У дорожной карты нет периода: укажите учебный год или даты в options.period',
   changeFormOrFormats: 'Укажите новую форму или новые виды наставничества',
@@ -172,6 +175,35 @@ const tooBig: Readonly<Record<TooBigReason, string>> = {
   xlsxFile: 'Файл XLSX больше 256 МБ: разделите реестр на несколько файлов',
   csvCell: 'Ячейка CSV длиннее 32 767 символов: вероятно, в файле не закрыта кавычка',
 };
+
+// Grouped as the Russian writes thousands: 1 048 576.
+const big = (n: number | undefined): string =>
+  n === undefined ? '' : num(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+const MIB = 1024 * 1024;
+
+/** The limits a registry import enforces (file size, rows, cells, columns). */
+function registryLimitRu(p: IssueParams['too_big']): string | undefined {
+  switch (p.limit) {
+    case 'maxRows':
+      return `В файле больше ${big(p.maxRows)} строк: разделите реестр на несколько файлов или увеличьте maxRows`;
+    case 'maxCellLength':
+      return p.row !== undefined
+        ? `Ячейка в строке ${num(p.row)}, столбце ${token(p.column)} длиннее ${big(p.maxCellLength)} символов (предел ячейки Excel — 32 767)`
+        : `В файле XLSX есть текст длиннее ${big(p.maxCellLength)} символов (предел ячейки Excel — 32 767): файл повреждён или составлен со злым умыслом`;
+    case 'columns':
+      return `В строке ${num(p.row)} больше ${big(p.maxColumns)} столбцов — больше, чем допускает Excel`;
+    case 'rows':
+      return `Номер строки ${num(p.row)} больше последней строки Excel (${big(p.maxRow)}): файл повреждён`;
+    case 'maxUnpackedBytes': {
+      const mib = big(Math.round((p.maxUnpackedBytes ?? 0) / MIB));
+      return p.format === 'csv'
+        ? `Файл CSV больше ${mib} МБ (предел maxUnpackedBytes): разделите реестр на несколько файлов`
+        : `Распакованное содержимое файла XLSX больше ${mib} МБ (предел maxUnpackedBytes): файл слишком велик или это «zip-бомба»`;
+    }
+    default:
+      return undefined;
+  }
+}
 
 const formats: Readonly<Record<string, string>> = {
   date: 'ожидается дата в формате ГГГГ-ММ-ДД',
@@ -251,6 +283,8 @@ export const issueMessagesRu: IssueMessages = {
   too_big: (p, w) => {
     const r = pick(tooBig, p.reason);
     if (r) return r;
+    const limits = registryLimitRu(p);
+    if (limits) return limits;
     const n = p.maximum;
     if (n === undefined) return cap(`${field(w)}значение слишком велико`);
     if (p.origin === 'array' || p.origin === 'set') {
@@ -358,7 +392,9 @@ export const issueMessagesRu: IssueMessages = {
       ? 'Внутренняя ошибка: машина не приняла допустимое событие'
       : p.reason === 'migrationNoProgress'
         ? 'Внутренняя ошибка: миграция снимка не повысила версию'
-        : 'Внутренняя ошибка библиотеки',
+        : p.reason === 'fastReplayUnsupported'
+          ? 'Внутренняя ошибка: определение машины не поддерживается быстрым воспроизведением'
+          : 'Внутренняя ошибка библиотеки',
   date_invalid: () => 'Не удалось распознать дату: ожидается ДД.ММ.ГГГГ (например, 31.08.2023)',
   number_invalid: (p, w) =>
     p.format === 'schoolClass'

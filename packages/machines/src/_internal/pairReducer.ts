@@ -1,7 +1,7 @@
 // The pair's rules as a pure reducer: the rule functions decide whether (and
 // why not) an event is accepted and what it changes; the statechart's own
 // transitions, compiled once from `pairMachine`, decide the next phase.
-import { nastavnikError } from '@nastavnik/core';
+import { fail } from '@nastavnik/core';
 import type { PairPhase } from '../labels';
 import type { PairContext } from '../pairContext';
 import type { PairEvent } from '../pairEvents';
@@ -42,13 +42,11 @@ export function reducePair(state: PairState, event: PairEvent): PairState | Pair
     }
   }
   // The rules accepted what the statechart has no transition for: a bug, not the caller's fault.
-  throw nastavnikError(
-    'internal',
-    ['event', 'type'],
-    'Внутренняя ошибка: машина пары не приняла допустимое событие',
-    'Internal error: the pair machine did not take an accepted event',
-    { event: event.type, phase: state.phase },
-  );
+  throw fail('internal', ['event', 'type'], {
+    reason: 'machineRejectedValidEvent',
+    event: event.type,
+    phase: state.phase,
+  });
 }
 
 /** Whether a reducer result is a refusal. */

@@ -3,7 +3,7 @@
 // CI runs the tests against the lowest and the highest xstate the peer range
 // allows (scripts/ci/machines-xstate-range.sh), so a change of xstate's
 // definition objects fails there, not in production.
-import { nastavnikError } from '@nastavnik/core';
+import { fail } from '@nastavnik/core';
 import { type AnyStateMachine, type AnyStateNode, and, not, or } from 'xstate';
 
 /** A guard compiled to a plain predicate over the context and the event. */
@@ -38,13 +38,7 @@ const CHECK_OR = (or([]) as Combinator).check;
 const CHECK_NOT = (not('x') as Combinator).check;
 
 const broken = (what: string): Error =>
-  nastavnikError(
-    'internal',
-    ['machine'],
-    'Внутренняя ошибка: определение машины не поддерживается быстрым воспроизведением',
-    'Internal error: the machine definition is not supported by the fast replay',
-    { what },
-  );
+  fail('internal', ['machine'], { reason: 'fastReplayUnsupported', what });
 
 function compileGuard<C, E>(
   machine: AnyStateMachine,

@@ -1,4 +1,4 @@
-import { nastavnikError } from '@nastavnik/core';
+import { fail } from '@nastavnik/core';
 
 /**
  * What `importRegistry` accepts: the bytes of a file, a web `ReadableStream`
@@ -26,12 +26,7 @@ function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {
 }
 
 function badInput(): never {
-  throw nastavnikError(
-    'invalid_type',
-    ['input'],
-    'Ожидается содержимое файла: байты (Uint8Array) или поток байтов',
-    'Expected file contents: bytes (Uint8Array) or a stream of bytes',
-  );
+  throw fail('invalid_type', ['input'], { expected: 'bytes' });
 }
 
 function toBytes(chunk: unknown): Uint8Array {

@@ -1,4 +1,4 @@
-import { isNastavnikError, NastavnikError, nastavnikError } from '@nastavnik/core';
+import { fail, isNastavnikError, NastavnikError, nastavnikIssue } from '@nastavnik/core';
 import { capBytes, csvRows, decodeText, sniffEncoding, sniffSeparator, type TextEncoding } from './csv';
 import { chunksOf, PeekedBytes, type RegistryInput, sniffFormat } from './input';
 import { type Limits, tooMuchData } from './limits';
@@ -10,17 +10,9 @@ const PEEK = 65_536;
 /** Anything that is not already a typed error becomes «the file is damaged». */
 export function wrapUnexpected(cause: unknown): NastavnikError {
   if (isNastavnikError(cause)) return cause;
-  return new NastavnikError(
-    [
-      {
-        code: 'invalid_format',
-        path: ['input'],
-        message: 'Файл повреждён или не является таблицей XLSX/CSV',
-        messageEn: 'The file is damaged or is not an XLSX/CSV spreadsheet',
-      },
-    ],
-    { cause },
-  );
+  return new NastavnikError([nastavnikIssue('invalid_format', ['input'], { format: 'spreadsheet' })], {
+    cause,
+  });
 }
 
 /** What the reader found out about the file, and its sheets to stream. */
@@ -54,16 +46,11 @@ export async function openInput(
   }
   const sniffed = sniffFormat(peeked.head);
   if (sniffed === 'xls' && opts.format !== 'csv') {
-    throw nastavnikError(
-      'invalid_format',
-      ['input'],
-      'Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как «Книга Excel (*.xlsx)» или CSV',
-      'XLS (Excel 97–2003) is not supported: save the file as an Excel workbook (*.xlsx) or CSV',
-    );
+    throw fail('invalid_format', ['input'], { format: 'xls' });
   }
   const format = opts.format ?? (sniffed === 'xlsx' ? 'xlsx' : 'csv');
   if (peeked.head.byteLength === 0) {
-    throw nastavnikError('required', ['input'], 'Файл пуст', 'The file is empty');
+    throw fail('required', ['input'], { reason: 'fileEmpty' });
   }
 
   if (format === 'xlsx') {
@@ -74,13 +61,7 @@ export async function openInput(
         date1904 = v;
       },
       broken: () => wrapUnexpected(new Error('truncated or damaged zip')),
-      tooLarge: () =>
-        nastavnikError(
-          'too_big',
-          ['input'],
-          'Файл XLSX больше 256 МБ: разделите реестр на несколько файлов',
-          'The XLSX file is larger than 256 MB: split the registry into several files',
-        ),
+      tooLarge: () => fail('too_big', ['input'], { reason: 'xlsxFile' }),
     });
     return { format, sheets, date1904: () => date1904 };
   }
