@@ -20,6 +20,7 @@ export {
   processingConsentChecklist,
 } from './builders/consent';
 export { buildCuratorOrder, type CuratorOrderInput } from './builders/curatorOrder';
+export { buildDestructionAct, type DestructionActInput } from './builders/destructionAct';
 export { buildIntroductionOrder, type IntroductionOrderInput } from './builders/introductionOrder';
 export { buildPairChangeOrder, type PairChangeOrderInput } from './builders/pairChangeOrder';
 export { buildPairsOrder, type PairsOrderInput } from './builders/pairsOrder';
