@@ -31,6 +31,16 @@ export type RecurrenceUnit = z.infer<typeof RecurrenceUnitSchema>;
 
 const DeadlineDue = z.object({ kind: z.literal('deadline'), date: IsoDateSchema });
 const DateDue = z.object({ kind: z.literal('date'), date: IsoDateSchema });
+const DayMonthDue = z
+  .object({
+    kind: z.literal('dayMonth'),
+    day: z.number().int().min(1).max(31),
+    month: z.number().int().min(1).max(12),
+    /** «до 15 сентября»: from the start of the period to that day. */
+    deadline: z.boolean(),
+  })
+  // A day the month has in some year (29 February included).
+  .refine((d) => d.day <= new Date(2024, d.month, 0).getDate(), { message: 'day' });
 const PeriodDue = z.object({ kind: z.literal('period'), from: MonthRefSchema, to: MonthRefSchema });
 const MonthsDue = z.object({ kind: z.literal('months'), months: z.array(MonthRefSchema).min(1) });
 const RecurringDue = z.object({
@@ -60,6 +70,7 @@ const UnspecifiedDue = z.object({ kind: z.literal('unspecified') });
 export type DueLeaf =
   | { kind: 'deadline'; date: string }
   | { kind: 'date'; date: string }
+  | { kind: 'dayMonth'; day: number; month: number; deadline: boolean }
   | { kind: 'period'; from: MonthRef; to: MonthRef }
   | { kind: 'months'; months: MonthRef[] }
   | { kind: 'recurring'; times: number; per: RecurrenceUnit; atLeast: boolean }
@@ -73,6 +84,8 @@ export type DueLeaf =
  * A due date as the seeds write it, typed:
  * - `deadline`: «до 30 января 2023 г.»;
  * - `date`: an exact day;
+ * - `dayMonth`: a day and a month without a year, «15 сентября», «до 25 мая» (placed within the
+ *   academic year of the programme);
  * - `period`: a month or a month range, «Сентябрь», «Август-сентябрь», «март – декабрь 2023 г.»;
  * - `months`: a list of months, «декабрь, май»;
  * - `recurring`: «1 раз в полгода», «не реже одного раза в месяц»;
@@ -90,6 +103,7 @@ export type Due = DueLeaf | { kind: 'all'; parts: Due[] };
 const DueLeafSchema: z.ZodType<DueLeaf> = z.discriminatedUnion('kind', [
   DeadlineDue,
   DateDue,
+  DayMonthDue,
   PeriodDue,
   MonthsDue,
   RecurringDue,

@@ -40,3 +40,24 @@ describe('due dates: half-years as the seeds’ neighbours write them', () => {
     );
   });
 });
+
+describe('due dates: a day and a month without a year', () => {
+  it('004 §5, 001 6.x: «15 сентября», «до 25 мая», «25.05» are placed within the academic year of the programme', () => {
+    expect(parseDue('15 сентября')).toEqual({ kind: 'dayMonth', day: 15, month: 9, deadline: false });
+    expect(parseDue('до 25 мая')).toEqual({ kind: 'dayMonth', day: 25, month: 5, deadline: true });
+    expect(parseDue('25.05')).toEqual({ kind: 'dayMonth', day: 25, month: 5, deadline: false });
+    const period = { academicYear: '2023-2024' } as const;
+    expect(resolveDue(parseDue('15 сентября'), period)).toEqual([{ start: '2023-09-15', end: '2023-09-15' }]);
+    expect(resolveDue(parseDue('до 25 мая'), period)).toEqual([{ start: '2023-09-01', end: '2024-05-25' }]);
+  });
+
+  it('29 February is a day (of a leap year), 30 February is not', () => {
+    expect(resolveDue(parseDue('29 февраля'), { academicYear: '2022-2023' })).toEqual([
+      { start: '2023-02-28', end: '2023-02-28' },
+    ]);
+    expect(resolveDue(parseDue('29 февраля'), { academicYear: '2023-2024' })).toEqual([
+      { start: '2024-02-29', end: '2024-02-29' },
+    ]);
+    expect(() => parseDue('30 февраля')).toThrow(expect.objectContaining({ code: 'due_unparsed' }));
+  });
+});

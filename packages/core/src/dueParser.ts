@@ -183,6 +183,20 @@ function parseDay(norm: string): IsoDate | undefined {
   return undefined;
 }
 
+const DAY_MONTH = /^(\d{1,2})\s+([а-я]+)\.?$/;
+const NUMERIC_DAY_MONTH = /^(\d{1,2})\s*\.\s*(\d{1,2})\.?$/;
+
+/** A day and a month without a year: «15 сентября», «25.05» (a day the month has in a leap year). */
+function parseDayMonth(norm: string): Extract<Due, { kind: 'dayMonth' }> | undefined {
+  const w = DAY_MONTH.exec(norm);
+  const n = w ? undefined : NUMERIC_DAY_MONTH.exec(norm);
+  const month = w ? monthOf(w[2]!) : n ? Number(n[2]) : undefined;
+  const day = Number((w ?? n)?.[1]);
+  if (month === undefined || month < 1 || month > 12 || !(day >= 1)) return undefined;
+  if (isoOf(2024, month, day) === undefined) return undefined;
+  return { kind: 'dayMonth', day, month, deadline: false };
+}
+
 const AS_NEEDED = /^(?:по|при) (?:мере )?необходимости$|^по (?:запросу|требованию)$/;
 const CONSTANTLY = /^(?:постоянно|систематически)$/;
 const THROUGHOUT_ACADEMIC_YEAR = /^(?:в течение|на протяжении)(?: всего)? учебного года$/;
@@ -331,10 +345,14 @@ function parseSimpleClause(c: Clause): Due | undefined {
   const deadline = /^(?:до|не позднее|в срок до|срок до)\s+(.+)$/.exec(n);
   if (deadline) {
     const date = parseDay(deadline[1]!);
-    return date === undefined ? undefined : { kind: 'deadline', date };
+    if (date !== undefined) return { kind: 'deadline', date };
+    const dm = parseDayMonth(deadline[1]!);
+    return dm === undefined ? undefined : { ...dm, deadline: true };
   }
   const day = parseDay(n);
   if (day !== undefined) return { kind: 'date', date: day };
+  const dm = parseDayMonth(n);
+  if (dm !== undefined) return dm;
 
   const half = parseHalfYear(n);
   if (half !== undefined) return half;

@@ -153,6 +153,15 @@ function windowsOf(due: Due, bounds: Bounds): DueWindow[] {
       return [{ start: toIsoDate(earliest([toDate(due.date), toDate(bounds.start)])), end: due.date }];
     case 'date':
       return [{ start: due.date, end: due.date }];
+    case 'dayMonth': {
+      // Placed like a month without a year: in an academic year, September–December of the first.
+      const w = monthsWindow(placeRef({ month: due.month }, bounds), placeRef({ month: due.month }, bounds));
+      const last = Number(w.end.slice(8, 10));
+      const date = `${w.start.slice(0, 8)}${String(Math.min(due.day, last)).padStart(2, '0')}`;
+      return due.deadline
+        ? [{ start: toIsoDate(earliest([toDate(date), toDate(bounds.start)])), end: date }]
+        : [{ start: date, end: date }];
+    }
     case 'period':
       return [periodWindow(due.from, due.to, bounds)];
     case 'months':

@@ -65,7 +65,11 @@ function pairsOf(m: SampleMunicipality): PairInput[] {
     mentorId: mentor.personId,
     menteeIds: [teacherMentees[i % Math.max(1, teacherMentees.length)]?.personId ?? `${mentor.personId}-x`],
     form: mentor.forms[0] ?? 'educatorEducator',
-    formats: mentor.formats,
+    // One mentee each: formats that say nothing of size (003 §2.3: a group has two or more, one-to-one exactly one;
+    // the mutations below change the number of mentees).
+    formats: ((f) => (f.length > 0 ? f : ['virtual']))(
+      mentor.formats.filter((f) => f !== 'group' && f !== 'traditional'),
+    ),
     origin: 'curator',
     requestIds: [],
   }));
