@@ -14,14 +14,16 @@ async function docxText(path: string): Promise<string> {
   const zip = await JSZip.loadAsync(await readFile(path));
   const xml = await zip.file('word/document.xml')?.async('string');
   if (!xml) throw new Error(`${path}: no word/document.xml`);
-  return xml
-    .replace(/<w:tab\/>/g, ' ')
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    // Typeset text: non-breaking spaces read as spaces.
-    .replace(/\u00a0/g, ' ');
+  return (
+    xml
+      .replace(/<w:tab\/>/g, ' ')
+      .replace(/<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      // Typeset text: non-breaking spaces read as spaces.
+      .replace(/\u00a0/g, ' ')
+  );
 }
 
 describe('the demo year (examples/quickstart)', () => {

@@ -38,7 +38,11 @@ describe('the Regulation (003)', () => {
     const definitions = pupils
       .filter((b) => b.kind === 'paragraph')
       .map((b) => inlineText(b.kind === 'paragraph' ? b.text : ''))
-      .filter((t) => /^(Наставник|Наставляемый|Куратор|Наставничество|Персонализированная программа наставничества) —/u.test(t));
+      .filter((t) =>
+        /^(Наставник|Наставляемый|Куратор|Наставничество|Персонализированная программа наставничества) —/u.test(
+          t,
+        ),
+      );
     expect(definitions).toHaveLength(5);
     for (const d of definitions) expect(d).not.toMatch(/должностн/u);
     expect(itemsAfter(pupils, '5.2.').join(' ')).not.toMatch(/должностн|трудового/u);

@@ -122,7 +122,10 @@ export function buildIntroductionOrder(input: IntroductionOrderInput): Nastavnik
     {
       kind: 'numbered',
       number: '1.',
-      text: `Организовать работу в ${orgShort(org)} по внедрению ${model} с ${formatDateLong(v.startDate, { quoted: false })}`.replace(/\.?$/u, '.'),
+      text: `Организовать работу в ${orgShort(org)} по внедрению ${model} с ${formatDateLong(v.startDate, { quoted: false })}`.replace(
+        /\.?$/u,
+        '.',
+      ),
     },
   ];
   let next = 2;
