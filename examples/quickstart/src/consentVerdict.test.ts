@@ -1,0 +1,216 @@
+// One judge, every package: over random people, consents and policies, no package processes a
+// person without what core's consent policy requires, and every package gives the same verdict.
+import {
+  type Consent,
+  type ConsentPolicy,
+  ConsentPolicySchema,
+  consentGap,
+  defaultConsentPolicy,
+  isNastavnikError,
+  type Person,
+  parse,
+} from '@nastavnik/core';
+import { buildPairsOrder } from '@nastavnik/documents';
+import { createPairSnapshot, pairPhase, pairTransition } from '@nastavnik/machines';
+import { matchOptimal } from '@nastavnik/matching';
+import { flagConsentGaps } from '@nastavnik/registry';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+const DATE = '2023-10-04';
+const purposes = ['personalData', 'mentorDuties', 'participation', 'publication'] as const;
+
+const personArb = (id: string) =>
+  fc
+    .record({
+      category: fc.constantFrom('teacher', 'pupil', 'student', 'head'),
+      birthYear: fc.integer({ min: 1970, max: 2012 }),
+    })
+    .map(
+      ({ category, birthYear }) =>
+        ({
+          id,
+          organizationId: 'sch',
+          category,
+          name: { lastName: 'Тест', firstName: 'Тест' },
+          subjects: [],
+          birthDate: `${birthYear}-03-01`,
+        }) as unknown as Person,
+    );
+
+const consentsArb = (id: string) =>
+  fc
+    .array(
+      fc.record({
+        purpose: fc.constantFrom(...purposes),
+        givenBy: fc.constantFrom('self', 'parent'),
+        withdrawn: fc.boolean(),
+      }),
+      { maxLength: 5 },
+    )
+    .map((cs) =>
+      cs.map(
+        (c, i) =>
+          ({
+            id: `${id}-c${i}`,
+            personId: id,
+            purpose: c.purpose,
+            givenBy: c.givenBy,
+            ...(c.givenBy === 'parent' ? { representative: { lastName: 'Р', firstName: 'Р' } } : {}),
+            givenAt: '2023-09-01',
+            ...(c.withdrawn ? { withdrawnAt: '2023-09-20' } : {}),
+          }) as unknown as Consent,
+      ),
+    );
+
+const policyArb: fc.Arbitrary<ConsentPolicy> = fc.oneof(
+  fc.constant(defaultConsentPolicy),
+  fc
+    .record({
+      pair: fc.subarray([...purposes], { minLength: 1 }),
+      matching: fc.subarray([...purposes], { minLength: 1 }),
+    })
+    .map(({ pair, matching }) =>
+      parse(ConsentPolicySchema, {
+        id: 'random',
+        rules: [
+          { activities: ['pair'], purposes: pair },
+          { activities: ['matching', 'registry'], purposes: matching },
+        ],
+      }),
+    ),
+);
+
+describe('one consent verdict across packages', () => {
+  it('order, pair machine, matching and registry agree with consentGap', () => {
+    fc.assert(
+      fc.property(
+        personArb('m'),
+        personArb('e'),
+        consentsArb('m'),
+        consentsArb('e'),
+        policyArb,
+        (mentor, mentee, mc, ec, policy) => {
+          const consents = [...mc, ...ec];
+          const pairOk =
+            consentGap(policy, mentor, 'mentor', 'pair', consents, DATE).length === 0 &&
+            consentGap(policy, mentee, 'mentee', 'pair', consents, DATE).length === 0;
+          // Documents: the order approving the pair.
+          let orderOk = true;
+          try {
+            buildPairsOrder({
+              organization: { id: 'sch', kind: 'school', name: 'Школа' },
+              order: {
+                id: 'o',
+                organizationId: 'sch',
+                kind: 'approvePairs',
+                number: '1',
+                date: DATE,
+                title: 'О закреплении',
+                signatory: { position: 'директор', name: { lastName: 'Д', firstName: 'Д' } },
+              },
+              people: [mentor, mentee],
+              pairs: [
+                {
+                  id: 'p',
+                  organizationId: 'sch',
+                  mentorId: 'm',
+                  menteeIds: ['e'],
+                  form: 'teacherTeacher',
+                  formats: ['traditional'],
+                  origin: 'curator',
+                },
+              ],
+              consents,
+              consentPolicy: policy,
+              start: DATE,
+              end: '2024-05-31',
+            });
+          } catch (e) {
+            if (!isNastavnikError(e)) throw e;
+            orderOk = false;
+          }
+          expect(orderOk).toBe(pairOk);
+          // Machines: the head's order is accepted iff every required consent is in force.
+          let s = createPairSnapshot(
+            {
+              id: 'p',
+              organizationId: 'sch',
+              mentorId: 'm',
+              menteeIds: ['e'],
+              form: 'educatorEducator',
+              formats: ['traditional'],
+              origin: 'curator',
+            },
+            {
+              date: '2023-09-01',
+              participants: [mentor, mentee].map((p) => ({
+                id: p.id,
+                category: p.category,
+                ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+              })),
+              policy: { finalSurvey: 'everyone', consentPolicy: policy },
+            },
+          );
+          for (const c of [...consents].sort((a, b) =>
+            (a.withdrawnAt ?? '').localeCompare(b.withdrawnAt ?? ''),
+          )) {
+            const plain = { ...c, withdrawnAt: undefined };
+            delete (plain as { withdrawnAt?: string }).withdrawnAt;
+            s = pairTransition(s, {
+              type: 'consentRecorded',
+              date: '2023-09-01',
+              by: { role: 'curator' },
+              consent: plain,
+            }).snapshot;
+          }
+          for (const c of consents.filter((k) => k.withdrawnAt !== undefined)) {
+            s = pairTransition(s, {
+              type: 'consentWithdrawn',
+              date: '2023-09-20',
+              by: { role: 'curator' },
+              consentId: c.id,
+            }).snapshot;
+          }
+          const ordered = pairTransition(s, {
+            type: 'orderIssued',
+            date: DATE,
+            by: { role: 'head' },
+            order: {
+              id: 'o',
+              organizationId: 'sch',
+              kind: 'approvePairs',
+              number: '1',
+              date: DATE,
+              title: 'О закреплении',
+              signatory: { position: 'директор', name: { lastName: 'Д', firstName: 'Д' } },
+            },
+          });
+          expect(
+            ordered.refused === undefined && pairPhase(ordered.snapshot) === 'awaitingOrganizational',
+            pairPhase(s),
+          ).toBe(pairOk);
+          // Matching: the mentee is left out for want of consent iff the policy says so.
+          const matchOk =
+            consentGap(policy, mentor, 'mentor', 'matching', consents, DATE).length === 0 &&
+            consentGap(policy, mentee, 'mentee', 'matching', consents, DATE).length === 0;
+          const r = matchOptimal({
+            date: DATE,
+            mentors: [{ person: mentor, profile: { personId: 'm', capacity: 1 } }],
+            mentees: [{ person: mentee, profile: { personId: 'e', group: 'youngTeacher' } }],
+            consents,
+            consentPolicy: policy,
+          });
+          if (!matchOk) expect(r.pairs).toHaveLength(0);
+          // Registry: a row is flagged iff the policy's registry verdict has a gap; never dropped.
+          const flags = flagConsentGaps(
+            { records: [mentee], rows: [2] },
+            { consents, date: DATE, policy, role: 'mentee' },
+          );
+          expect(flags.length).toBe(consentGap(policy, mentee, 'mentee', 'registry', consents, DATE).length);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
