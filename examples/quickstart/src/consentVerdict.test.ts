@@ -155,8 +155,7 @@ describe('one consent verdict across packages', () => {
           for (const c of [...consents].sort((a, b) =>
             (a.withdrawnAt ?? '').localeCompare(b.withdrawnAt ?? ''),
           )) {
-            const plain = { ...c, withdrawnAt: undefined };
-            delete (plain as { withdrawnAt?: string }).withdrawnAt;
+            const { withdrawnAt: _withdrawn, ...plain } = c;
             s = pairTransition(s, {
               type: 'consentRecorded',
               date: '2023-09-01',
