@@ -18,8 +18,9 @@ for v in "${versions[@]}"; do
   npm install --prefix "$dir" --no-save --no-audit --no-fund --engine-strict "xstate@$v" >/dev/null
   installed=$(node -p "require('$dir/node_modules/xstate/package.json').version")
   [[ "$installed" == "$v" ]] || { echo "installed xstate@$installed, expected $v"; exit 1; }
-  # One model-based test is left out: @xstate/graph (a dev tool, built against the latest xstate)
-  # asks an older xstate for the programme machine's initial snapshot without input.
+  # The model-based tests are left out: @xstate/graph (a dev tool, built against the latest xstate)
+  # asks an older xstate for the machines' initial snapshot without input. The properties (the
+  # fast replay, the pure transition and an actor agree), the machines' own tests and persistence run.
   XSTATE_DIR="$dir" pnpm exec vitest run --root . --config scripts/ci/vitest.xstate.config.ts packages/machines \
-    -t '^(?!.*programme machine: model-based .*reaches every state and takes every transition).*$'
+    -t '^(?!.*model-based \(@xstate/graph\)).*$'
 done
