@@ -61,7 +61,7 @@ describe('samples of the guides', () => {
     expect(s.replayMatches).toBe(true);
     expect(s.migratedPhase).toBe('completed');
     expect(s.overdueKinds).toEqual(['planItem', 'noMeeting']);
-    expect(s.programmeOverdue).toBeGreaterThan(0);
+    expect(s.findProgrammeOverdue).toBeGreaterThan(0);
   });
 
   it('machines: the diagrams in the guides are those of the machines', () => {

@@ -8,6 +8,7 @@ import {
   createPairSnapshot,
   createProgrammeSnapshot,
   findPairOverdue,
+  findProgrammeOverdue,
   migratePairSnapshot,
   type PairEvent,
   type PairEventInput,
@@ -18,7 +19,6 @@ import {
   pairTransition,
   persistPair,
   programmeMachine,
-  programmeOverdue,
   programmePresets,
   replayPair,
   toMermaid,
@@ -43,7 +43,7 @@ export interface MachinesSummary {
   replayMatches: boolean;
   migratedPhase: string;
   overdueKinds: string[];
-  programmeOverdue: number;
+  findProgrammeOverdue: number;
   pairDiagram: string;
   programmeDiagram: string;
 }
@@ -175,7 +175,7 @@ export function main(): MachinesSummary {
   // #region programme
   // A school's year run by the roadmap of Lyceum No. 7 (004) with its preset of gates.
   const programme = createProgrammeSnapshot(programmePresets.lyceum7Tikhvin004, { date: '2023-08-25' });
-  const late = programmeOverdue(programme, '2023-10-01'); // nothing done yet: what is already late?
+  const late = findProgrammeOverdue(programme, '2023-10-01'); // nothing done yet: what is already late?
   const activities = roadmapActivities(seedRoadmaps.lyceum7Tikhvin004).length;
   console.log(`Мероприятий: ${activities}; просрочено на 1 октября: ${late.length}`);
   // #endregion programme
@@ -194,7 +194,7 @@ export function main(): MachinesSummary {
       JSON.stringify(replayed.snapshot) === JSON.stringify(pair) && replayed.refused === undefined,
     migratedPhase: pairPhase(restored),
     overdueKinds: overdue.map((o) => o.kind),
-    programmeOverdue: late.length,
+    findProgrammeOverdue: late.length,
     pairDiagram,
     programmeDiagram,
   };

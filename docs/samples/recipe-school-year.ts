@@ -23,10 +23,10 @@ import { activityRecordsFromProgramme, pairRecordFromSnapshot } from '@nastavnik
 import {
   createPairSnapshot,
   createProgrammeSnapshot,
+  findProgrammeOverdue,
   type PairSnapshot,
   pairPhase,
   pairTransition,
-  programmeOverdue,
   programmePresets,
   programmeTransition,
 } from '@nastavnik/machines';
@@ -58,7 +58,7 @@ export async function main(): Promise<SchoolYearSummary> {
   // 1. August: the programme of the year, run by the roadmap of Lyceum No. 7 (004)
   //    with its gates. Overdue activities are a function of the snapshot and a date.
   let programme = createProgrammeSnapshot(programmePresets.lyceum7Tikhvin004, { date: '2023-08-25' });
-  const overdueBefore = programmeOverdue(programme, '2023-10-15').length;
+  const overdueBefore = findProgrammeOverdue(programme, '2023-10-15').length;
   const curator = { role: 'curator' } as const;
   const apply = (event: Parameters<typeof programmeTransition>[1]) => {
     const r = programmeTransition(programme, event);
@@ -77,7 +77,7 @@ export async function main(): Promise<SchoolYearSummary> {
   finish('mentorTraining', '2023-08-25', '2023-08-30'); // mentors trained before pairs (004 §3)
   finish('menteeBase', '2023-09-01', '2023-09-20'); // surveys, consents, the mentee registry
   finish('mentorBase', '2023-09-20', '2023-09-22'); // events come in date order
-  const overdueAfter = programmeOverdue(programme, '2023-10-15').length; // pair formation is still open
+  const overdueAfter = findProgrammeOverdue(programme, '2023-10-15').length; // pair formation is still open
   // #endregion programme
 
   // #region match

@@ -18,10 +18,10 @@ export {
 export {
   type ActivityStatus,
   findPairOverdue,
+  findProgrammeOverdue,
   type PairOverdue,
   type ProgrammeOverdue,
   programmeActivityStatus,
-  programmeOverdue,
 } from './overdue';
 export {
   defaultPairPolicy,

@@ -147,9 +147,9 @@ export type ProgrammeOverdue =
  *
  * @category Overdue
  * @example
- * programmeOverdue(s, '2023-10-05'); // [{ kind: 'activity', activityId: '5.3', … }]
+ * findProgrammeOverdue(s, '2023-10-05'); // [{ kind: 'activity', activityId: '5.3', … }]
  */
-export function programmeOverdue(snapshot: ProgrammeSnapshot, date: IsoDate): ProgrammeOverdue[] {
+export function findProgrammeOverdue(snapshot: ProgrammeSnapshot, date: IsoDate): ProgrammeOverdue[] {
   const out: ProgrammeOverdue[] = [];
   for (const a of programmeActivityStatus(snapshot, date)) {
     if (a.overdue && a.deadline !== null) {

@@ -1,6 +1,7 @@
 import { type RoadmapInput, roadmapActivities, seedRoadmaps } from '@nastavnik/core';
 import {
   createProgrammeSnapshot,
+  findProgrammeOverdue,
   migrateProgrammeSnapshot,
   type ProgrammeEventInput,
   type ProgrammePolicy,
@@ -8,7 +9,6 @@ import {
   persistProgramme,
   programmeActivityStatus,
   programmeMachine,
-  programmeOverdue,
   programmePresets,
   programmeTransition,
   replayProgrammeUntrusted,
@@ -64,7 +64,7 @@ describe('programme machine: the four seed roadmaps run to the end', () => {
         snapshot,
       );
       // Done in time: nothing is overdue at the end.
-      expect(programmeOverdue(snapshot, snapshot.context.lastDate)).toEqual([]);
+      expect(findProgrammeOverdue(snapshot, snapshot.context.lastDate)).toEqual([]);
     });
   }
 });
@@ -188,7 +188,7 @@ describe('programme machine: gates are a policy', () => {
     expect(st.get('1.2')).toMatchObject({ status: 'done', overdue: false, deliverables: ['curatorOrder'] });
     expect(st.get('1.3')).toMatchObject({ status: 'planned', overdue: false, deadline: '2023-10-31' });
     expect(st.get('2.1')?.overdue).toBe(false);
-    const overdue = programmeOverdue(s, '2024-02-05');
+    const overdue = findProgrammeOverdue(s, '2024-02-05');
     expect(overdue).toContainEqual({
       kind: 'checkpoint',
       checkpointId: 'interim-jan',
