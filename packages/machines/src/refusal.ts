@@ -266,7 +266,7 @@ export const pairRefusalTexts: Texts<PairRefusalCode> = {
   }),
   consents_incomplete: (p) => ({
     ru: `Нет необходимых письменных согласий: ${s(p, 'personId')} — «${l(consentPurposeLabels, p, 'purpose')}» (${l(consentCauseRu, p, 'cause')})`,
-    en: `Written consents are incomplete: ${s(p, 'personId')} — "${s(p, 'purpose')}" (${s(p, 'cause')})`,
+    en: `Written consents are incomplete: ${s(p, 'personId')} — "${le(consentPurposeLabels, p, 'purpose')}" (${le(consentCauseRu, p, 'cause')})`,
   }),
   order_missing: () => ({
     ru: 'Пара ещё не утверждена приказом руководителя',
