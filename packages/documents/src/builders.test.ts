@@ -556,7 +556,7 @@ function hostile(): Record<string, NastavnikDocument> {
         address: h('адрес субъекта'),
         identityDocument: {
           kind: 'birthCertificate',
-          number: h('1'),
+          number: '1',
           issuedAt: '2009-01-01',
           issuedBy: h('ЗАГС'),
         },
@@ -565,7 +565,7 @@ function hostile(): Record<string, NastavnikDocument> {
       representative: {
         name: { lastName: h('Родитель'), firstName: h('Имя') },
         address: h('адрес родителя'),
-        identityDocument: { kind: 'passport', number: h('2'), issuedAt: '2015-01-01', issuedBy: h('УФМС') },
+        identityDocument: { kind: 'passport', number: '2', issuedAt: '2015-01-01', issuedBy: h('УФМС') },
         authorityDocument: h('свидетельство'),
       },
     }),
