@@ -13,7 +13,12 @@ import { safeText } from './text';
  * @example
  * IdentityDocumentKindSchema.parse('passport');
  */
-export const IdentityDocumentKindSchema = z.enum(['passport', 'birthCertificate', 'foreignPassport', 'other']);
+export const IdentityDocumentKindSchema = z.enum([
+  'passport',
+  'birthCertificate',
+  'foreignPassport',
+  'other',
+]);
 /** A kind of identity document. @category Personal data @example const k: IdentityDocumentKind = 'birthCertificate'; */
 export type IdentityDocumentKind = z.infer<typeof IdentityDocumentKindSchema>;
 
