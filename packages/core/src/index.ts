@@ -298,7 +298,7 @@ export {
   type TermViolation,
   termIssue,
 } from './termPolicy';
-export { isSafeText, SafeTextSchema, safeText } from './text';
+export { isSafeText, SafeTextSchema, safeText, startsFormula } from './text';
 // --- due-date parsing and resolution (due parser) ---
 
 export { parseDue, safeParseDue } from './dueParser';
