@@ -32,13 +32,15 @@ const budgets = [
     name: 'core: parseDue',
     code: "export { parseDue } from '@nastavnik/core';",
     limitKb: 15,
-    known: 'issue #17: the error catalogue (ru + en, about 14 KB gzipped) comes with every function that can throw',
+    known:
+      'issue #17: the error catalogue (ru + en, about 14 KB gzipped) comes with every function that can throw',
   },
   {
     name: 'matching: solveAssignment',
     code: "export { solveAssignment } from '@nastavnik/matching';",
     limitKb: 8,
-    known: 'issue #17: the error catalogue (ru + en, about 14 KB gzipped) comes with every function that can throw',
+    known:
+      'issue #17: the error catalogue (ru + en, about 14 KB gzipped) comes with every function that can throw',
   },
   {
     name: 'documents: typography (formatDateLong, typographText)',

@@ -31,12 +31,29 @@ export {
   mentorshipForms,
 } from './catalogues';
 export {
+  type Competition,
+  type CompetitionCorrection,
+  CompetitionCorrectionSchema,
+  type CompetitionCriterion,
+  CompetitionCriterionSchema,
+  type CompetitionInput,
+  type CompetitionRound,
+  CompetitionRoundSchema,
+  CompetitionSchema,
+  type CompetitionScore,
+  CompetitionScoreSchema,
+  type CompetitionStanding,
+  competitionStandings,
+  recordCompetitionScore,
+  roundMax,
+} from './competition';
+export {
   type Consent,
+  type ConsentCause,
   type ConsentDecision,
   type ConsentGiver,
   ConsentGiverSchema,
   ConsentSchema,
-  type ConsentCause,
   consentCauseTexts,
   decideConsent,
   mayProcess,
@@ -129,6 +146,14 @@ export {
   nastavnikError,
   nastavnikIssue,
 } from './errors';
+export {
+  AddressSchema,
+  type IdentityDocument,
+  type IdentityDocumentKind,
+  IdentityDocumentKindSchema,
+  IdentityDocumentSchema,
+} from './identityDocument';
+export * from './ids';
 export type {
   DateRangeReason,
   DuplicateKind,
@@ -142,17 +167,9 @@ export type {
   RequiredReason,
   TooBigReason,
 } from './issueParams';
+export { type Lang, type LocalizedText, LocalizedTextSchema, localize } from './labels';
 export { issueMessagesEn } from './messages/en';
 export { type IssueMessages, issueMessagesRu } from './messages/ru';
-export * from './ids';
-export {
-  AddressSchema,
-  type IdentityDocument,
-  type IdentityDocumentKind,
-  IdentityDocumentKindSchema,
-  IdentityDocumentSchema,
-} from './identityDocument';
-export { type Lang, type LocalizedText, LocalizedTextSchema, localize } from './labels';
 export { type Order, type OrderInput, OrderSchema } from './order';
 export {
   buildOrganizationTree,
@@ -166,7 +183,6 @@ export {
   ExtensionSchema,
   effectiveEnd,
   isGroup,
-  pairSizeIssue,
   MAX_PROGRAMME_MONTHS,
   type Meeting,
   MeetingSchema,
@@ -181,8 +197,21 @@ export {
   PersonalProgrammeSchema,
   type PlanItem,
   PlanItemSchema,
+  pairSizeIssue,
 } from './pair';
 export { parse, type Result, safeParse } from './parse';
+export {
+  formatName,
+  type Gender,
+  GenderSchema,
+  isMinorOn,
+  isYoungSpecialist,
+  type Person,
+  type PersonInput,
+  type PersonName,
+  PersonNameSchema,
+  PersonSchema,
+} from './person';
 // --- personal data: depersonalisation (Roskomnadzor order № 140), k-anonymity, retention (152-ФЗ ст. 21) ---
 export {
   type DepersonalisationKey,
@@ -211,18 +240,6 @@ export {
   retentionSchedule,
 } from './privacy/retention';
 export {
-  formatName,
-  type Gender,
-  GenderSchema,
-  isMinorOn,
-  isYoungSpecialist,
-  type Person,
-  type PersonInput,
-  type PersonName,
-  PersonNameSchema,
-  PersonSchema,
-} from './person';
-export {
   type MenteeProfile,
   type MenteeProfileInput,
   MenteeProfileSchema,
@@ -237,23 +254,6 @@ export {
   type TrainingRecord,
   TrainingRecordSchema,
 } from './profiles';
-export {
-  type Competition,
-  type CompetitionCorrection,
-  CompetitionCorrectionSchema,
-  type CompetitionCriterion,
-  CompetitionCriterionSchema,
-  type CompetitionInput,
-  type CompetitionRound,
-  CompetitionRoundSchema,
-  type CompetitionScore,
-  CompetitionScoreSchema,
-  CompetitionSchema,
-  type CompetitionStanding,
-  competitionStandings,
-  recordCompetitionScore,
-  roundMax,
-} from './competition';
 export {
   type Programme,
   ProgrammeSchema,

@@ -8,6 +8,7 @@
  * @module @nastavnik/registry
  */
 
+export { type ConsentCheck, flagConsentGaps } from './consentGaps';
 export type {
   DuplicateGroup,
   DuplicateReason,
@@ -16,7 +17,6 @@ export type {
   MergeResult,
   RegistryOccurrence,
 } from './duplicates';
-export { type ConsentCheck, flagConsentGaps } from './consentGaps';
 export { findDuplicates, mergeRegistries } from './duplicates';
 export { buildRegistryTemplate, type ExportOptions, exportRegistry } from './exportRegistry';
 export { type RegistryField, redactIssues, registryFields } from './helpers';
