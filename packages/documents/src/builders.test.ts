@@ -353,7 +353,9 @@ describe('reports', () => {
     };
     const m = buildMonitoringReport(input);
     const t = m.blocks.find((b) => b.kind === 'table');
-    expect(t?.kind === 'table' && t.rows.map((r) => r.cells[5])).toEqual(['достигнуто', 'не достигнуто']);
+    if (t?.kind !== 'table') throw new Error('no table');
+    const mark = t.columns.findIndex((c) => c.header === 'Отметка');
+    expect(t.rows.map((r) => r.cells[mark])).toEqual(['достигнуто', 'не достигнуто']);
     expect(m.blocks.some((b) => b.kind === 'chart')).toBe(true);
     expect(buildFinalReport(input).meta.kind).toBe('finalReport');
     expect(
