@@ -1,6 +1,13 @@
 import type { MeetingKind, PersonCategory } from '@nastavnik/core';
 
-/** An opening meeting of a pair: before its programme is approved. */
+/**
+ * An opening meeting of a pair: before its programme is approved (004 §5;
+ * 001 5.2 holds the trial and planning meetings before the order).
+ *
+ * @category Pair machine
+ * @example
+ * const m: OpeningMeeting = 'trial';
+ */
 export type OpeningMeeting = Extract<MeetingKind, 'organizational' | 'trial' | 'planning'>;
 
 /**

@@ -429,7 +429,7 @@ const DENSE_LIMIT = 4_000_000;
  * not matter (people are sorted by id).
  *
  * @category Matching
- * @param input - people, profiles, consents, forbidden and fixed pairs; validated with zod.
+ * @param raw - people, profiles, consents, forbidden and fixed pairs; validated with zod.
  * @param options - criteria, weights, minimum score, candidates per mentee, signal, progress.
  * @returns pairs with per-criterion explanations, and the unmatched mentees with reasons.
  * @throws NastavnikError on invalid input (code, path, Russian message, `messageEn`); `aborted`.

@@ -13,7 +13,13 @@ export function quote(text: string): string {
   return `«${text.replace(/«/gu, '„').replace(/»/gu, '“')}»`;
 }
 
-/** U+2011, a hyphen a line never breaks at («152‑ФЗ», «Р‑145»). */
+/**
+ * U+2011, a hyphen a line never breaks at («152‑ФЗ», «Р‑145»).
+ *
+ * @category Typography
+ * @example
+ * const act = `152${NB_HYPHEN}ФЗ`; // never split across two lines
+ */
 export const NB_HYPHEN = '\u2011';
 
 const MONTHS = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
