@@ -412,40 +412,8 @@ export function createApp(options: AppOptions) {
     return c.json({ person, profile, version });
   });
 
-  app.get('/mentors', async (c) => {
-    const { school } = await schoolOf();
-    const caller = c.get('caller');
-    if (rolesAt(caller, school).size === 0) throw forbidden('wrong_organization');
-    const visible = visiblePersons(
-      caller,
-      school,
-      (await allPairs()).map((p) => p.pair),
-    );
-    const list = (await registry.mentors()).filter((m) => visible === 'all' || visible.has(m.person.id));
-    await auditRead(
-      c,
-      'GET /mentors',
-      list.map((m) => m.person.id),
-    );
-    return c.json(list);
-  });
-
-  app.get('/mentors/:id', async (c) => {
-    const { school } = await schoolOf();
-    const caller = c.get('caller');
-    const id = pathId(c, PersonIdSchema);
-    if (rolesAt(caller, school).size === 0) throw forbidden('wrong_organization');
-    const visible = visiblePersons(
-      caller,
-      school,
-      (await allPairs()).map((p) => p.pair),
-    );
-    const entry = (await registry.mentors()).find((m) => m.person.id === id);
-    if (!entry || (visible !== 'all' && !visible.has(id))) throw new HttpProblem(404, notFound('mentor', id));
-    await auditRead(c, resourceOf(c, id), [id]);
-    c.header('ETag', etag(entry.version));
-    return c.json(entry);
-  });
+  app.get('/mentors', (c) => listPeople(c, '/mentors', () => registry.mentors()));
+  app.get('/mentors/:id', (c) => onePerson(c, 'mentor', () => registry.mentors()));
 
   app.post('/mentees', async (c) => {
     const { school } = await schoolOf();
@@ -483,40 +451,8 @@ export function createApp(options: AppOptions) {
     return c.json({ person, profile, version });
   });
 
-  app.get('/mentees', async (c) => {
-    const { school } = await schoolOf();
-    const caller = c.get('caller');
-    if (rolesAt(caller, school).size === 0) throw forbidden('wrong_organization');
-    const visible = visiblePersons(
-      caller,
-      school,
-      (await allPairs()).map((p) => p.pair),
-    );
-    const list = (await registry.mentees()).filter((m) => visible === 'all' || visible.has(m.person.id));
-    await auditRead(
-      c,
-      'GET /mentees',
-      list.map((m) => m.person.id),
-    );
-    return c.json(list);
-  });
-
-  app.get('/mentees/:id', async (c) => {
-    const { school } = await schoolOf();
-    const caller = c.get('caller');
-    const id = pathId(c, PersonIdSchema);
-    if (rolesAt(caller, school).size === 0) throw forbidden('wrong_organization');
-    const visible = visiblePersons(
-      caller,
-      school,
-      (await allPairs()).map((p) => p.pair),
-    );
-    const entry = (await registry.mentees()).find((m) => m.person.id === id);
-    if (!entry || (visible !== 'all' && !visible.has(id))) throw new HttpProblem(404, notFound('mentee', id));
-    await auditRead(c, resourceOf(c, id), [id]);
-    c.header('ETag', etag(entry.version));
-    return c.json(entry);
-  });
+  app.get('/mentees', (c) => listPeople(c, '/mentees', () => registry.mentees()));
+  app.get('/mentees/:id', (c) => onePerson(c, 'mentee', () => registry.mentees()));
 
   app.post('/consents', async (c) => {
     const { school } = await schoolOf();
@@ -716,6 +652,52 @@ export function createApp(options: AppOptions) {
   });
 
   /** The pair if the caller has a role in it; 404 otherwise (its existence is not revealed). */
+  /**
+   * A registry's people as the caller may see them (a parent their child, a mentor or
+   * mentee the people of their own pairs, staff everyone), each read written to the audit log.
+   */
+  async function visibleEntries<T extends { person: { id: string } }>(
+    c: Context<Env>,
+    read: () => Promise<readonly T[]>,
+  ): Promise<readonly T[]> {
+    const { school } = await schoolOf();
+    const caller = c.get('caller');
+    if (rolesAt(caller, school).size === 0) throw forbidden('wrong_organization');
+    const visible = visiblePersons(
+      caller,
+      school,
+      (await allPairs()).map((p) => p.pair),
+    );
+    return (await read()).filter((m) => visible === 'all' || visible.has(m.person.id));
+  }
+
+  async function listPeople<T extends { person: { id: string } }>(
+    c: Context<Env>,
+    route: string,
+    read: () => Promise<readonly T[]>,
+  ) {
+    const list = await visibleEntries(c, read);
+    await auditRead(
+      c,
+      `GET ${route}`,
+      list.map((m) => m.person.id),
+    );
+    return c.json(list);
+  }
+
+  async function onePerson<T extends { person: { id: string }; version: number }>(
+    c: Context<Env>,
+    kind: 'mentor' | 'mentee',
+    read: () => Promise<readonly T[]>,
+  ) {
+    const id = pathId(c, PersonIdSchema);
+    const entry = (await visibleEntries(c, read)).find((m) => m.person.id === id);
+    if (!entry) throw new HttpProblem(404, notFound(kind, id));
+    await auditRead(c, resourceOf(c, id), [id]);
+    c.header('ETag', etag(entry.version));
+    return c.json(entry);
+  }
+
   async function visiblePair(c: Context<Env>, school: School) {
     const id = pathId(c, PairIdSchema);
     const caller = c.get('caller');
