@@ -90,6 +90,7 @@ export {
   toDate,
   toIsoDate,
 } from './dates';
+export { formatDateLong } from './dateWords';
 export {
   type Due,
   type DueLeaf,
