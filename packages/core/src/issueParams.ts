@@ -118,6 +118,8 @@ export type InvalidValueReason =
   | 'snapshotLayout'
   | 'questionnaireKind'
   | 'pairState'
+  | 'attentionThresholds'
+  | 'escalationWithoutCurator'
   | 'checkpointMonth'
   | 'snapshotTooNew'
   | 'snapshotNoMigration'

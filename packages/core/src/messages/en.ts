@@ -121,6 +121,8 @@ const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
   threshold: 'The publication threshold is an integer from 1 to 1000',
   questionnaireKind: 'Unknown questionnaire kind',
   pairState: 'Unknown pair state value',
+  attentionThresholds: "The attention policy's thresholds are not in ascending order",
+  escalationWithoutCurator: 'The reminder ladder must reach the curator',
   checkpointMonth: "The checkpoint's month is outside the period",
   snapshotTooNew: 'The snapshot was saved by a newer version of the library',
   snapshotNoMigration: 'No snapshot migration from this version',

@@ -133,6 +133,8 @@ const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
   threshold: 'Порог публикации — целое число от 1 до 1000',
   questionnaireKind: 'Неизвестный вид анкеты',
   pairState: 'Неизвестное состояние пары',
+  attentionThresholds: 'Пороги политики внимания идут не по возрастанию',
+  escalationWithoutCurator: 'Лестница напоминаний должна дойти до куратора',
   checkpointMonth: 'Месяц контрольной точки не входит в период',
   snapshotTooNew: 'Снимок сохранён более новой версией библиотеки',
   snapshotNoMigration: 'Нет миграции снимка с этой версии',
