@@ -186,4 +186,36 @@ describe('solveAssignment', () => {
       { numRuns: 500 },
     );
   });
+
+  it('reuses its work matrix safely: tall and maximised calls in a row, and from inside onProgress', () => {
+    // The transpose of a tall matrix and the negation for maximize are written
+    // into one work matrix kept between calls; a call made from onProgress
+    // (while that matrix is in use) must get its own.
+    const random = (rows: number, cols: number, seed: number) => {
+      let a = seed;
+      const m = new Float64Array(rows * cols);
+      for (let k = 0; k < m.length; k++) {
+        a = (a * 1103515245 + 12345) % 2147483648;
+        m[k] = a % 1000;
+      }
+      return m;
+    };
+    const outer = random(600, 300, 1);
+    const inner = random(40, 30, 2);
+    const alone = solveAssignment(inner, 40, 30);
+    const outerAlone = solveAssignment(outer, 600, 300);
+    const bigger = random(700, 350, 3);
+    solveAssignment(bigger, 700, 350, { maximize: true });
+    expect(solveAssignment(outer, 600, 300)).toEqual(outerAlone);
+    const seen: number[] = [];
+    const nested = solveAssignment(outer, 600, 300, {
+      onProgress: () => {
+        const r = solveAssignment(inner, 40, 30);
+        seen.push(r.total);
+      },
+    });
+    expect(seen.length).toBeGreaterThan(0);
+    for (const t of seen) expect(t).toBe(alone.total);
+    expect(nested).toEqual(outerAlone);
+  });
 });

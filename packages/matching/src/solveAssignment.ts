@@ -1,5 +1,6 @@
 import { checkAbort, fail } from './_internal/fail';
-import { BAD_INPUT, lapjvDense } from './_internal/lapjv';
+import { BAD_INPUT, type DenseSolution, lapjvDense } from './_internal/lapjv';
+import { withScratch } from './_internal/scratch';
 
 /**
  * Options of {@link solveAssignment}.
@@ -88,29 +89,31 @@ export function solveAssignment(
   checkAbort(signal);
 
   // Bring the problem to n ≤ m rows, minimising, forbidden = +Infinity,
-  // copying only when needed. The cells are not checked here: the solver
-  // reports a NaN or wrong-sign infinity (-Infinity once negated) on its
-  // first read of the matrix, and only then do we look for the first one.
+  // copying only when needed (into the reused work matrix, see scratch.ts).
+  // The cells are not checked here: the solver reports a NaN or wrong-sign
+  // infinity (-Infinity once negated) on its first read of the matrix, and
+  // only then do we look for the first one.
   const transpose = rows > cols;
   const n = transpose ? cols : rows;
   const m = transpose ? rows : cols;
-  let work: Float64Array;
+  const progress = { signal, onProgress: options.onProgress, check: checkAbort };
+  const solve = (work: Float64Array) => {
+    const solution = lapjvDense(work, n, m, progress);
+    if (solution === BAD_INPUT) throw firstBadCell(work, rows, cols, transpose);
+    return solution;
+  };
+  let solution: DenseSolution;
   if (transpose) {
-    work = transposeOf(costs, rows, cols, maximize);
+    solution = withScratch(n * m, (work) => solve(transposeInto(work, costs, rows, cols, maximize)));
   } else if (!maximize && costs instanceof Float64Array) {
-    work = costs;
+    solution = solve(costs);
   } else {
-    work = new Float64Array(n * m);
-    const sign = maximize ? -1 : 1;
-    for (let k = 0; k < work.length; k++) work[k] = sign * costs[k]!;
+    solution = withScratch(n * m, (work) => {
+      const sign = maximize ? -1 : 1;
+      for (let k = 0; k < work.length; k++) work[k] = sign * costs[k]!;
+      return solve(work);
+    });
   }
-
-  const solution = lapjvDense(work, n, m, {
-    signal,
-    onProgress: options.onProgress,
-    check: checkAbort,
-  });
-  if (solution === BAD_INPUT) throw firstBadCell(work, rows, cols, transpose);
   const { rowsol, colsol } = solution;
 
   const rowToCol = transpose ? colsol : rowsol;
@@ -128,20 +131,19 @@ export function solveAssignment(
 }
 
 /**
- * The cols × rows transpose of a rows × cols matrix, negated when
- * maximising. Four input rows at a time, so that each column of theirs
- * becomes four adjacent cells of the copy: 1.25× faster than one row at a
- * time here, while cache-blocked and banded variants were slower (some band
- * widths several times, from cache-set conflicts). The rest is faulting in
- * the new buffer's pages and the strided writes.
+ * Write into `work` the cols × rows transpose of a rows × cols matrix,
+ * negated when maximising. Four input rows at a time, so that each column of
+ * theirs becomes four adjacent cells of the copy: 1.25× faster than one row
+ * at a time here, while cache-blocked and banded variants were slower (some
+ * band widths several times, from cache-set conflicts).
  */
-function transposeOf(
+function transposeInto(
+  work: Float64Array,
   costs: Float64Array | ArrayLike<number>,
   rows: number,
   cols: number,
   maximize: boolean,
 ): Float64Array {
-  const work = new Float64Array(rows * cols);
   const sign = maximize ? -1 : 1;
   let r = 0;
   for (; r + 4 <= rows; r += 4) {
