@@ -155,6 +155,27 @@ export {
   IdentityDocumentSchema,
 } from './identityDocument';
 export * from './ids';
+export {
+  type ConditionOutcome,
+  evaluateIncentives,
+  type IncentiveAward,
+  type IncentiveCondition,
+  type IncentiveConditionKind,
+  IncentiveConditionSchema,
+  type IncentiveForm,
+  type IncentiveFormKind,
+  IncentiveFormKindSchema,
+  IncentiveFormSchema,
+  type IncentiveRule,
+  IncentiveRuleSchema,
+  type IncentiveSystem,
+  type IncentiveSystemInput,
+  IncentiveSystemSchema,
+  incentiveFormKindLabels,
+  type MentorResult,
+  type MentorResultInput,
+  MentorResultSchema,
+} from './incentives/incentives';
 export type {
   DateRangeReason,
   DuplicateKind,

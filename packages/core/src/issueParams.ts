@@ -59,7 +59,9 @@ export type ReferenceKind =
   | 'mentor'
   | 'activity'
   | 'deliverable'
-  | 'registryPerson';
+  | 'registryPerson'
+  | 'incentiveForm'
+  | 'incentiveCondition';
 
 /**
  * What an id identifies when it appears twice.
@@ -79,7 +81,10 @@ export type DuplicateKind =
   | 'participant'
   | 'planItem'
   | 'preference'
-  | 'catalogueEntry';
+  | 'catalogueEntry'
+  | 'incentiveForm'
+  | 'incentiveRule'
+  | 'mentorResult';
 
 /**
  * Why a required thing is missing, when it is more than an empty field.
@@ -282,6 +287,8 @@ export interface IssueParams {
   name_incomplete: Record<never, never>;
   name_initials_only: Record<never, never>;
   ambiguous_reference: Record<never, never>;
+  // the bank of best practices: the review workflow (draft → reviewed → published)
+  practice_transition_invalid: { readonly from?: string; readonly to?: string };
 }
 
 /**

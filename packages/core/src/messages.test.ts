@@ -53,6 +53,8 @@ const refs = keys<ReferenceKind>({
   activity: true,
   deliverable: true,
   registryPerson: true,
+  incentiveForm: true,
+  incentiveCondition: true,
 });
 const dups = keys<DuplicateKind>({
   pair: true,
@@ -66,6 +68,9 @@ const dups = keys<DuplicateKind>({
   planItem: true,
   preference: true,
   catalogueEntry: true,
+  incentiveForm: true,
+  incentiveRule: true,
+  mentorResult: true,
 });
 const requiredReasons = keys<RequiredReason>({
   headerRow: true,
@@ -243,6 +248,7 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   name_incomplete: [{}],
   name_initials_only: [{}],
   ambiguous_reference: [{}],
+  practice_transition_invalid: [{}, { from: 'draft', to: 'published' }, { from: 'published', to: 'reviewed' }],
 };
 
 const codes = Object.keys(samples) as NastavnikErrorCode[];

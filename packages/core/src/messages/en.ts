@@ -79,6 +79,8 @@ const references: Readonly<Record<ReferenceKind, string>> = {
   activity: 'The activity is not in the roadmap',
   deliverable: 'No roadmap activity yields this deliverable',
   registryPerson: 'No participant with this full name in the registry',
+  incentiveForm: 'An incentive rule names a form of incentive the system does not have',
+  incentiveCondition: 'Ranking by a condition the incentive rule does not have',
 };
 
 const duplicates: Readonly<Record<DuplicateKind, string>> = {
@@ -93,6 +95,9 @@ const duplicates: Readonly<Record<DuplicateKind, string>> = {
   planItem: 'A plan item is listed twice',
   preference: 'A participant is listed twice',
   catalogueEntry: 'Duplicate id in a catalogue',
+  incentiveForm: 'A form of incentive is listed twice',
+  incentiveRule: 'An incentive rule is listed twice',
+  mentorResult: "A mentor's results are listed twice",
 };
 
 const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>> = {
@@ -403,4 +408,6 @@ export const issueMessagesEn: IssueMessages = {
   name_initials_only: () =>
     'The name is written with initials; the registry needs the full first name and patronymic',
   ambiguous_reference: () => 'Several participants in the registry have this full name; give the ID',
+  practice_transition_invalid: (p) =>
+    `A practice case cannot move${token(p.from) ? ` from ${token(p.from)}` : ''}${token(p.to) ? ` to ${token(p.to)}` : ''}: the order is draft, review, publication`,
 };

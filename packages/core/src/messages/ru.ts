@@ -93,6 +93,15 @@ const references: Readonly<Record<ReferenceKind, string>> = {
   activity: 'Мероприятия нет в дорожной карте',
   deliverable: 'Ни одно мероприятие дорожной карты не даёт такого результата',
   registryPerson: 'Участник с таким ФИО не найден в реестре',
+  incentiveForm: 'Правило поощрения ссылается на форму поощрения, которой нет в системе',
+  incentiveCondition: 'Ранжирование по условию, которого нет в правиле поощрения',
+};
+
+const practiceStatusRu: Readonly<Record<string, string>> = {
+  draft: 'черновик',
+  reviewed: 'рецензирован',
+  published: 'опубликован',
+  returned: 'возвращён на доработку',
 };
 
 const duplicates: Readonly<Record<DuplicateKind, string>> = {
@@ -107,6 +116,9 @@ const duplicates: Readonly<Record<DuplicateKind, string>> = {
   planItem: 'Пункт плана указан дважды',
   preference: 'Участник указан в списке дважды',
   catalogueEntry: 'Повторяющийся идентификатор в справочнике',
+  incentiveForm: 'Форма поощрения указана дважды',
+  incentiveRule: 'Правило поощрения указано дважды',
+  mentorResult: 'Результаты наставника указаны дважды',
 };
 
 const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>> = {
@@ -413,4 +425,6 @@ export const issueMessagesRu: IssueMessages = {
   name_incomplete: () => 'ФИО: нужны как минимум фамилия и имя',
   name_initials_only: () => 'ФИО записано с инициалами; для реестра нужны полные имя и отчество',
   ambiguous_reference: () => 'В реестре несколько участников с таким ФИО; укажите ID',
+  practice_transition_invalid: (p) =>
+    `Кейс практики нельзя перевести${pick(practiceStatusRu, p.from) ? ` из статуса «${pick(practiceStatusRu, p.from)}»` : ''}${pick(practiceStatusRu, p.to) ? ` в статус «${pick(practiceStatusRu, p.to)}»` : ''}: порядок — черновик, рецензия, публикация`,
 };
