@@ -81,7 +81,7 @@ describe('consent to processing (152-ФЗ ст. 9 ч. 4), read back from the DOC
       parent.address,
       '41 05 № 123456',
       'выдан 02.03.2015',
-      parent.authorityDocument,
+      'свидетельства о рождении II-ВО № 634512 от 20.03.2009',
       'Соколова Артёма Денисовича',
       child.address,
       'свидетельство о рождении серия II-ВО № 634512, выдано 20.03.2009',
@@ -99,9 +99,52 @@ describe('consent to processing (152-ФЗ ст. 9 ч. 4), read back from the DOC
     expect(text).not.toMatch(/\((ая|а|ой|ей)\)|\/ая|его \(её\)/);
     // Purposes as nouns in the genitive, not a tautology of the consent's own title.
     expect(text).toMatch(/в целях:\n.*организации и реализации программы наставничества/);
+    expect(text).not.toMatch(/Цели обработки[^\n]*в целях/);
+    // The document proving the authority in the genitive after «на основании», not a nominative after a colon.
+    expect(text).toContain(
+      'действуя на основании свидетельства о рождении II-ВО № 634512 от 20.03.2009 (документ, подтверждающий полномочия законного представителя)',
+    );
+    expect(text).not.toMatch(/на основании: /);
+    // A parent writes «сына», a guardian «подопечного» — not both at once.
+    expect(text).toContain(
+      'на обработку персональных данных моего несовершеннолетнего сына на следующих условиях',
+    );
     // Dissemination is not bundled in (ст. 10.1).
     expect(text).toContain('настоящим согласием не даётся и оформляется отдельным документом');
     expect(text).not.toMatch(/Разрешаю к распространению/);
+  });
+
+  it('a guardian’s act of appointment is put in the genitive; a title the table does not know is quoted after its label', async () => {
+    const guardian = {
+      ...parent,
+      relation: 'guardian' as const,
+      authorityDocument: 'распоряжение администрации Тихвинского района от 12.01.2020 № 15-р',
+    };
+    const text = await docxText(
+      buildConsentForm({
+        organization: lyceum7,
+        operatorAddress,
+        subject: child,
+        representative: guardian,
+        date: '2023-09-06',
+      }),
+    );
+    expect(text).toContain(
+      'действуя на основании распоряжения администрации Тихвинского района от 12.01.2020',
+    );
+    expect(text).toContain('моего несовершеннолетнего подопечного на следующих условиях');
+    expect(text).not.toContain('сына');
+    const odd = await docxText(
+      buildConsentForm({
+        organization: lyceum7,
+        operatorAddress,
+        subject: child,
+        representative: { ...parent, authorityDocument: 'II-ВО № 634512' },
+        date: '2023-09-06',
+      }),
+    );
+    expect(odd).toContain('документ, подтверждающий полномочия законного представителя: II-ВО № 634512');
+    expect(odd).not.toContain('на основании II');
   });
 
   it('an adult’s consent agrees with the subject’s gender and has every element that applies', async () => {
@@ -157,8 +200,11 @@ describe('consent to processing (152-ФЗ ст. 9 ч. 4), read back from the DOC
         minor: true,
       }),
     );
-    for (const e of processingConsentChecklist) expect(text, e.id).toContain(e.label);
+    for (const e of processingConsentChecklist)
+      expect(text, e.id).toContain('blankLabel' in e ? e.blankLabel : e.label);
     expect(text).toContain('(фамилия, имя, отчество родителя (законного представителя))');
+    // No tautologies: an address is not «адрес — по адресу», purposes are not «цели — в целях».
+    expect(text).not.toMatch(/адрес[^,\n]*— по адресу|Цели обработки[^\n]*в целях/);
     expect(text).not.toMatch(/зарегистрированн/);
   });
 });

@@ -27,7 +27,8 @@ import { byGender, nameIn } from '../typography/names';
  * The elements a written consent to the processing of personal data must
  * contain (152-ФЗ ст. 9 ч. 4), as data: an id, the point of the article,
  * when it applies (always, for a representative, when a processor is
- * engaged) and the words the document prints it under. Tests read the DOCX
+ * engaged) and the words the document prints it under (`blankLabel`, when
+ * the blank form words it differently). Tests read the DOCX
  * back and find every one; `consent_element_missing` names the id.
  *
  * @category Builders
@@ -36,7 +37,14 @@ import { byGender, nameIn } from '../typography/names';
  */
 export const processingConsentChecklist = [
   { id: 'subjectName', point: 'п. 1', when: 'always', label: 'Я,', ru: 'фамилия, имя, отчество субъекта' },
-  { id: 'subjectAddress', point: 'п. 1', when: 'always', label: 'по адресу:', ru: 'адрес субъекта' },
+  {
+    id: 'subjectAddress',
+    point: 'п. 1',
+    when: 'always',
+    label: 'по адресу:',
+    blankLabel: 'адрес места жительства',
+    ru: 'адрес субъекта',
+  },
   {
     id: 'subjectDocument',
     point: 'п. 1',
@@ -56,6 +64,7 @@ export const processingConsentChecklist = [
     point: 'п. 2',
     when: 'representative',
     label: 'по адресу:',
+    blankLabel: 'адрес места жительства',
     ru: 'адрес представителя',
   },
   {
@@ -74,7 +83,13 @@ export const processingConsentChecklist = [
   },
   { id: 'operatorName', point: 'п. 3', when: 'always', label: 'даю согласие', ru: 'наименование оператора' },
   { id: 'operatorAddress', point: 'п. 3', when: 'always', label: 'адрес оператора:', ru: 'адрес оператора' },
-  { id: 'purposes', point: 'п. 4', when: 'always', label: 'Цели обработки', ru: 'цель обработки' },
+  {
+    id: 'purposes',
+    point: 'п. 4',
+    when: 'always',
+    label: 'обрабатываются в целях:',
+    ru: 'цель обработки',
+  },
   {
     id: 'dataList',
     point: 'п. 5',
@@ -272,6 +287,55 @@ function identityDocumentText(d: IdentityDocument): string {
   return `${noun} ${series}№\u00a0${d.number}, ${issued} ${formatDateShort(d.issuedAt)} ${d.issuedBy}`;
 }
 
+// The first noun of a document's title in the genitive, as «на основании …» needs it.
+const DOCUMENT_NOUN_GENITIVE: Readonly<Record<string, string>> = {
+  свидетельство: 'свидетельства',
+  распоряжение: 'распоряжения',
+  постановление: 'постановления',
+  решение: 'решения',
+  приказ: 'приказа',
+  акт: 'акта',
+  удостоверение: 'удостоверения',
+  договор: 'договора',
+  доверенность: 'доверенности',
+};
+
+/**
+ * «действуя на основании свидетельства о рождении … (документ,
+ * подтверждающий полномочия законного представителя)»: the document's
+ * title put in the genitive when its first word is a known noun; otherwise
+ * (a title the table does not know) quoted after a label, so that nothing is
+ * declined wrongly.
+ */
+function authorityBasis(document: string): string {
+  const m = /^(\S+)(.*)$/su.exec(document.trim());
+  const word = m?.[1] ?? '';
+  const genitive = DOCUMENT_NOUN_GENITIVE[word.toLowerCase()];
+  const label = 'документ, подтверждающий полномочия законного представителя';
+  if (genitive === undefined) return `${label}: ${document}`;
+  const cased =
+    word.charAt(0) === word.charAt(0).toUpperCase()
+      ? genitive.charAt(0).toUpperCase() + genitive.slice(1)
+      : genitive;
+  return `действуя на основании ${cased}${m?.[2] ?? ''} (${label})`;
+}
+
+/** «моего несовершеннолетнего сына» for a parent, «моего несовершеннолетнего подопечного» for a guardian; a neutral form when the gender is unknown. */
+function minorWhose(g: Gender | undefined, relation: 'parent' | 'guardian' | undefined): string {
+  if (relation === 'guardian') {
+    return byGender(g, {
+      female: 'моей несовершеннолетней подопечной',
+      male: 'моего несовершеннолетнего подопечного',
+      neutral: 'несовершеннолетнего, находящегося под моей опекой (попечительством)',
+    });
+  }
+  return byGender(g, {
+    female: 'моей несовершеннолетней дочери',
+    male: 'моего несовершеннолетнего сына',
+    neutral: 'моего несовершеннолетнего ребёнка',
+  });
+}
+
 /** Gender from the record, else from the patronymic (-вна / -вич), else unknown. */
 function genderOf(gender: Gender | undefined, name: PersonName): Gender | undefined {
   if (gender) return gender;
@@ -395,7 +459,7 @@ export function buildConsentForm(input: ConsentFormInput): NastavnikDocument {
       const born = s.birthDate ? `, ${formatDateShort(s.birthDate)} года рождения` : '';
       blocks.push({
         kind: 'paragraph',
-        text: `Я, ${formatName(r.name, 'full')}, ${registered(rg)} по адресу: ${r.address}, документ, удостоверяющий личность: ${identityDocumentText(r.identityDocument as IdentityDocument)}, являясь ${relation} ${childAdj} ${nameIn(s.name, sg, 'genitive', 'full')}${born}${pupil}, ${byGender(sg, { female: 'зарегистрированной', male: 'зарегистрированного' })} по адресу: ${s.address}, документ, удостоверяющий личность несовершеннолетнего: ${identityDocumentText(s.identityDocument as IdentityDocument)}, на основании: ${r.authorityDocument} (документ, подтверждающий полномочия законного представителя),`,
+        text: `Я, ${formatName(r.name, 'full')}, ${registered(rg)} по адресу: ${r.address}, документ, удостоверяющий личность: ${identityDocumentText(r.identityDocument as IdentityDocument)}, являясь ${relation} ${childAdj} ${nameIn(s.name, sg, 'genitive', 'full')}${born}${pupil}, ${byGender(sg, { female: 'зарегистрированной', male: 'зарегистрированного' })} по адресу: ${s.address}, документ, удостоверяющий личность несовершеннолетнего: ${identityDocumentText(s.identityDocument as IdentityDocument)}, ${authorityBasis(r.authorityDocument as string)},`,
       });
     } else {
       blocks.push({
@@ -404,7 +468,7 @@ export function buildConsentForm(input: ConsentFormInput): NastavnikDocument {
       });
     }
     const whose = minor
-      ? `персональных данных ${byGender(sg, { female: 'моей несовершеннолетней дочери (подопечной)', male: 'моего несовершеннолетнего сына (подопечного)' })}`
+      ? `персональных данных ${minorWhose(sg, v.representative?.relation)}`
       : 'моих персональных данных';
     blocks.push({
       kind: 'paragraph',
@@ -416,11 +480,12 @@ export function buildConsentForm(input: ConsentFormInput): NastavnikDocument {
     blocks.push(
       { kind: 'paragraph', text: `Я, ${blank},`, indent: false },
       { kind: 'paragraph', text: `(фамилия, имя, отчество ${who})`, indent: false, align: 'center' },
-      { kind: 'paragraph', text: `адрес регистрации — по адресу: ${blank},`, indent: false },
+      { kind: 'paragraph', text: `адрес места жительства: ${blank},`, indent: false, align: 'left' },
       {
         kind: 'paragraph',
         text: `документ, удостоверяющий личность: ${blankLine(20)} серия ______ № __________, дата выдачи ___________, кем выдан ${blankLine(30)},`,
         indent: false,
+        align: 'left',
       },
     );
     if (minor) {
@@ -429,6 +494,7 @@ export function buildConsentForm(input: ConsentFormInput): NastavnikDocument {
           kind: 'paragraph',
           text: `являясь родителем (законным представителем) несовершеннолетнего обучающегося: ${blank},`,
           indent: false,
+          align: 'left',
         },
         {
           kind: 'paragraph',
@@ -436,16 +502,29 @@ export function buildConsentForm(input: ConsentFormInput): NastavnikDocument {
           indent: false,
           align: 'center',
         },
-        { kind: 'paragraph', text: `адрес ребёнка — по адресу: ${blank},`, indent: false },
+        {
+          kind: 'paragraph',
+          text: `адрес места жительства несовершеннолетнего: ${blank},`,
+          indent: false,
+          align: 'left',
+        },
         {
           kind: 'paragraph',
           text: `документ, удостоверяющий личность несовершеннолетнего: ${blankLine(20)} серия ______ № __________, дата выдачи ___________, кем выдан ${blankLine(30)},`,
           indent: false,
+          align: 'left',
         },
         {
           kind: 'paragraph',
-          text: `документ, подтверждающий полномочия законного представителя: ${blank},`,
+          text: `действуя на основании документа, подтверждающего полномочия законного представителя (свидетельство о рождении, акт органа опеки и попечительства): ${blank},`,
           indent: false,
+          align: 'left',
+        },
+        {
+          kind: 'paragraph',
+          text: '(документ, подтверждающий полномочия законного представителя: наименование, серия, номер, дата выдачи, кем выдан)',
+          indent: false,
+          align: 'center',
         },
       );
     }
@@ -459,7 +538,7 @@ export function buildConsentForm(input: ConsentFormInput): NastavnikDocument {
     ? `до ${formatDateLong(v.validUntil, { quoted: false })} включительно`
     : 'до достижения целей обработки (окончания участия в программе наставничества)';
   blocks.push(
-    { kind: 'numbered', number: '1.', text: 'Цели обработки персональных данных — в целях:' },
+    { kind: 'numbered', number: '1.', text: 'Персональные данные обрабатываются в целях:' },
     { kind: 'list', items: purposes.map((p, i) => `${p}${i === purposes.length - 1 ? '.' : ';'}`) },
     {
       kind: 'numbered',
