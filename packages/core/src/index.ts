@@ -321,6 +321,46 @@ export {
   termIssue,
 } from './termPolicy';
 export { isSafeText, SafeTextSchema, safeText, startsFormula } from './text';
+// --- the mentor's side: agreements (ТК РФ ст. 351.8), production calendar, workload ---
+export {
+  agreementInForce,
+  checkOrdersAgainstAgreements,
+  earlyTerminationDate,
+  MIN_NOTICE_WORKING_DAYS,
+  type MentoringAgreement,
+  type MentoringAgreementInput,
+  MentoringAgreementSchema,
+  type MentoringPay,
+  MentoringPaySchema,
+  monthlyPay,
+  type PairOrderRef,
+} from './labour/agreement';
+export {
+  addWorkingDays,
+  extendProductionCalendar,
+  isWorkingDay,
+  type ProductionCalendar,
+  type ProductionCalendarYear,
+  type ProductionCalendarYearInput,
+  ProductionCalendarYearSchema,
+  russianProductionCalendar,
+  workingDaysBetween,
+  workingDaysInMonth,
+} from './labour/productionCalendar';
+export {
+  type MentorLoad,
+  type MentorMonthHours,
+  mentorMonthHours,
+  type ProgrammeMonthHours,
+  programmeMonthHours,
+  remainingHours,
+  type WorkloadEntry,
+  type WorkloadEntryInput,
+  WorkloadEntrySchema,
+  type WorkloadPolicy,
+  WorkloadPolicySchema,
+  workloadFindings,
+} from './workload/hours';
 // --- due-date parsing and resolution (due parser) ---
 
 export { parseDue, safeParseDue } from './dueParser';

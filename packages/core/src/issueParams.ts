@@ -35,7 +35,8 @@ export type DateRangeReason =
   | 'eventDateIsAgreementDate'
   | 'programmeBeforeApproval'
   | 'programmeEndedBeforeApproval'
-  | 'extensionAfterEnd';
+  | 'extensionAfterEnd'
+  | 'agreementEndsBeforeStart';
 
 /**
  * What a reference points to when it is not found (or points elsewhere).
@@ -105,7 +106,8 @@ export type RequiredReason =
   | 'columnFullName'
   | 'columnPersonId'
   | 'columnMentorId'
-  | 'columnMenteeIds';
+  | 'columnMenteeIds'
+  | 'salaryForPercentPay';
 
 /**
  * Why a value is not one of the allowed ones, when the schema does not say.
@@ -129,7 +131,9 @@ export type InvalidValueReason =
   | 'snapshotTooNew'
   | 'snapshotNoMigration'
   | 'mergePolicy'
-  | 'registryField';
+  | 'registryField'
+  | 'calendarDayOff'
+  | 'calendarWorkingWeekend';
 
 /**
  * Why an input is not usable, when no narrower code fits.
@@ -287,6 +291,17 @@ export interface IssueParams {
   name_incomplete: Record<never, never>;
   name_initials_only: Record<never, never>;
   ambiguous_reference: Record<never, never>;
+  // the mentor's side: agreements (Labour Code art. 351.8), the production calendar, workload
+  order_before_agreement: { readonly pairId?: string; readonly mentorId?: string };
+  agreement_missing: { readonly pairId?: string; readonly mentorId?: string };
+  calendar_year_missing: { readonly year?: number };
+  workload_over_limit: {
+    readonly mentorId?: string;
+    readonly month?: string;
+    readonly limit?: 'maxHoursPerMonth' | 'availableHoursPerMonth' | 'maxMenteesPerMentor';
+    readonly value?: number;
+    readonly maximum?: number;
+  };
   // the bank of best practices: the review workflow (draft → reviewed → published)
   practice_transition_invalid: { readonly from?: string; readonly to?: string };
 }

@@ -27,6 +27,7 @@ const dateRange = keys<DateRangeReason>({
   planItemDueBeforeStart: true,
   programmeEndsBeforeStart: true,
   extensionNotLater: true,
+  agreementEndsBeforeStart: true,
   completionBeforeStart: true,
   pairEndsBeforeApproval: true,
   consentAfterEvent: true,
@@ -85,6 +86,7 @@ const requiredReasons = keys<RequiredReason>({
   columnPersonId: true,
   columnMentorId: true,
   columnMenteeIds: true,
+  salaryForPercentPay: true,
 });
 const valueReasons = keys<InvalidValueReason>({
   pupilsRange: true,
@@ -100,6 +102,8 @@ const valueReasons = keys<InvalidValueReason>({
   snapshotNoMigration: true,
   mergePolicy: true,
   registryField: true,
+  calendarDayOff: true,
+  calendarWorkingWeekend: true,
 });
 const inputReasons = keys<InvalidInputReason>({
   malformedProgrammeEvent: true,
@@ -248,6 +252,15 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   name_incomplete: [{}],
   name_initials_only: [{}],
   ambiguous_reference: [{}],
+  order_before_agreement: [{}, { pairId: 'pair-1', mentorId: 't-7' }],
+  agreement_missing: [{}, { pairId: 'pair-1', mentorId: 't-7' }],
+  calendar_year_missing: [{}, { year: 2031 }],
+  workload_over_limit: [
+    {},
+    { mentorId: 't-7', month: '2026-03', limit: 'maxHoursPerMonth', value: 12.5, maximum: 10 },
+    { mentorId: 't-7', month: '2026-03', limit: 'availableHoursPerMonth', value: 9, maximum: 6 },
+    { mentorId: 't-7', limit: 'maxMenteesPerMentor', value: 5, maximum: 3 },
+  ],
   practice_transition_invalid: [{}, { from: 'draft', to: 'published' }, { from: 'published', to: 'reviewed' }],
 };
 

@@ -150,6 +150,8 @@ export const PlanItemSchema = z
     doneAt: IsoDateSchema.optional(),
     /** In a group programme: the mentee whose item this is (a plan per mentee, 004 §4); absent for all. */
     menteeId: PersonIdSchema.optional(),
+    /** The mentor's time the item took or is planned to take, in minutes (for the mentor's hours). */
+    durationMinutes: z.number().int().min(1).max(1440).optional(),
   })
   .superRefine((it, ctx) => {
     if (it.start !== undefined && it.start > it.due) {
@@ -301,6 +303,8 @@ export const MeetingSchema = z.object({
   topic: safeText().trim().min(1).max(500).optional(),
   /** Participants present, if recorded (a group meeting may miss someone). */
   attendeeIds: z.array(PersonIdSchema).optional(),
+  /** How long it took, in minutes, for the mentor's hours (optional: older records have none). */
+  durationMinutes: z.number().int().min(1).max(1440).optional(),
 });
 /** A meeting. @category Pairs @example const m: Meeting = parse(MeetingSchema, raw); */
 export type Meeting = z.infer<typeof MeetingSchema>;

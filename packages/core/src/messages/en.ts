@@ -60,6 +60,7 @@ const dateRange: Readonly<Record<DateRangeReason, string>> = {
   programmeBeforeApproval: 'The programme starts before it is approved (003 §6.2)',
   programmeEndedBeforeApproval: 'The programme ended before it was approved (003 §6.2)',
   extensionAfterEnd: 'An extension is agreed before the programme ends (003 §7.2)',
+  agreementEndsBeforeStart: "The agreement's mentoring term ends before it starts",
 };
 
 const references: Readonly<Record<ReferenceKind, string>> = {
@@ -114,6 +115,7 @@ const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>>
     'The file has no participant-id column (nor a participant-name column with a list of persons in the options)',
   columnMentorId: 'The file has no mentor-id column',
   columnMenteeIds: 'The file has no mentee-ids column',
+  salaryForPercentPay: 'The pay is a percentage of salary: the salary is needed',
 };
 
 const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
@@ -133,6 +135,8 @@ const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
   snapshotNoMigration: 'No snapshot migration from this version',
   mergePolicy: 'Merge policy: keepFirst, keepLast, preferComplete or reject',
   registryField: 'Unknown registry field',
+  calendarDayOff: "A calendar's day off must be a Monday to Friday of its year",
+  calendarWorkingWeekend: "A calendar's working weekend day must be a Saturday or Sunday of its year",
 };
 
 const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
@@ -408,6 +412,21 @@ export const issueMessagesEn: IssueMessages = {
   name_initials_only: () =>
     'The name is written with initials; the registry needs the full first name and patronymic',
   ambiguous_reference: () => 'Several participants in the registry have this full name; give the ID',
+  order_before_agreement: (p) =>
+    `The order assigning pair${id(p.pairId) ? ` ${id(p.pairId)}` : ''} precedes the mentoring agreement of mentor${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} (Labour Code art. 351.8)`,
+  agreement_missing: (p) =>
+    `Mentor${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} has no mentoring agreement in force on the order date (Labour Code art. 351.8)`,
+  calendar_year_missing: (p) =>
+    `The production calendar has no data for ${num(p.year) || 'this'} year; add it (the Government's decree on transferring days off)`,
+  workload_over_limit: (p) => {
+    const who = id(p.mentorId) ? `Mentor ${id(p.mentorId)}` : 'Mentor';
+    const when = /^\d{4}-\d{2}$/.test(p.month ?? '') ? ` in ${p.month}` : '';
+    if (p.limit === 'maxMenteesPerMentor')
+      return `${who}: ${num(p.value)} mentees against the policy's limit of ${num(p.maximum)}`;
+    if (p.limit === 'availableHoursPerMonth')
+      return `${who}${when}: ${num(p.value)} h against ${num(p.maximum)} h a month they can give`;
+    return `${who}${when}: ${num(p.value)} h against the policy's limit of ${num(p.maximum)} h a month`;
+  },
   practice_transition_invalid: (p) =>
     `A practice case cannot move${token(p.from) ? ` from ${token(p.from)}` : ''}${token(p.to) ? ` to ${token(p.to)}` : ''}: the order is draft, review, publication`,
 };

@@ -74,6 +74,7 @@ const dateRange: Readonly<Record<DateRangeReason, string>> = {
   programmeBeforeApproval: 'Программа начинается раньше её утверждения (003 §6.2)',
   programmeEndedBeforeApproval: 'Программа закончилась раньше её утверждения (003 §6.2)',
   extensionAfterEnd: 'Продление согласуется до окончания программы (003 §7.2)',
+  agreementEndsBeforeStart: 'Срок наставничества по соглашению заканчивается раньше, чем начинается',
 };
 
 const references: Readonly<Record<ReferenceKind, string>> = {
@@ -134,6 +135,7 @@ const required: Readonly<Record<Exclude<RequiredReason, 'statusField'>, string>>
     'В файле нет столбца «ID участника» (или «ФИО участника» вместе со списком участников в настройках)',
   columnMentorId: 'В файле нет столбца «ID наставника»',
   columnMenteeIds: 'В файле нет столбца «ID наставляемых»',
+  salaryForPercentPay: 'Выплата задана в процентах от оклада: нужен размер оклада',
 };
 
 const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
@@ -152,6 +154,8 @@ const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
   snapshotNoMigration: 'Нет миграции снимка с этой версии',
   mergePolicy: 'Политика слияния: keepFirst, keepLast, preferComplete или reject',
   registryField: 'Неизвестное поле для реестра',
+  calendarDayOff: 'Нерабочий день календаря должен приходиться на понедельник – пятницу этого года',
+  calendarWorkingWeekend: 'Рабочий выходной календаря должен приходиться на субботу или воскресенье этого года',
 };
 
 const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
@@ -425,6 +429,21 @@ export const issueMessagesRu: IssueMessages = {
   name_incomplete: () => 'ФИО: нужны как минимум фамилия и имя',
   name_initials_only: () => 'ФИО записано с инициалами; для реестра нужны полные имя и отчество',
   ambiguous_reference: () => 'В реестре несколько участников с таким ФИО; укажите ID',
+  order_before_agreement: (p) =>
+    `Приказ о закреплении пары${id(p.pairId) ? ` ${id(p.pairId)}` : ''} издан раньше, чем с наставником${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} заключено соглашение о наставничестве (ст. 351.8 ТК РФ)`,
+  agreement_missing: (p) =>
+    `С наставником${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} не заключено соглашение о наставничестве, действующее на дату приказа (ст. 351.8 ТК РФ)`,
+  calendar_year_missing: (p) =>
+    `В производственном календаре нет ${num(p.year) || 'этого'} года; добавьте его данные (постановление Правительства РФ о переносе выходных дней)`,
+  workload_over_limit: (p) => {
+    const who = id(p.mentorId) ? `Наставник ${id(p.mentorId)}` : 'Наставник';
+    const when = /^\d{4}-\d{2}$/.test(p.month ?? '') ? ` в ${p.month}` : '';
+    if (p.limit === 'maxMenteesPerMentor')
+      return `${who}: ${num(p.value)} наставляемых при пределе ${num(p.maximum)} по положению`;
+    if (p.limit === 'availableHoursPerMonth')
+      return `${who}${when}: ${num(p.value)} ч при заявленных ${num(p.maximum)} ч в месяц`;
+    return `${who}${when}: ${num(p.value)} ч при пределе ${num(p.maximum)} ч в месяц по положению`;
+  },
   practice_transition_invalid: (p) =>
     `Кейс практики нельзя перевести${pick(practiceStatusRu, p.from) ? ` из статуса «${pick(practiceStatusRu, p.from)}»` : ''}${pick(practiceStatusRu, p.to) ? ` в статус «${pick(practiceStatusRu, p.to)}»` : ''}: порядок — черновик, рецензия, публикация`,
 };
