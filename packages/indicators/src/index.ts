@@ -76,7 +76,16 @@ export {
   type SqlOptions,
   type SqlRunner,
 } from './sql';
-export { type PublishedValue, type SuppressedMarker, type SuppressOptions, suppress } from './suppress';
+export {
+  type PlannedTable,
+  type PublicationPlan,
+  type PublishedValue,
+  type Release,
+  type SuppressedMarker,
+  type SuppressOptions,
+  suppress,
+  suppressPlan,
+} from './suppress';
 export {
   type CellValue,
   type ColumnType,

@@ -1,10 +1,12 @@
-import { fail, type LocalizedText, parse } from '@nastavnik/core';
+import { fail, type LocalizedText, parse, registerCatalogue } from '@nastavnik/core';
 import { z } from 'zod';
-import { CellTable } from './_internal/suppression/cells';
+import { CellTable, type Relation } from './_internal/suppression/cells';
 import { exactCheck, relationFixpoint } from './_internal/suppression/protect';
 import { collectCells, definitionRelations, hierarchyRelations } from './_internal/suppression/relations';
 import type { IndicatorResults, IndicatorValue } from './compute';
 import type { IndicatorDefinition } from './definitions';
+
+registerCatalogue();
 
 /**
  * The marker that replaces a hidden number in published results.
@@ -47,11 +49,47 @@ export interface SuppressOptions {
   readonly threshold?: number;
   /** Also hide zero counts (default: zeros are published). */
   readonly suppressZeros?: boolean;
+  /**
+   * Releases published before this one from the same kind of data (the last
+   * one at least; every one a reader may still hold). The new release is made
+   * consistent with them: their published and hidden cells cannot change, so a
+   * cell whose change since an earlier release is from 1 to `threshold − 1`
+   * is hidden (with complementary cells), and a cell hidden before stays
+   * underivable through the differences.
+   */
+  readonly earlier?: readonly Release[];
 }
+
+/**
+ * A release published earlier: the values as computed (`results`, kept by the
+ * publisher) and what was published from them (`published`: the output of
+ * {@link suppress}, or all tables of a {@link suppressPlan}, matched to the
+ * values by indicator, organization and breakdown).
+ *
+ * @category Suppression
+ * @example
+ * const autumn: Release = { results: autumnResults, published: suppress(autumnResults) };
+ * const spring = suppress(springResults, { earlier: [autumn] });
+ */
+export interface Release {
+  readonly results: IndicatorResults;
+  readonly published: readonly PublishedValue[];
+}
+
+const isObject = (x: unknown): boolean => typeof x === 'object' && x !== null;
 
 const OptionsSchema = z.strictObject({
   threshold: z.number().int().min(1).max(1000).default(5),
   suppressZeros: z.boolean().default(false),
+  // Shapes only: the values are checked by hand below (a country holds millions of them).
+  earlier: z
+    .array(
+      z.strictObject({
+        results: z.custom<IndicatorResults>(isObject),
+        published: z.custom<readonly PublishedValue[]>((x) => Array.isArray(x)),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -59,12 +97,15 @@ const OptionsSchema = z.strictObject({
  * to fall back on: a region's own indicator carries relations between its
  * cells, and checking disclosure without them could publish a derivable cell.
  */
-function definitionsOf(results: IndicatorResults): Map<string, IndicatorDefinition> {
+function definitionsOf(
+  results: IndicatorResults,
+  at: readonly (string | number)[],
+): Map<string, IndicatorDefinition> {
   // Checked by hand, not by a schema: a country's results hold millions of values.
   const r = results as Partial<IndicatorResults> | null;
   for (const field of ['values', 'definitions'] as const) {
     if (typeof r !== 'object' || r === null || !Array.isArray(r[field])) {
-      throw fail('required', ['results', field], {
+      throw fail('required', [...at, field], {
         reason: field === 'values' ? 'computeResult' : 'indicatorDefinitions',
       });
     }
@@ -72,7 +113,7 @@ function definitionsOf(results: IndicatorResults): Map<string, IndicatorDefiniti
   const byId = new Map(results.definitions.map((d) => [d.id, d]));
   results.values.forEach((v, i) => {
     if (!byId.has(v.indicatorId)) {
-      throw fail('unknown_reference', ['results', 'values', i, 'indicatorId'], {
+      throw fail('unknown_reference', [...at, 'values', i, 'indicatorId'], {
         ref: 'indicatorDefinition',
         id: v.indicatorId,
       });
@@ -107,6 +148,15 @@ const notes: Record<'primary' | 'complementary', LocalizedText> = {
  * (which may lie several relations away), until no hidden cell is
  * determined.
  *
+ * With `earlier` releases, the system also holds what they published (their
+ * hidden cells as unknowns) and, for every cell, its change since each of
+ * them: a change from 1 to `threshold − 1` is protected like a small count
+ * (it counts the few persons who changed), so comparing two releases
+ * discloses neither a small change nor a hidden cell. Cells of earlier
+ * releases are never hidden afresh (they are out): only this release's cells
+ * are. To publish several tables from the same data (a region, its
+ * municipalities, its schools), use {@link suppressPlan}.
+ *
  * Takes the whole result of `computeIndicators` (or of the SQL engines):
  * the values with the definitions that made them. Throws a `NastavnikError`
  * when a value's definition is missing, and names the option that is wrong.
@@ -117,23 +167,190 @@ const notes: Record<'primary' | 'complementary', LocalizedText> = {
  * published.filter((v) => v.value === 'suppressed').map((v) => v.suppression?.note.ru);
  */
 export function suppress(results: IndicatorResults, options: SuppressOptions = {}): PublishedValue[] {
-  const { threshold, suppressZeros } = parse(OptionsSchema, options, ['options']);
-  const definitions = definitionsOf(results);
-  const values = results.values;
+  const parsed = parse(OptionsSchema, options, ['options']);
+  const definitions = definitionsOf(results, ['results']);
+  const earlier = parsed.earlier.map((r, k) => checkRelease(r, k, definitions));
+  return suppressValues(results.values, definitions, parsed, earlier);
+}
+
+/**
+ * A publication plan: the tables published from one computation, each the
+ * values of some organizations (a region's table, each municipality's, each
+ * school's own page).
+ *
+ * @category Suppression
+ * @example
+ * const plan: PublicationPlan = {
+ *   tables: [
+ *     { id: 'region', organizationIds: ['reg'] },
+ *     { id: 'm1', organizationIds: ['m1'] },
+ *     { id: 'school-1', organizationIds: ['m1s1'] },
+ *   ],
+ * };
+ */
+export interface PublicationPlan {
+  readonly tables: readonly { readonly id: string; readonly organizationIds: readonly string[] }[];
+}
+
+/**
+ * One table of a {@link PublicationPlan}, ready to publish.
+ *
+ * @category Suppression
+ * @example
+ * const [regionTable]: PlannedTable[] = suppressPlan(results, plan);
+ * regionTable?.values.length;
+ */
+export interface PlannedTable {
+  readonly id: string;
+  readonly values: PublishedValue[];
+}
+
+const PlanSchema = z.strictObject({
+  tables: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(200),
+        organizationIds: z.array(z.string().min(1).max(200)).min(1),
+      }),
+    )
+    .min(1),
+});
+
+/**
+ * Small-cell suppression of all the tables of a publication plan together:
+ * one consistent pattern over the union of the tables, so that no hidden cell
+ * can be derived from any combination of them (a municipality's table next to
+ * its schools' own tables, the region's next to its municipalities'). Tables
+ * suppressed one by one each hide their own small cells, but their totals
+ * give the hidden cells back. Each table gets the values of its organizations
+ * in the order of `results.values`; options as in {@link suppress}
+ * (`earlier` releases included: pass all tables of a plan as one release).
+ *
+ * Throws a `NastavnikError` naming an organization of the plan that has no
+ * values.
+ *
+ * @category Suppression
+ * @example
+ * const tables = suppressPlan(computeIndicators(ds, { asOf, period }), {
+ *   tables: [
+ *     { id: 'municipality', organizationIds: ['m1'] },
+ *     { id: 'school-1', organizationIds: ['m1s1'] },
+ *     { id: 'school-2', organizationIds: ['m1s2'] },
+ *   ],
+ * });
+ */
+export function suppressPlan(
+  results: IndicatorResults,
+  plan: PublicationPlan,
+  options: SuppressOptions = {},
+): PlannedTable[] {
+  const parsed = parse(OptionsSchema, options, ['options']);
+  const { tables } = parse(PlanSchema, plan, ['plan']);
+  const definitions = definitionsOf(results, ['results']);
+  const earlier = parsed.earlier.map((r, k) => checkRelease(r, k, definitions));
+  const known = new Set<string>();
+  for (const v of results.values) known.add(v.organizationId);
+  const inPlan = new Set<string>();
+  for (const [i, t] of tables.entries()) {
+    for (const [j, id] of t.organizationIds.entries()) {
+      if (!known.has(id)) {
+        throw fail('unknown_reference', ['plan', 'tables', i, 'organizationIds', j], {
+          ref: 'organization',
+          id,
+        });
+      }
+      inPlan.add(id);
+    }
+  }
+  const values = results.values.filter((v) => inPlan.has(v.organizationId));
+  const published = suppressValues(values, definitions, parsed, earlier);
+  return tables.map((t) => {
+    const orgs = new Set(t.organizationIds);
+    return { id: t.id, values: published.filter((v) => orgs.has(v.organizationId)) };
+  });
+}
+
+interface CheckedRelease {
+  readonly values: readonly IndicatorValue[];
+  /** For each value: numerator, denominator published (true) or hidden (false). */
+  readonly shown: readonly { readonly num: boolean; readonly den: boolean }[];
+}
+
+const valueKey = (v: Pick<IndicatorValue, 'indicatorId' | 'organizationId' | 'breakdown'>) =>
+  `${v.indicatorId}\u0000${v.organizationId}\u0000${v.breakdown?.dimension ?? ''}\u0000${v.breakdown?.key ?? ''}`;
+
+/** The values of an earlier release that were published, with what readers saw of each. */
+function checkRelease(
+  release: Release,
+  k: number,
+  definitions: Map<string, IndicatorDefinition>,
+): CheckedRelease {
+  const own = definitionsOf(release.results, ['options', 'earlier', k, 'results']);
+  for (const [id, d] of own) if (!definitions.has(id)) definitions.set(id, d);
+  const byKey = new Map<string, IndicatorValue>();
+  for (const v of release.results.values) byKey.set(valueKey(v), v);
+  const values: IndicatorValue[] = [];
+  const shown: { num: boolean; den: boolean }[] = [];
+  release.published.forEach((p, j) => {
+    const v = typeof p === 'object' && p !== null ? byKey.get(valueKey(p)) : undefined;
+    if (v === undefined) throw fail('unknown_reference', ['options', 'earlier', k, 'published', j], {});
+    values.push(v);
+    shown.push({ num: p.numerator !== 'suppressed', den: p.denominator !== 'suppressed' });
+  });
+  return { values, shown };
+}
+
+/** Tags an earlier release's organizations apart from this release's. */
+const tagOf = (k: number) => `\u0001${k}\u0001`;
+
+function suppressValues(
+  values: readonly IndicatorValue[],
+  definitions: ReadonlyMap<string, IndicatorDefinition>,
+  options: { readonly threshold: number; readonly suppressZeros: boolean },
+  earlier: readonly CheckedRelease[],
+): PublishedValue[] {
+  const { threshold, suppressZeros } = options;
   const sensitive = (v: number) => (v > 0 || (suppressZeros && v === 0)) && v < threshold;
   const table = new CellTable(sensitive);
-  // 1. Cells of the values.
+  // 1. Cells of the values: this release's, then the earlier releases' (tagged apart).
   const { valueCells, parentOf, breakdowns } = collectCells(table, values, definitions);
+  const current = table.cells.length;
+  const earlierBreakdowns: Relation[] = [];
+  earlier.forEach((release, k) => {
+    const tag = tagOf(k);
+    const tagged = release.values.map((v) => ({
+      ...v,
+      organizationId: tag + v.organizationId,
+      ...(v.parentId !== undefined ? { parentId: tag + v.parentId } : {}),
+    }));
+    const from = table.cells.length;
+    const collected = collectCells(table, tagged, definitions);
+    for (const [child, parent] of collected.parentOf) parentOf.set(child, parent);
+    earlierBreakdowns.push(...collected.breakdowns);
+    // What readers saw: a cell is known if any published value shows it.
+    const seen = new Set<number>();
+    collected.valueCells.forEach(({ num, den }, i) => {
+      const s = release.shown[i]!;
+      if (num !== null && s.num) seen.add(num);
+      if (den !== null && s.den) seen.add(den);
+    });
+    for (let i = from; i < table.cells.length; i++) {
+      const c = table.cells[i]!;
+      c.hidden = !seen.has(i);
+      c.frozen = true;
+    }
+  });
   const published = table.cells.length;
-  // 2. Relations: the definitions', breakdowns', and the tree's.
+  // 2. Relations: the definitions', breakdowns', the tree's, and the changes since earlier releases.
   const relations = [
     ...definitionRelations(table, definitions),
     ...breakdowns,
+    ...earlierBreakdowns,
     ...hierarchyRelations(table, parentOf, published, sensitive),
+    ...changeRelations(table, current, earlier.length, threshold),
   ];
   const cells = table.cells;
-  for (let i = 0; i < cells.length; i++)
-    if (cells[i]!.primary) for (const m of cells[i]!.governs) table.hide(m);
+  for (let i = 0; i < current; i++) if (cells[i]!.primary) for (const m of cells[i]!.governs) table.hide(m);
   // 3. Per-relation rule to a fixpoint: no relation with exactly one hidden cell.
   relationFixpoint(table, relations);
   // 4. Exact check on the whole system; hide more while anything is solvable.
@@ -160,4 +377,33 @@ export function suppress(results: IndicatorResults, options: SuppressOptions = {
       suppression: { reason, note: notes[reason] },
     };
   });
+}
+
+/**
+ * this = earlier + change, for every cell of this release also in an earlier
+ * one. The change is never published; from 1 to `threshold − 1` persons (up
+ * or down) it must not be derivable either.
+ */
+function changeRelations(table: CellTable, current: number, releases: number, threshold: number): Relation[] {
+  const relations: Relation[] = [];
+  for (let k = 0; k < releases; k++) {
+    const tag = tagOf(k);
+    for (let i = 0; i < current; i++) {
+      const c = table.cells[i]!;
+      const before = table.lookup(tag + c.org, c.name);
+      if (before === undefined) continue;
+      const change = c.value - table.cells[before]!.value;
+      const d = table.cellFor(`\u0002${k}\u0002${c.org}`, c.name, change, true, true);
+      const size = Math.abs(change);
+      table.cells[d]!.primary = !c.measure && size > 0 && size < threshold;
+      relations.push({
+        total: i,
+        parts: [
+          { cell: before, coefficient: 1 },
+          { cell: d, coefficient: 1 },
+        ],
+      });
+    }
+  }
+  return relations;
 }

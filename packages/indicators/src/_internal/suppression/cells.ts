@@ -13,6 +13,8 @@ export interface Cell {
   /** Not published at all (an organization's own part of a total); unknown to readers. */
   readonly virtual: boolean;
   readonly measure: boolean;
+  /** Out already (an earlier release): its state is what readers saw and cannot change. */
+  frozen: boolean;
   /** Measures hidden together with this count. */
   readonly governs: Set<number>;
 }
@@ -45,6 +47,7 @@ export class CellTable {
       primary,
       virtual,
       measure,
+      frozen: false,
       governs: new Set(),
     });
     this.index.set(key, i);
@@ -64,7 +67,7 @@ export class CellTable {
   /** Hide a cell and the measures it governs (a sum of scores goes with its count). */
   hide(i: number): void {
     const c = this.cells[i]!;
-    if (c.hidden) return;
+    if (c.hidden || c.frozen) return;
     c.hidden = true;
     for (const m of c.governs) this.hide(m);
   }
@@ -75,11 +78,11 @@ export class CellTable {
     return v === 0 ? Number.POSITIVE_INFINITY : Math.abs(v);
   }
 
-  /** Hide the best-ranked published member of a relation; false when all are hidden. */
+  /** Hide the best-ranked published member of a relation; false when none can be hidden. */
   hideSmallestPublished(r: Relation): boolean {
     let best = -1;
     for (const m of members(r)) {
-      if (this.cells[m]!.hidden) continue;
+      if (this.cells[m]!.hidden || this.cells[m]!.frozen) continue;
       if (best === -1 || this.rank(m) < this.rank(best)) best = m;
     }
     if (best === -1) return false;

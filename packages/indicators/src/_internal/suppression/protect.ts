@@ -99,9 +99,11 @@ export function exactCheck(table: CellTable, relations: readonly Relation[], pub
           broken = true;
           break;
         }
+        if (cells[cell]!.frozen) continue; // published in an earlier release: out already
         if (best === -1 || table.rank(cell) < table.rank(best)) best = cell;
       }
-      if (broken || best === -1) continue; // best === −1: pinned by the relations alone, nothing to hide
+      // best === −1: pinned by the relations and earlier releases alone, nothing left to hide
+      if (broken || best === -1) continue;
       table.hide(best);
       progressed = true;
     }
