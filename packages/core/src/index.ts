@@ -234,6 +234,44 @@ export {
   PersonNameSchema,
   PersonSchema,
 } from './person';
+export {
+  type CompletedProgrammeSummary,
+  CompletedProgrammeSummarySchema,
+  draftPracticeCase,
+  type PracticeCase,
+  type PracticeCaseInput,
+  PracticeCaseSchema,
+  type PracticeIndicator,
+  PracticeIndicatorSchema,
+  type PracticeMaterial,
+  PracticeMaterialSchema,
+  type PracticeParticipant,
+  PracticeParticipantSchema,
+  type PracticeReviewStep,
+  PracticeReviewStepSchema,
+  type PracticeStatus,
+  PracticeStatusSchema,
+  practiceStatus,
+  practiceStatusLabels,
+  reviewPracticeCase,
+} from './practices/practiceCase';
+export {
+  type PublishablePractice,
+  type PublishedParticipant,
+  preparePracticeForPublication,
+} from './practices/publication';
+export {
+  formatName,
+  type Gender,
+  GenderSchema,
+  isMinorOn,
+  isYoungSpecialist,
+  type Person,
+  type PersonInput,
+  type PersonName,
+  PersonNameSchema,
+  PersonSchema,
+} from './person';
 // --- personal data: depersonalisation (Roskomnadzor order № 140), k-anonymity, retention (152-ФЗ ст. 21) ---
 export {
   type DepersonalisationKey,
