@@ -223,18 +223,6 @@ export {
 } from './pair';
 export { parse, type Result, safeParse } from './parse';
 export {
-  formatName,
-  type Gender,
-  GenderSchema,
-  isMinorOn,
-  isYoungSpecialist,
-  type Person,
-  type PersonInput,
-  type PersonName,
-  PersonNameSchema,
-  PersonSchema,
-} from './person';
-export {
   type CompletedProgrammeSummary,
   CompletedProgrammeSummarySchema,
   draftPracticeCase,
