@@ -223,6 +223,18 @@ export {
 } from './pair';
 export { parse, type Result, safeParse } from './parse';
 export {
+  formatName,
+  type Gender,
+  GenderSchema,
+  isMinorOn,
+  isYoungSpecialist,
+  type Person,
+  type PersonInput,
+  type PersonName,
+  PersonNameSchema,
+  PersonSchema,
+} from './person';
+export {
   type CompletedProgrammeSummary,
   CompletedProgrammeSummarySchema,
   draftPracticeCase,
@@ -248,18 +260,6 @@ export {
   type PublishedParticipant,
   preparePracticeForPublication,
 } from './practices/publication';
-export {
-  formatName,
-  type Gender,
-  GenderSchema,
-  isMinorOn,
-  isYoungSpecialist,
-  type Person,
-  type PersonInput,
-  type PersonName,
-  PersonNameSchema,
-  PersonSchema,
-} from './person';
 // --- personal data: depersonalisation (Roskomnadzor order № 140), k-anonymity, retention (152-ФЗ ст. 21) ---
 export {
   type DepersonalisationKey,
