@@ -6,6 +6,40 @@
  * @packageDocumentation
  * @module @nastavnik/machines
  */
+export {
+  type AttentionDigest,
+  attentionDigest,
+  type DigestOptions,
+  type DigestSubject,
+  type DigestViewer,
+  visibleFindings,
+} from './attention/digest';
+export {
+  type AttentionFinding,
+  type AttentionInput,
+  type AttentionSeverity,
+  type FindingOf,
+  findAttention,
+  type WaitingMentee,
+} from './attention/findings';
+export {
+  type AttentionPolicy,
+  type AttentionPolicyInput,
+  AttentionPolicySchema,
+  type AttentionRole,
+  AttentionRoleSchema,
+  attentionPolicy,
+  defaultAttentionPolicy,
+  type EscalationStep,
+  EscalationStepSchema,
+} from './attention/policy';
+export { type Reminder, reminderSchedule, type SentReminder } from './attention/reminders';
+export {
+  type AttentionCode,
+  type AttentionReasons,
+  attentionActions,
+  attentionTexts,
+} from './attention/texts';
 export { defaultPairAuthority, defaultProgrammeAuthority } from './authority';
 export { type PairEventType, type PairPhase, pairEventLabels, pairPhaseLabels } from './labels';
 export {
@@ -40,6 +74,7 @@ export {
   PairParticipantSchema,
 } from './pairEvents';
 export { pairMachine } from './pairMachine';
+export { workloadEntriesFromPairs } from './workloadEntries';
 export {
   createPairSnapshot,
   type PairSnapshot,
