@@ -186,6 +186,7 @@ export type {
   IssuePath,
   NastavnikErrorCode,
   ReferenceKind,
+  RematchChangeReason,
   RequiredReason,
   TooBigReason,
 } from './issueParams';

@@ -165,7 +165,9 @@ export type InvalidInputReason =
   | 'cellCost'
   | 'certificateMissing'
   | 'capacity'
-  | 'recordsNotExportable';
+  | 'recordsNotExportable'
+  | 'rematchTolerance'
+  | 'rematchMaxSolves';
 
 /**
  * Why something is larger than allowed, beyond a zod limit.
@@ -199,6 +201,25 @@ export type IssueFormat =
   | 'schoolClass'
   // zod's other string formats (email, uuid, regex, …), named as zod names them
   | (string & Record<never, never>);
+
+/**
+ * Why a pair changed when a matching was repaired (`rematch` in
+ * `@nastavnik/matching`): the mentor left, the mentor's places were cut, the
+ * pair was forbidden, the request was withdrawn, a reassignment needed to keep
+ * the score within the tolerance or to place more requests, or a request
+ * (new or waiting) was placed.
+ *
+ * @category Errors
+ * @example
+ * const r: RematchChangeReason = 'mentorLeft';
+ */
+export type RematchChangeReason =
+  | 'mentorLeft'
+  | 'capacityReduced'
+  | 'pairForbidden'
+  | 'requestRemoved'
+  | 'reassigned'
+  | 'placed';
 
 /**
  * The params of every issue code. `NastavnikIssue<'too_small'>['params']` is
@@ -278,6 +299,8 @@ export interface IssueParams {
   required_answer_missing: { readonly questionId?: string };
   aborted: Record<never, never>;
   infeasible: Record<never, never>;
+  /** Not an error: the explanation of one change of `rematch` (matching); `replaced` when the request got another mentor. */
+  rematch_change: { readonly reason?: RematchChangeReason; readonly replaced?: boolean };
   internal: {
     readonly reason?: 'machineRejectedValidEvent' | 'migrationNoProgress' | 'fastReplayUnsupported';
     readonly event?: string;

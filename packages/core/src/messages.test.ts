@@ -129,6 +129,8 @@ const inputReasons = keys<InvalidInputReason>({
   certificateMissing: true,
   capacity: true,
   recordsNotExportable: true,
+  rematchTolerance: true,
+  rematchMaxSolves: true,
 });
 const bigReasons = keys<TooBigReason>({
   roundMaximum: true,
@@ -240,6 +242,12 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   required_answer_missing: [{}, { questionId: 'q1' }],
   aborted: [{}],
   infeasible: [{}],
+  rematch_change: [
+    {},
+    ...(['mentorLeft', 'capacityReduced', 'pairForbidden', 'requestRemoved', 'reassigned', 'placed'] as const).flatMap(
+      (reason) => [{ reason }, { reason, replaced: true }],
+    ),
+  ],
   internal: [
     {},
     { reason: 'machineRejectedValidEvent', event: 'orderIssued', phase: 'active' },

@@ -165,6 +165,8 @@ const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
   certificateMissing: 'A solver result with a certificate is required (certificate: true)',
   capacity: 'A capacity must be a non-negative integer',
   recordsNotExportable: 'The registry records cannot be exported: check them with the schema',
+  rematchTolerance: 'The tolerance must be a number from 0 to 1 (0.01 = within 1 % of the optimum)',
+  rematchMaxSolves: 'The number of solves must be an integer of at least 2',
 };
 
 const tooBig: Readonly<Record<TooBigReason, string>> = {
@@ -387,6 +389,27 @@ export const issueMessagesEn: IssueMessages = {
       : 'No answer to a required question',
   aborted: () => 'The operation was aborted',
   infeasible: () => 'The problem has no feasible solution',
+  rematch_change: (p) => {
+    const next = p.replaced ? 'another mentor is assigned' : 'no other mentor found yet; the search goes on';
+    switch (p.reason) {
+      case 'mentorLeft':
+        return `The mentor left the programme; ${next}`;
+      case 'capacityReduced':
+        return `The mentor's places were reduced; ${next}`;
+      case 'pairForbidden':
+        return `The pair is forbidden (a conflict or the mentee's request); ${next}`;
+      case 'requestRemoved':
+        return 'The request was withdrawn: the pair ends';
+      case 'reassigned':
+        return p.replaced
+          ? 'Mentor changed: without this move the total score would fall below the tolerance or fewer mentees would have a pair'
+          : 'Pair ended: without this the total score would fall below the tolerance';
+      case 'placed':
+        return 'A mentor is found for the mentee';
+      default:
+        return 'The pair changed in re-matching';
+    }
+  },
   internal: (p) =>
     p.reason === 'machineRejectedValidEvent'
       ? 'Internal error: the machine did not accept a valid event'

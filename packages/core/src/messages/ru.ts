@@ -184,6 +184,8 @@ const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
   certificateMissing: 'Нужен результат решателя с сертификатом (certificate: true)',
   capacity: 'Вместимость должна быть целым неотрицательным числом',
   recordsNotExportable: 'Записи реестра не удалось выгрузить: проверьте их схемой',
+  rematchTolerance: 'Допуск должен быть числом от 0 до 1 (0,01 — в пределах 1 % от оптимума)',
+  rematchMaxSolves: 'Число решений должно быть целым, не меньше 2',
 };
 
 const tooBig: Readonly<Record<TooBigReason, string>> = {
@@ -405,6 +407,29 @@ export const issueMessagesRu: IssueMessages = {
       : 'Нет ответа на обязательный вопрос',
   aborted: () => 'Операция прервана',
   infeasible: () => 'Задача не имеет допустимого решения',
+  rematch_change: (p) => {
+    const next = p.replaced
+      ? 'назначен другой наставник'
+      : 'другой наставник пока не найден, поиск продолжается';
+    switch (p.reason) {
+      case 'mentorLeft':
+        return `Наставник выбыл из программы; ${next}`;
+      case 'capacityReduced':
+        return `У наставника сокращено число мест; ${next}`;
+      case 'pairForbidden':
+        return `Пара запрещена (конфликт или просьба наставляемого); ${next}`;
+      case 'requestRemoved':
+        return 'Запрос снят: пара прекращена';
+      case 'reassigned':
+        return p.replaced
+          ? 'Наставник заменён: без этой перестановки суммарная оценка подбора ушла бы за допустимый предел или меньше наставляемых получили бы пару'
+          : 'Пара прекращена: без этого суммарная оценка подбора ушла бы за допустимый предел';
+      case 'placed':
+        return 'Наставляемому подобран наставник';
+      default:
+        return 'Пара изменена при повторном подборе';
+    }
+  },
   internal: (p) =>
     p.reason === 'machineRejectedValidEvent'
       ? 'Внутренняя ошибка: машина не приняла допустимое событие'
