@@ -43,6 +43,18 @@ export {
   verifyStableMatching,
 } from './match';
 export type { MutualInterest } from './mutualInterest';
+export {
+  type RematchChange,
+  type RematchChanges,
+  RematchChangesSchema,
+  type RematchInstance,
+  RematchInstanceSchema,
+  type RematchOptions,
+  type RematchPrevious,
+  RematchPreviousSchema,
+  type RematchResult,
+  rematch,
+} from './rematch';
 export { type AssignmentResult, type SolveAssignmentOptions, solveAssignment } from './solveAssignment';
 export {
   type OptimalityCertificate,
