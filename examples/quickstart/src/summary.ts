@@ -16,10 +16,9 @@ const T = {
     ru: 'обучающиеся по взаимному выбору (matchStable)',
     en: 'pupils by mutual choice (matchStable)',
   },
-  pairsFormed: { ru: 'пар', en: 'pairs' },
   unmatched: { ru: 'Без пары (поиск продолжается)', en: 'Without a pair (the search goes on)' },
   pairs: { ru: 'Пары и группы (автоматы пар)', en: 'Pairs and groups (pair machines)' },
-  groups: { ru: 'из них групп', en: 'of them groups' },
+  groups: { ru: 'из них', en: 'of them' },
   completed: { ru: 'завершили программу', en: 'completed the programme' },
   extended: {
     ru: 'продлены по обоюдному согласию и завершены',
@@ -70,6 +69,18 @@ function fmt(v: IndicatorValue, lang: Lang): string {
   return n;
 }
 
+const NOUNS = {
+  pairs: { ru: ['пара', 'пары', 'пар'], en: ['pair', 'pairs', 'pairs'] },
+  groups: { ru: ['группа', 'группы', 'групп'], en: ['group', 'groups', 'groups'] },
+} as const;
+
+/** A count with its noun agreed by `Intl.PluralRules`, the number first: «18 пар», «1 pair». */
+function count(n: number, noun: keyof typeof NOUNS, lang: Lang): string {
+  const [one, few, many] = NOUNS[noun][lang];
+  const c = new Intl.PluralRules(lang).select(n);
+  return `${n}\u00a0${c === 'one' ? one : c === 'few' ? few : many}`;
+}
+
 /** The summary as lines of text. */
 export function summarize(year: YearResult, files: readonly WrittenFile[], lang: Lang): string[] {
   const t = (k: keyof typeof T) => T[k][lang];
@@ -91,8 +102,8 @@ export function summarize(year: YearResult, files: readonly WrittenFile[], lang:
   out.push(`${t('matching')}:`);
   const opt = year.matching.reduce((s, m) => s + m.optimal.pairs.filter((p) => !p.fixed).length, 0);
   const st = year.matching.reduce((s, m) => s + m.stable.pairs.filter((p) => !p.fixed).length, 0);
-  out.push(`  ${t('optimal')}: ${opt} ${t('pairsFormed')}`);
-  out.push(`  ${t('stable')}: ${st} ${t('pairsFormed')}`);
+  out.push(`  ${t('optimal')}: ${count(opt, 'pairs', lang)}`);
+  out.push(`  ${t('stable')}: ${count(st, 'pairs', lang)}`);
   const reasons = new Map<string, number>();
   for (const m of year.matching)
     for (const u of [...m.optimal.unmatched, ...m.stable.unmatched])
@@ -105,7 +116,7 @@ export function summarize(year: YearResult, files: readonly WrittenFile[], lang:
   const fates = new Map<string, number>();
   for (const j of year.pairs) fates.set(j.fate, (fates.get(j.fate) ?? 0) + 1);
   const groups = year.pairs.filter((j) => j.pair.menteeIds.length > 1).length;
-  out.push(`${t('pairs')}: ${year.pairs.length} (${t('groups')} ${groups})`);
+  out.push(`${t('pairs')}: ${year.pairs.length} (${t('groups')} ${count(groups, 'groups', lang)})`);
   const byReason = new Map<string, number>();
   for (const j of year.pairs)
     if (j.terminationReason) byReason.set(j.terminationReason, (byReason.get(j.terminationReason) ?? 0) + 1);

@@ -606,8 +606,9 @@ describe('HTML escaping with hostile strings in every field', () => {
           ).toBe(true);
           expect(tag[2] ?? '').not.toMatch(/\bon[a-z]+\s*=/iu);
         }
-        // The hostile text is there, escaped, so nothing was silently dropped.
-        expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+        // The hostile text is there, typeset («ёлочки» for its straight quotes) and escaped, so nothing was
+        // silently dropped.
+        expect(html).toContain('&lt;script&gt;alert(«x»)&lt;/script&gt;');
         expect(html).toContain('&amp;amp;');
       }
       const md = renderMarkdown(doc);

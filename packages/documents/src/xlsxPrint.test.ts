@@ -22,7 +22,7 @@ describe('XLSX a person can use', () => {
     expect(row?.getCell(2).value).toBe(1290);
     expect(row?.getCell(2).numFmt).toBe('#,##0');
     expect(row?.getCell(5).value).toBeCloseTo(0.717, 6);
-    expect(row?.getCell(5).numFmt).toBe('0.0%');
+    expect(row?.getCell(5).numFmt).toBe('0.0 %');
     expect(row?.getCell(6).value).toBe(0.7);
     expect(ws?.pageSetup.orientation).toBe('landscape');
     expect(ws?.pageSetup.fitToWidth).toBe(1);

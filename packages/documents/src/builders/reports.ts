@@ -13,12 +13,15 @@ import {
   PersonSchema,
   parse,
   participantRoleLabels,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { findPerson, orgHeader, orgShort } from '../_internal/common';
 import type { Block, NastavnikDocument, TableRowValue } from '../model';
 import { formatDateLong, formatDateShort, formatTerm } from '../typography/dates';
-import { formatPercent } from '../typography/numbers';
+import { formatCount, formatPercent } from '../typography/numbers';
+
+registerCatalogue();
 
 /**
  * One coverage indicator: a share as numerator over denominator (e.g.
@@ -171,6 +174,11 @@ function reportBlocks(v: z.output<typeof ReportInputSchema>, final: boolean): Bl
     const c = v.counts;
     blocks.push(
       { kind: 'heading', level: 1, text: `${n++}. Участники программы` },
+      // Counts with their nouns agreed, the number first: «18 наставнических пар, 6 наставнических групп».
+      {
+        kind: 'paragraph',
+        text: `Итого: ${formatCount(c.mentors, ['наставник', 'наставника', 'наставников'])} и ${formatCount(c.mentees, ['наставляемый', 'наставляемых', 'наставляемых'])}; ${formatCount(c.pairs, ['наставническая пара', 'наставнические пары', 'наставнических пар'])}, ${formatCount(c.groups, ['наставническая группа', 'наставнические группы', 'наставнических групп'])}.`,
+      },
       {
         kind: 'table',
         caption: 'Участники',

@@ -1,28 +1,10 @@
-import { cleanText } from '../_internal/clean';
+import { escapeHtml } from '../_internal/escapeHtml';
 import { scalePoints } from '../_internal/scale';
 import { barChartSvg } from '../chart';
 import { type Annex, type Block, cellText, type Inline, type NastavnikDocument } from '../model';
+import { typograph } from '../typography/text';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/**
- * Escape a text for HTML (element content and quoted attributes): `& < > " '`,
- * and drop the invisible controls that can corrupt or spoof output (C0
- * controls, bidi overrides and isolates).
- *
- * @category Render
- * @example
- * escapeHtml('<script>alert("x")</script>'); // '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
- */
-export function escapeHtml(text: string): string {
-  return cleanText(text).replace(/[&<>"']/gu, (c) => ESCAPES[c] ?? c);
-}
+export { escapeHtml };
 
 /**
  * Options of {@link renderHtml}.
@@ -36,7 +18,8 @@ export interface HtmlOptions {
   readonly fullPage?: boolean;
 }
 
-const e = escapeHtml;
+/** Every text typeset as in DOCX ({@link typograph}: NBSP, dashes, «ёлочки»), then escaped. */
+const e = (text: string) => escapeHtml(typograph(text));
 
 /**
  * A cell's span as an attribute value: a whole number from 1 to the table's

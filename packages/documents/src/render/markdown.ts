@@ -2,6 +2,7 @@ import { cleanText } from '../_internal/clean';
 import { scalePoints } from '../_internal/scale';
 import { chartValue } from '../chart';
 import { type Annex, type Block, cellText, type Inline, type NastavnikDocument } from '../model';
+import { typograph } from '../typography/text';
 
 /**
  * Escape a text for Markdown (CommonMark / GFM): HTML-significant
@@ -22,7 +23,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)-/gmu, '$1\\-');
 }
 
-const m = escapeMarkdown;
+/** Every text typeset as in DOCX ({@link typograph}: NBSP, dashes, «ёлочки»), then escaped. */
+const m = (text: string) => escapeMarkdown(typograph(text));
 const cell = (s: string) => m(s).replace(/\r?\n/gu, ' ');
 
 const para = (text: string) => m(text).replace(/\r?\n/gu, '  \n');

@@ -74,7 +74,7 @@ function collectTables(doc: NastavnikDocument): DataSheet[] {
 
 /**
  * A printed number read back as a number with its display format: «1 234» →
- * 1234 (`# ##0`), «72,5 %» → 0.725 (`0,0 %`), «4,5» → 4.5 (`# ##0,0`). The
+ * 1234 (`# ##0`), «72,5 %» → 0.725 (`0,0 %`, the space kept), «4,5» → 4.5 (`# ##0,0`). The
  * format codes are the file's own (`#,##0.0`), shown with the reader's locale:
  * a space for thousands and a decimal comma in Russian.
  */
@@ -88,7 +88,9 @@ function numberOf(text: string): { value: number; format: string } | undefined {
   if (!Number.isFinite(n)) return undefined;
   const decimals = body.includes('.') ? Math.min(3, body.split('.')[1]?.length ?? 0) : 0;
   const frac = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
-  return percent ? { value: n / 100, format: `0${frac}%` } : { value: n, format: `#,##0${frac}` };
+  // «9,2 %»: the space before the sign as in the DOCX text (ГОСТ 8.417, Мильчин); a number in a cell
+  // never wraps, so a plain space (valid unquoted in Excel and LibreOffice format codes) is enough.
+  return percent ? { value: n / 100, format: `0${frac} %` } : { value: n, format: `#,##0${frac}` };
 }
 
 /**

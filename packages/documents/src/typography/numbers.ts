@@ -55,18 +55,39 @@ export function formatNumber(value: number): string {
   return frac ? `${grouped},${frac}` : grouped;
 }
 
+const RU_PLURAL = new Intl.PluralRules('ru');
+
 /**
- * The Russian plural form for a count: 1 пара, 2 пары, 5 пар.
+ * The Russian plural form for a count, chosen by `Intl.PluralRules('ru')`:
+ * 1 пара, 2 пары, 5 пар; a fraction takes the genitive singular (1,5 пары).
  *
  * @category Typography
  * @example
  * plural(21, ['пара', 'пары', 'пар']); // 'пара'
  */
 export function plural(count: number, forms: readonly [string, string, string]): string {
-  const n = Math.abs(count) % 100;
-  const n1 = n % 10;
-  if (n > 10 && n < 20) return forms[2];
-  if (n1 > 1 && n1 < 5) return forms[1];
-  if (n1 === 1) return forms[0];
-  return forms[2];
+  switch (RU_PLURAL.select(count)) {
+    case 'one':
+      return forms[0];
+    case 'few':
+      return forms[1];
+    case 'many':
+      return forms[2];
+    default:
+      // `other` is a fraction: «1,5 пары», «2,5 часа».
+      return forms[1];
+  }
+}
+
+/**
+ * A count with its noun agreed, the number first and a non-breaking space
+ * between them: «18 пар», «21 пара», «3 группы», «1 234 наставляемых».
+ *
+ * @category Typography
+ * @example
+ * formatCount(18, ['пара', 'пары', 'пар']); // '18 пар' (NBSP)
+ * [formatCount(18, ['пара', 'пары', 'пар']), formatCount(6, ['группа', 'группы', 'групп'])].join(', '); // '18 пар, 6 групп'
+ */
+export function formatCount(count: number, forms: readonly [string, string, string]): string {
+  return `${formatNumber(count)}${NBSP}${plural(count, forms)}`;
 }

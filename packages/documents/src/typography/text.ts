@@ -55,7 +55,8 @@ export function typograph(text: string): string {
     const ch = text[i] as string;
     if (ch === '"') {
       const prev = i === 0 ? ' ' : (text[i - 1] as string);
-      const opening = /[\s(«„[\u2011-]/u.test(prev) || i === 0;
+      // A quote opens unless it follows a letter, a digit or closing punctuation («<b>"A"</b>» opens after «>»).
+      const opening = i === 0 || !/[\p{L}\p{N}.,;:!?…)\]»“%'’"]/u.test(prev);
       if (opening) {
         out += depth === 0 ? '«' : '„';
         depth++;
