@@ -14,7 +14,6 @@ import {
   type PersonalProgramme,
   type PersonId,
   type ProcessingActivity,
-  registerCatalogue,
   requireConsents,
   requiredConsents,
 } from '@nastavnik/core';
@@ -23,8 +22,6 @@ import { formatDateShort } from '../typography/dates';
 import { declineName, type GrammaticalCase, nameIn } from '../typography/names';
 import { formatOrderNumber } from '../typography/numbers';
 import { declinePosition } from '../typography/positions';
-
-registerCatalogue();
 
 export const NBSP = '\u00a0';
 

@@ -1,6 +1,4 @@
-import { fail, registerCatalogue } from '@nastavnik/core';
-
-registerCatalogue();
+import { fail } from '@nastavnik/core';
 
 /** The most points a scale may have (as core's questionnaire schema allows: 0–100). */
 const MAX_POINTS = 101;

@@ -1,12 +1,4 @@
-import {
-  CompetitionSchema,
-  competitionStandings,
-  fail,
-  PairSchema,
-  parse,
-  registerCatalogue,
-  roundMax,
-} from '@nastavnik/core';
+import { CompetitionSchema, competitionStandings, fail, PairSchema, parse, roundMax } from '@nastavnik/core';
 import { z } from 'zod';
 import {
   acquaintance,
@@ -23,8 +15,6 @@ import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument, TableRowValue } from '../model';
 import { formatDateShort } from '../typography/dates';
 import { formatRange } from '../typography/text';
-
-registerCatalogue();
 
 const CompetitionOrderInputSchema = z.object({
   ...orderBase,

@@ -9,7 +9,6 @@ import {
   PersonalProgrammeSchema,
   PersonIdSchema,
   parse,
-  registerCatalogue,
   type TerminationReason,
   TerminationReasonSchema,
   terminationReasonLabels,
@@ -32,8 +31,6 @@ import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateLong, formatDateShort } from '../typography/dates';
 import { byGender } from '../typography/names';
-
-registerCatalogue();
 
 const PairChangeOrderInputSchema = z.object({
   ...orderBase,
