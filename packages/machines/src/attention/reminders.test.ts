@@ -179,8 +179,9 @@ describe('reminderSchedule over a simulated school year (properties)', () => {
         }
         // Nothing for a pair after it ended.
         for (const p of pairs.map((x, i) => ({ ...x, id: `p${i}` }))) {
-          if (p.terminatedOn === null) continue;
-          expect(sent.filter((r) => r.pairId === p.id && r.date >= p.terminatedOn)).toEqual([]);
+          const ended = p.terminatedOn;
+          if (ended === null) continue;
+          expect(sent.filter((r) => r.pairId === p.id && r.date >= ended)).toEqual([]);
         }
         // Every finding seen 23 days or more after it became due has reached the curator by then.
         for (const [key, { finding, days }] of seen) {
