@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { Consent, ConsentGiver } from '../consent';
 import {
+  type ConsentPolicy,
+  ConsentPolicySchema,
+  type ConsentRole,
+  defaultConsentPolicy,
+  type ProcessingActivity,
+  requiredConsents,
+} from '../consentPolicy';
+import {
   type AcademicYear,
   AcademicYearSchema,
   academicYearBounds,
@@ -8,7 +16,7 @@ import {
   type IsoDate,
   IsoDateSchema,
 } from '../dates';
-import type { ConsentPurpose, RequestSource } from '../enums';
+import { type ConsentPurpose, ConsentPurposeSchema, type RequestSource } from '../enums';
 import { fail } from '../errors';
 import type {
   ConsentId,
@@ -19,6 +27,7 @@ import type {
   RequestId,
   TrainingCourseId,
 } from '../ids';
+import { registerCatalogue } from '../messages/catalogue';
 import type { Order } from '../order';
 import type { Organization } from '../organization';
 import { parse } from '../parse';
@@ -52,6 +61,8 @@ import {
   VILLAGES,
 } from './_internal/texts';
 
+registerCatalogue();
+
 // ---------------------------------------------------------------------------------------------
 // Options
 
@@ -66,14 +77,28 @@ const commonOptions = {
   academicYear: AcademicYearSchema.optional(),
   /** The date of the snapshot: consents and requests are dated on or before it; ages are taken on it. */
   asOf: IsoDateSchema.optional(),
+  /**
+   * The consent policy the consents are generated from: every participant
+   * signs what `requiredConsents` asks of them for each role they have
+   * (default: core's `defaultConsentPolicy`).
+   */
+  consentPolicy: ConsentPolicySchema.optional(),
+  /**
+   * Deliberate consent gaps, so that consent checks have something to refuse
+   * (default `true`): some participants have no consent at all, some minors
+   * signed themselves, some withdrew, some lack a pair purpose. `false`:
+   * everyone has every consent the policy asks.
+   */
+  consentGaps: z.boolean().default(true),
 };
 
 /**
  * Options of {@link generateMunicipality}, validated with zod: `seed`
  * (default 1), `schools` (4), `pupilsPerSchool` (60), `teachersPerSchool`
  * (20), `academicYear` and `asOf` (default 2023-2024 and 1 October of its
- * first year; `asOf` must fall within the academic year). Unknown keys are
- * rejected.
+ * first year; `asOf` must fall within the academic year), `consentPolicy`
+ * (default `defaultConsentPolicy`) and `consentGaps` (default `true`).
+ * Unknown keys are rejected.
  *
  * @category Sample data
  * @example
@@ -153,9 +178,12 @@ export interface SampleSchool {
  * authority above its schools, the municipal curator, and every entity in
  * flat lists (as registries hold them) as well as by school.
  *
- * Deliberate defects, so that consent checks have something to refuse: in
- * every school some participating minors have no personal-data consent, a
- * few signed it themselves (no parent), and a few withdrew it.
+ * Consents come from the consent policy (`requiredConsents` for each
+ * participant's roles). Deliberate gaps (option `consentGaps`, on by
+ * default), so that consent checks have something to refuse: in every
+ * school some participating minors have no personal-data consent, a few
+ * signed it themselves (no parent), a few withdrew it, and a few lack the
+ * consent a pair needs (participation, mentor duties).
  *
  * @category Sample data
  * @example
@@ -236,12 +264,16 @@ interface Ctx {
   readonly campaignStartDay: number;
   readonly pupils: number;
   readonly teachers: number;
+  readonly policy: ConsentPolicy;
+  readonly gaps: boolean;
 }
 
 function context(o: {
   seed: number;
   pupilsPerSchool: number;
   teachersPerSchool: number;
+  consentPolicy?: ConsentPolicy | undefined;
+  consentGaps: boolean;
   academicYear?: AcademicYear | undefined;
   asOf?: IsoDate | undefined;
 }): Ctx {
@@ -272,7 +304,28 @@ function context(o: {
     campaignStartDay: Math.min(asOfDay, daysFromCivil(startYear, 9, 1) - 10),
     pupils: o.pupilsPerSchool,
     teachers: o.teachersPerSchool,
+    policy: o.consentPolicy ?? defaultConsentPolicy,
+    gaps: o.consentGaps,
   };
+}
+
+// What a participant's consents are for: everything the sample data does with them but publication,
+// which needs the separate consent to dissemination (152-ФЗ ст. 10.1) a participant may refuse.
+const SIGNED_FOR: readonly ProcessingActivity[] = ['registry', 'matching', 'pair', 'documents', 'export'];
+
+/** The purposes the policy asks of a person in any of their roles, in the fixed order of purposes. */
+function purposesFor(
+  policy: ConsentPolicy,
+  person: Pick<Person, 'category'>,
+  roles: readonly ConsentRole[],
+): ConsentPurpose[] {
+  const need = new Set<ConsentPurpose>();
+  for (const role of roles) {
+    for (const activity of SIGNED_FOR) {
+      for (const purpose of requiredConsents(policy, person, role, activity)) need.add(purpose);
+    }
+  }
+  return ConsentPurposeSchema.options.filter((p) => need.has(p));
 }
 
 const brand = {
@@ -387,15 +440,14 @@ function buildAuthority(ctx: Ctx, region: RegionPart, m: number): AuthorityPart 
     title,
     signatory,
   }));
-  const consents: Consent[] = [
-    {
-      id: brand.consent(`m${m}-c0001`),
-      personId: curator.id,
-      purpose: 'personalData',
-      givenBy: 'self',
-      givenAt: dayBetween(rng, ctx.campaignStartDay, ctx.asOfDay),
-    },
-  ];
+  const givenAt = dayBetween(rng, ctx.campaignStartDay, ctx.asOfDay);
+  const consents: Consent[] = purposesFor(ctx.policy, curator, ['participant']).map((purpose, k) => ({
+    id: brand.consent(`m${m}-c${pad(k + 1, 4)}`),
+    personId: curator.id,
+    purpose,
+    givenBy: 'self',
+    givenAt,
+  }));
   return { organization, town, curator, orders, consents };
 }
 
@@ -565,7 +617,12 @@ function trainingRecord(rng: Random, ctx: Ctx): TrainingRecord {
   };
 }
 
-type ConsentStatus = 'valid' | 'missing' | 'selfSigned' | 'withdrawn';
+/**
+ * A participant's consents: all in force, none, signed by a minor themself,
+ * the consent to processing withdrawn, or `partial` — the consent to
+ * processing given, the other purposes the policy asks missing.
+ */
+type ConsentStatus = 'valid' | 'missing' | 'selfSigned' | 'withdrawn' | 'partial';
 
 function buildSchool(
   ctx: Ctx,
@@ -722,30 +779,36 @@ function buildSchool(
   const kMissing = quota(0.06, 1);
   const kSelf = quota(0.04, 1);
   const kWithdrawn = quota(0.03, shuffled.length >= 12 ? 1 : 0);
+  const kPartial = quota(0.03, 0);
+  const statusAt = (i: number): ConsentStatus => {
+    if (i < kMissing) return 'missing';
+    if (i < kMissing + kSelf) return 'selfSigned';
+    if (i < kMissing + kSelf + kWithdrawn) return 'withdrawn';
+    return i < kMissing + kSelf + kWithdrawn + kPartial ? 'partial' : 'valid';
+  };
   shuffled.forEach((p, i) => {
-    status.set(
-      p.id,
-      i < kMissing
-        ? 'missing'
-        : i < kMissing + kSelf
-          ? 'selfSigned'
-          : i < kMissing + kSelf + kWithdrawn
-            ? 'withdrawn'
-            : 'valid',
-    );
+    status.set(p.id, ctx.gaps ? statusAt(i) : 'valid');
   });
   for (const p of participants) {
     if (status.has(p.id)) continue;
-    const protectedRole = p === head || p === curator;
+    const protectedRole = !ctx.gaps || p === head || p === curator;
     status.set(
       p.id,
       !protectedRole && rng.chance(0.04)
         ? 'missing'
         : !protectedRole && rng.chance(0.02)
           ? 'withdrawn'
-          : 'valid',
+          : !protectedRole && rng.chance(0.02)
+            ? 'partial'
+            : 'valid',
     );
   }
+  const rolesOf = (p: Person): ConsentRole[] => {
+    const roles: ConsentRole[] = [];
+    if (mentorIds.has(p.id)) roles.push('mentor');
+    if (menteeIds.has(p.id)) roles.push('mentee');
+    return roles.length > 0 ? roles : ['participant'];
+  };
 
   const consents: Consent[] = [];
   const nextConsentId = () => brand.consent(`${prefix}-c${pad(consents.length + 1, 4)}`);
@@ -758,7 +821,11 @@ function buildSchool(
     if (minor && st !== 'selfSigned') {
       const fam = familyOf.get(p.id) ?? family(rng);
       const who = rng.weighted({ mother: 70, father: 27, guardian: 3 });
-      givenBy = who === 'guardian' ? 'guardian' : 'parent';
+      const wanted: ConsentGiver = who === 'guardian' ? 'guardian' : 'parent';
+      // Only a signer the policy accepts for a minor (a region may accept guardians only, say).
+      givenBy = ctx.policy.minorSigners.includes(wanted as 'parent' | 'guardian')
+        ? wanted
+        : (ctx.policy.minorSigners[0] ?? wanted);
       representative = toName(
         who === 'mother'
           ? motherName(rng, fam)
@@ -778,9 +845,10 @@ function buildSchool(
       ...(withdraw ? { withdrawnAt: dayBetween(rng, givenDay, ctx.asOfDay) } : {}),
       ...(rng.chance(0.7) ? { documentRef: `${pad(consents.length + 1, 3)}-ПД` } : {}),
     });
-    consents.push(sign('personalData', st === 'withdrawn'));
-    if (mentorIds.has(p.id)) {
-      consents.push(sign(p.category === 'pupil' ? 'participation' : 'mentorDuties', false));
+    // What the policy asks of this person in each of their roles; a partial gap keeps only the consent to processing.
+    for (const purpose of purposesFor(ctx.policy, p, rolesOf(p))) {
+      if (st === 'partial' && purpose !== 'personalData') continue;
+      consents.push(sign(purpose, st === 'withdrawn' && purpose === 'personalData'));
     }
   }
 

@@ -1,8 +1,12 @@
 import {
   ageOn,
   buildOrganizationTree,
+  ConsentPolicySchema,
+  type ConsentRole,
   ConsentSchema,
   competences,
+  consentGap,
+  defaultConsentPolicy,
   generateMunicipality,
   generateRegion,
   isMinorOn,
@@ -17,9 +21,13 @@ import {
   mentorshipForms,
   OrderSchema,
   OrganizationSchema,
+  type Person,
   PersonSchema,
+  type ProcessingActivity,
   ProgrammeSchema,
+  parse,
   RequestSchema,
+  requiredConsents,
   type SampleMunicipality,
   safeParse,
 } from '@nastavnik/core';
@@ -28,6 +36,17 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 
 const seedArb = fc.integer({ min: 0, max: 0xffffffff });
+const ACTIVITIES: readonly ProcessingActivity[] = ['registry', 'matching', 'pair', 'documents', 'export'];
+
+/** Each participant of a school with the roles the consent policy is asked about. */
+function rolesIn(s: SampleMunicipality['schools'][number]): Map<string, ConsentRole[]> {
+  const roles = new Map<string, ConsentRole[]>();
+  const add = (id: string, r: ConsentRole) => roles.set(id, [...(roles.get(id) ?? []), r]);
+  for (const p of s.mentorProfiles) add(p.personId, 'mentor');
+  for (const p of s.menteeProfiles) add(p.personId, 'mentee');
+  for (const p of [s.head, s.curator]) if (!roles.has(p.id)) add(p.id, 'participant');
+  return roles;
+}
 const small = (seed: number) =>
   generateMunicipality({ seed, schools: 2, pupilsPerSchool: 40, teachersPerSchool: 10 });
 
@@ -277,17 +296,86 @@ describe('generateMunicipality: consents', () => {
           // The head and the curator always consented.
           expect(mayProcess(s.head, s.consents, m.asOf).allowed).toBe(true);
           expect(mayProcess(s.curator, s.consents, m.asOf).allowed).toBe(true);
-          // Teacher mentors signed the extra duties, pupil mentors the participation.
-          for (const mp of s.mentorProfiles) {
-            const person = s.persons.find((p) => p.id === mp.personId);
-            const purpose = person?.category === 'pupil' ? 'participation' : 'mentorDuties';
-            const hasPd = s.consents.some((c) => c.personId === mp.personId && c.purpose === 'personalData');
-            expect(s.consents.some((c) => c.personId === mp.personId && c.purpose === purpose)).toBe(hasPd);
+          // Every consent is one the policy asks of that person in one of their roles: nothing picked by hand.
+          const roles = rolesIn(s);
+          for (const c of s.consents) {
+            const person = s.persons.find((p) => p.id === c.personId) as Person;
+            const asked = (roles.get(c.personId) ?? []).flatMap((r) =>
+              ACTIVITIES.flatMap((a) => requiredConsents(defaultConsentPolicy, person, r, a)),
+            );
+            expect(asked).toContain(c.purpose);
           }
         }
       }),
       { numRuns: 15 },
     );
+  });
+
+  it('asks the consent policy: without gaps, every participant may be processed for every activity of each role', () => {
+    fc.assert(
+      fc.property(seedArb, (seed) => {
+        const m = generateMunicipality({ seed, schools: 2, pupilsPerSchool: 50, consentGaps: false });
+        for (const s of m.schools) {
+          for (const [id, roles] of rolesIn(s)) {
+            const person = s.persons.find((p) => p.id === id) as Person;
+            for (const role of roles) {
+              for (const activity of ACTIVITIES) {
+                expect(consentGap(defaultConsentPolicy, person, role, activity, s.consents, m.asOf)).toEqual(
+                  [],
+                );
+              }
+            }
+          }
+        }
+        const curator = m.municipalCurator;
+        expect(
+          consentGap(defaultConsentPolicy, curator, 'participant', 'documents', m.consents, m.asOf),
+        ).toEqual([]);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('with gaps, some participants may be kept in the registry but not put in a pair (a pair purpose missing)', () => {
+    const m = generateMunicipality({ seed: 4, schools: 4, pupilsPerSchool: 120 });
+    let partial = 0;
+    for (const s of m.schools) {
+      for (const [id, roles] of rolesIn(s)) {
+        const person = s.persons.find((p) => p.id === id) as Person;
+        const role = roles[0] ?? 'participant';
+        const registry = consentGap(defaultConsentPolicy, person, role, 'registry', s.consents, m.asOf);
+        const pair = consentGap(defaultConsentPolicy, person, role, 'pair', s.consents, m.asOf);
+        if (registry.length === 0 && pair.length > 0) partial++;
+      }
+    }
+    expect(partial).toBeGreaterThan(0);
+  });
+
+  it('follows a region’s policy: its extra purposes are signed, and a minor’s signer is one it accepts', () => {
+    const policy = parse(ConsentPolicySchema, {
+      ...defaultConsentPolicy,
+      id: 'region-x',
+      rules: [
+        ...defaultConsentPolicy.rules,
+        { activities: ['matching'], categories: ['teacher'], purposes: ['participation'] },
+      ],
+      minorSigners: ['guardian'],
+    });
+    const m = generateMunicipality({ seed: 9, schools: 2, consentPolicy: policy, consentGaps: false });
+    for (const s of m.schools) {
+      for (const [id, roles] of rolesIn(s)) {
+        const person = s.persons.find((p) => p.id === id) as Person;
+        for (const role of roles) {
+          for (const activity of ACTIVITIES) {
+            expect(consentGap(policy, person, role, activity, s.consents, m.asOf)).toEqual([]);
+          }
+        }
+        if (person.category === 'teacher') {
+          expect(s.consents.some((c) => c.personId === id && c.purpose === 'participation')).toBe(true);
+        }
+      }
+      for (const c of s.consents) expect(c.givenBy).not.toBe('parent');
+    }
   });
 
   it('has some withdrawn consents across a municipality', () => {
