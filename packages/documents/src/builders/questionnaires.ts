@@ -14,13 +14,25 @@ import type { Block, FormField, NastavnikDocument } from '../model';
 
 const tx = (ru: string, en: string) => ({ ru, en });
 const opt = (id: string, ru: string, en: string) => ({ id, label: tx(ru, en) });
-const scale = (id: string, ru: string, en: string) => ({
+/**
+ * A 1–10 scale whose end labels answer its own question («Насколько вы готовы…?» — «совсем не
+ * готов(а)» … «полностью готов(а)»). The seeds call for the surveys (001 2.2, 4.2, 5.2, 7.1; 003
+ * roadmap 3, 10; 004 roadmap 1, 2, 4) but print no scale, so one wording serves every scale and the
+ * labels are per question; no legend in the question text may contradict them.
+ */
+const scale = (
+  id: string,
+  ru: string,
+  en: string,
+  min: readonly [string, string],
+  max: readonly [string, string],
+) => ({
   id,
   type: 'scale' as const,
   min: 1,
   max: 10,
-  minLabel: tx('совсем нет', 'not at all'),
-  maxLabel: tx('полностью', 'completely'),
+  minLabel: tx(...min),
+  maxLabel: tx(...max),
   text: tx(ru, en),
 });
 
@@ -62,6 +74,8 @@ const TEMPLATES: Record<
         'readiness',
         'Насколько вы готовы регулярно встречаться с наставником?',
         'How ready are you to meet regularly?',
+        ['совсем не готов(а)', 'not ready at all'],
+        ['полностью готов(а)', 'fully ready'],
       ),
       {
         id: 'format',
@@ -113,8 +127,10 @@ const TEMPLATES: Record<
       },
       scale(
         'time',
-        'Сколько времени вы готовы уделять наставничеству (1 — мало, 10 — много)?',
-        'How much time can you give (1 little, 10 much)?',
+        'Сколько времени вы готовы уделять наставничеству?',
+        'How much time can you give to mentoring?',
+        ['очень мало', 'very little'],
+        ['столько, сколько потребуется', 'as much as it takes'],
       ),
       {
         id: 'training',
@@ -149,6 +165,8 @@ const TEMPLATES: Record<
         'meetingUseful',
         'Насколько полезной была групповая встреча?',
         'How useful was the group meeting?',
+        ['совсем бесполезной', 'not useful at all'],
+        ['очень полезной', 'very useful'],
       ),
       { id: 'comment', type: 'text', required: false, text: tx('Комментарий', 'Comment') },
     ],
@@ -163,13 +181,23 @@ const TEMPLATES: Record<
         'meetings',
         'Насколько регулярны и полезны встречи с наставником?',
         'How regular and useful are the meetings?',
+        ['редки и бесполезны', 'rare and useless'],
+        ['регулярны и очень полезны', 'regular and very useful'],
       ),
       scale(
         'progress',
         'Насколько вы продвинулись в решении своего запроса?',
         'How far have you progressed?',
+        ['совсем не продвинулся(-лась)', 'no progress at all'],
+        ['запрос полностью решён', 'the request is fully met'],
       ),
-      scale('comfort', 'Насколько комфортно вам работать в паре?', 'How comfortable is the pair?'),
+      scale(
+        'comfort',
+        'Насколько комфортно вам работать в паре?',
+        'How comfortable is the pair?',
+        ['совсем некомфортно', 'not comfortable at all'],
+        ['полностью комфортно', 'fully comfortable'],
+      ),
       {
         id: 'change',
         type: 'yesNo',
@@ -193,21 +221,29 @@ const TEMPLATES: Record<
         'overall',
         'Оцените удовлетворённость участием в программе наставничества',
         'Rate your satisfaction with the programme',
+        ['совсем не удовлетворён(а)', 'not satisfied at all'],
+        ['полностью удовлетворён(а)', 'fully satisfied'],
       ),
       scale(
         'goals',
         'Насколько достигнуты цели персонализированной программы?',
         'How far were the goals reached?',
+        ['совсем не достигнуты', 'not reached at all'],
+        ['достигнуты полностью', 'fully reached'],
       ),
       scale(
         'partner',
         'Оцените взаимодействие с наставником (наставляемым)',
         'Rate the work with your partner',
+        ['очень плохо', 'very poor'],
+        ['отлично', 'excellent'],
       ),
       scale(
         'organization',
         'Оцените организацию программы (встречи, сроки, сопровождение куратора)',
         'Rate the organization of the programme',
+        ['очень плохо', 'very poor'],
+        ['отлично', 'excellent'],
       ),
       {
         id: 'again',
