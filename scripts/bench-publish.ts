@@ -11,16 +11,20 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Writes the results of package `name`'s bench (Markdown) to the docs and its README. */
-export function publishBench(name: string, markdown: string): void {
-  const docs = join(root, 'docs', 'bench', `${name}.md`);
+/**
+ * Writes the results of package `name`'s bench (Markdown) to the docs and its README. A second
+ * bench of the same package passes `part`: `docs/bench/<name>-<part>.md` and the README's
+ * `<!-- bench:<part>:start -->` … `<!-- bench:<part>:end -->` markers.
+ */
+export function publishBench(name: string, markdown: string, part?: string): void {
+  const docs = join(root, 'docs', 'bench', part ? `${name}-${part}.md` : `${name}.md`);
   mkdirSync(dirname(docs), { recursive: true });
   writeFileSync(docs, `<!-- written by \`pnpm bench\` in packages/${name}; do not edit -->\n\n${markdown}\n`);
   writeBenchPage();
   const readmePath = join(root, 'packages', name, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
-  const begin = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
+  const begin = part ? `<!-- bench:${part}:start -->` : '<!-- bench:start -->';
+  const end = part ? `<!-- bench:${part}:end -->` : '<!-- bench:end -->';
   const a = readme.indexOf(begin);
   const b = readme.indexOf(end);
   if (a < 0 || b < a) throw new Error(`${readmePath}: no bench markers`);

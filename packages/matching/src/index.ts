@@ -55,6 +55,12 @@ export {
   type RematchResult,
   rematch,
 } from './rematch';
+export {
+  rematchSparse,
+  type SparseRematchInput,
+  type SparseRematchOptions,
+  type SparseRematchResult,
+} from './rematchSparse';
 export { type AssignmentResult, type SolveAssignmentOptions, solveAssignment } from './solveAssignment';
 export {
   type OptimalityCertificate,

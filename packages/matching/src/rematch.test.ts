@@ -1,5 +1,11 @@
 import { isNastavnikError } from '@nastavnik/core';
-import { type RematchChanges, type RematchPrevious, type RematchResult, rematch } from '@nastavnik/matching';
+import {
+  type RematchChanges,
+  type RematchPrevious,
+  type RematchResult,
+  rematch,
+  rematchSparse,
+} from '@nastavnik/matching';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -276,5 +282,23 @@ describe('rematch', () => {
       'duplicate_id',
       'requestsAdded.0.id',
     ]);
+  });
+
+  it('rematchSparse: the same repair on typed arrays, with the forced churn of a removed edge', () => {
+    // row 0 held column 0, which left (no edge any more); row 1 keeps column 1
+    const r = rematchSparse({
+      rows: 2,
+      cols: 2,
+      rowStart: [0, 1, 2],
+      colIndex: [1, 1],
+      cost: [5, 3],
+      capacities: [0, 2],
+      previous: [0, 1],
+    });
+    expect(Array.from(r.rowToCol)).toEqual([1, 1]);
+    expect(r).toMatchObject({ churn: 1, minChurnLowerBound: 1, total: 8, optimum: 8 });
+    expect(() =>
+      rematchSparse({ rows: 1, cols: 1, rowStart: [0, 0], colIndex: [], cost: [], previous: [] }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_input', path: ['previous'] }));
   });
 });
