@@ -54,6 +54,7 @@ describe('attentionDigest: what each reader may see', () => {
     expect(v.some((f) => f.code === 'consent_expiring' && f.personId === 'pair-1-mentee-1')).toBe(true);
     expect(v.some((f) => f.personId === 'pair-1-mentee-2' || f.personId === 'pair-1-mentor')).toBe(false);
     expect(v.some((f) => f.code === 'no_meeting' && f.pairId === 'pair-1')).toBe(true);
+    expect(v.every((f) => f.menteeIds.every((m) => m === 'pair-1-mentee-1'))).toBe(true);
   });
 
   it('a parent sees their child’s pair; nobody else’s', () => {

@@ -95,7 +95,8 @@ const OptionsSchema = z.object({
 });
 
 /**
- * The findings a viewer may see (see {@link DigestViewer}).
+ * The findings a viewer may see (see {@link DigestViewer}); for a mentee or a
+ * parent, `menteeIds` keeps only their own (a group's other mentees stay hidden).
  *
  * @category Attention
  * @example
@@ -108,12 +109,20 @@ export function visibleFindings(
   const v = parse(ViewerSchema, viewer, ['viewer']);
   if (v.role === 'curator' || v.role === 'municipalCurator' || v.role === 'head') return [...findings];
   const ids = new Set<string>(v.personIds ?? []);
-  return findings.filter((f) => {
-    if (!f.addressees.includes(v.role as never)) return false;
-    if (v.role === 'mentor') return f.mentorId !== null && ids.has(f.mentorId);
-    // A mentee (or a parent for a child): their pair's findings, and their own personal ones.
-    return f.menteeIds.some((m) => ids.has(m)) && (f.personId === null || ids.has(f.personId));
-  });
+  const out: AttentionFinding[] = [];
+  for (const f of findings) {
+    if (!f.addressees.includes(v.role as never)) continue;
+    if (v.role === 'mentor') {
+      if (f.mentorId !== null && ids.has(f.mentorId)) out.push(f);
+      continue;
+    }
+    // A mentee (or a parent for a child): their pair's findings and their own personal ones,
+    // never the ids of the other mentees of a group.
+    if (f.menteeIds.some((m) => ids.has(m)) && (f.personId === null || ids.has(f.personId))) {
+      out.push({ ...f, menteeIds: f.menteeIds.filter((m) => ids.has(m)) });
+    }
+  }
+  return out;
 }
 
 const RANK: Readonly<Record<AttentionSeverity, number>> = { critical: 0, warning: 1, info: 2 };
