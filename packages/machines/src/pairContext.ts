@@ -119,6 +119,8 @@ export interface PairContext {
     readonly id: MeetingId;
     readonly kind: MeetingKind;
     readonly date: IsoDate;
+    /** Minutes, when the meeting was logged with a duration (absent in older snapshots). */
+    readonly durationMinutes?: number;
   }>;
   readonly programme: {
     readonly id: PersonalProgrammeId;

@@ -541,7 +541,12 @@ export function applyPairEvent(ctx: PairContext, event: PairEvent): Partial<Pair
       return { ...base, order: { id: event.order.id, number: event.order.number, date: event.order.date } };
     case 'meetingHeld': {
       const m = event.meeting;
-      return { ...base, meetings: [...ctx.meetings, { id: m.id, kind: m.kind, date: m.date }] };
+      // The duration is kept only when given, so snapshots of meetings without one stay as they were.
+      const held =
+        m.durationMinutes === undefined
+          ? { id: m.id, kind: m.kind, date: m.date }
+          : { id: m.id, kind: m.kind, date: m.date, durationMinutes: m.durationMinutes };
+      return { ...base, meetings: [...ctx.meetings, held] };
     }
     case 'programmeApproved': {
       const p = event.programme;
