@@ -43,6 +43,7 @@ export {
   verifyStableMatching,
 } from './match';
 export type { MutualInterest } from './mutualInterest';
+export { limitByRemainingHours, type RemainingHoursOptions } from './remainingHours';
 export {
   type RematchChange,
   type RematchChanges,
