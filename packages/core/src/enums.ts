@@ -237,6 +237,8 @@ const orderKind = labelled(
     'extendPair',
     'replaceMentor',
     'competitionResults',
+    'approveIncentives',
+    'awardMentors',
     'other',
   ],
   {
@@ -253,6 +255,11 @@ const orderKind = labelled(
     extendPair: { ru: 'о продлении срока персонализированной программы', en: 'on extending a programme' },
     replaceMentor: { ru: 'о замене наставника', en: 'on replacing a mentor' },
     competitionResults: { ru: 'об итогах конкурса', en: 'on competition results' },
+    approveIncentives: {
+      ru: 'об утверждении системы мотивации и стимулирования наставников',
+      en: 'approving the incentives for mentors',
+    },
+    awardMentors: { ru: 'о поощрении наставников', en: 'awarding mentors' },
     other: { ru: 'иное', en: 'other' },
   },
 );

@@ -21,11 +21,24 @@ export {
 } from './builders/consent';
 export { buildCuratorOrder, type CuratorOrderInput } from './builders/curatorOrder';
 export { buildDestructionAct, type DestructionActInput } from './builders/destructionAct';
+export {
+  type AwardOrderInput,
+  buildAwardOrder,
+  buildIncentivesDecision,
+  type IncentivesDecisionInput,
+} from './builders/incentives';
 export { buildIntroductionOrder, type IntroductionOrderInput } from './builders/introductionOrder';
 export { buildPairChangeOrder, type PairChangeOrderInput } from './builders/pairChangeOrder';
 export { buildPairsOrder, type PairsOrderInput } from './builders/pairsOrder';
 export { buildPersonalProgramme, type PersonalProgrammeDocumentInput } from './builders/personalProgramme';
 export { buildPlansOrder, type PlansOrderInput } from './builders/plansOrder';
+export {
+  buildPracticeCase,
+  buildPracticeCollection,
+  type PracticeCaseDocumentInput,
+  type PracticeCollectionInput,
+  practiceIndexHtml,
+} from './builders/practices';
 export {
   buildQuestionnaireForm,
   type JsonSchema,
