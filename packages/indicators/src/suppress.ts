@@ -1,7 +1,7 @@
 import { fail, type LocalizedText, parse, registerCatalogue } from '@nastavnik/core';
 import { z } from 'zod';
 import { CellTable, type Relation } from './_internal/suppression/cells';
-import { exactCheck, relationFixpoint } from './_internal/suppression/protect';
+import { Protection } from './_internal/suppression/protect';
 import { collectCells, definitionRelations, hierarchyRelations } from './_internal/suppression/relations';
 import type { IndicatorResults, IndicatorValue } from './compute';
 import type { IndicatorDefinition } from './definitions';
@@ -350,11 +350,13 @@ function suppressValues(
     ...changeRelations(table, current, earlier.length, threshold),
   ];
   const cells = table.cells;
-  for (let i = 0; i < current; i++) if (cells[i]!.primary) for (const m of cells[i]!.governs) table.hide(m);
+  const protection = new Protection(table, relations);
+  for (let i = 0; i < current; i++)
+    if (cells[i]!.primary) for (const m of cells[i]!.governs ?? []) table.hide(m);
   // 3. Per-relation rule to a fixpoint: no relation with exactly one hidden cell.
-  relationFixpoint(table, relations);
-  // 4. Exact check on the whole system; hide more while anything is solvable.
-  exactCheck(table, relations, published);
+  protection.fixpoint();
+  // 4. Exact check, block by block; hide more while anything is solvable.
+  protection.exactCheck();
 
   // 5. Publish.
   return values.map((v, i) => {

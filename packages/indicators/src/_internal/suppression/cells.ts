@@ -16,7 +16,7 @@ export interface Cell {
   /** Out already (an earlier release): its state is what readers saw and cannot change. */
   frozen: boolean;
   /** Measures hidden together with this count. */
-  readonly governs: Set<number>;
+  governs: number[] | undefined;
 }
 
 export interface Relation {
@@ -24,18 +24,23 @@ export interface Relation {
   readonly parts: readonly { readonly cell: number; readonly coefficient: number }[];
 }
 
-const keyOf = (org: string, name: string) => `${org}\u0000${name}`;
-
 /** The cells by (organization, name), in the order they are first met, with the hiding rules. */
 export class CellTable {
   readonly cells: Cell[] = [];
-  private readonly index = new Map<string, number>();
+  /** organization → name → cell (two levels: no key strings built per lookup). */
+  private readonly index = new Map<string, Map<string, number>>();
+  /** Told of every cell hidden (the protection keeps its counts up to date). */
+  onHide: ((i: number) => void) | undefined;
   constructor(private readonly sensitive: (v: number) => boolean) {}
 
   /** The cell of (org, name), created on first sight; a small count is hidden as primary. */
   cellFor(org: string, name: string, value: number, measure: boolean, virtual = false): number {
-    const key = keyOf(org, name);
-    const existing = this.index.get(key);
+    let byName = this.index.get(org);
+    if (byName === undefined) {
+      byName = new Map();
+      this.index.set(org, byName);
+    }
+    const existing = byName.get(name);
     if (existing !== undefined) return existing;
     const i = this.cells.length;
     const primary = !measure && this.sensitive(value);
@@ -48,14 +53,14 @@ export class CellTable {
       virtual,
       measure,
       frozen: false,
-      governs: new Set(),
+      governs: undefined,
     });
-    this.index.set(key, i);
+    byName.set(name, i);
     return i;
   }
 
   lookup(org: string, name: string): number | undefined {
-    return this.index.get(keyOf(org, name));
+    return this.index.get(org)?.get(name);
   }
 
   /** A hidden cell a reader must not be able to derive (published ones, and small own parts). */
@@ -64,12 +69,20 @@ export class CellTable {
     return c.hidden && (!c.virtual || c.primary);
   }
 
+  /** Hide measure cell `m` whenever count cell `i` is hidden. */
+  govern(i: number, m: number): void {
+    const c = this.cells[i]!;
+    if (c.governs === undefined) c.governs = [m];
+    else if (!c.governs.includes(m)) c.governs.push(m);
+  }
+
   /** Hide a cell and the measures it governs (a sum of scores goes with its count). */
   hide(i: number): void {
     const c = this.cells[i]!;
     if (c.hidden || c.frozen) return;
     c.hidden = true;
-    for (const m of c.governs) this.hide(m);
+    this.onHide?.(i);
+    for (const m of c.governs ?? []) this.hide(m);
   }
 
   /** Prefer non-zero cells, then the smallest. */
@@ -81,14 +94,14 @@ export class CellTable {
   /** Hide the best-ranked published member of a relation; false when none can be hidden. */
   hideSmallestPublished(r: Relation): boolean {
     let best = -1;
-    for (const m of members(r)) {
-      if (this.cells[m]!.hidden || this.cells[m]!.frozen) continue;
+    const consider = (m: number) => {
+      if (this.cells[m]!.hidden || this.cells[m]!.frozen) return;
       if (best === -1 || this.rank(m) < this.rank(best)) best = m;
-    }
+    };
+    consider(r.total);
+    for (const p of r.parts) consider(p.cell);
     if (best === -1) return false;
     this.hide(best);
     return true;
   }
 }
-
-export const members = (r: Relation): number[] => [r.total, ...r.parts.map((p) => p.cell)];

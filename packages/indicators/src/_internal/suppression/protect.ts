@@ -1,48 +1,142 @@
 /**
  * Complementary suppression: the per-relation rule to a fixpoint, then the
- * exact check of the whole system of relations.
+ * exact check of the system of relations, one connected block of hidden
+ * cells at a time.
+ *
+ * Near-linear in the number of cells: the per-relation rule keeps a count of
+ * hidden members per relation and revisits only the relations of a cell just
+ * hidden (a worklist, not passes over every relation); the exact check solves
+ * each block of hidden cells linked by relations on its own (blocks are
+ * independent systems), and in later rounds only the blocks that gained a
+ * hidden cell.
  */
 import { determinedUnknowns, determinedWithCertificates } from '../linear';
-import { type CellTable, members, type Relation } from './cells';
+import type { CellTable, Relation } from './cells';
 
-/** No relation may have exactly one hidden protected cell: hide another one until none does. */
-export function relationFixpoint(table: CellTable, relations: readonly Relation[]): void {
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const r of relations) {
-      const hiddenMembers = members(r).filter((m) => table.cells[m]!.hidden);
-      if (hiddenMembers.length === 1 && table.isProtected(hiddenMembers[0]!)) {
-        if (table.hideSmallestPublished(r)) changed = true;
+export class Protection {
+  /** Cell → the relations it is a member of (once per occurrence). */
+  private readonly byCell: number[][];
+  /** Relation → how many of its members (occurrences) are hidden. */
+  private readonly hiddenCount: Int32Array;
+  private queue: number[] = [];
+  /** Cells hidden since the last round of the exact check. */
+  private fresh: number[] = [];
+
+  constructor(
+    private readonly table: CellTable,
+    private readonly relations: readonly Relation[],
+  ) {
+    const cells = table.cells;
+    this.byCell = Array.from({ length: cells.length }, () => []);
+    this.hiddenCount = new Int32Array(relations.length);
+    relations.forEach((r, i) => {
+      const add = (m: number) => {
+        this.byCell[m]!.push(i);
+        if (cells[m]!.hidden) this.hiddenCount[i]!++;
+      };
+      add(r.total);
+      for (const p of r.parts) add(p.cell);
+      if (this.hiddenCount[i] === 1) this.queue.push(i);
+    });
+    table.onHide = (c) => {
+      this.fresh.push(c);
+      for (const r of this.byCell[c] ?? []) {
+        this.hiddenCount[r]!++;
+        if (this.hiddenCount[r] === 1) this.queue.push(r);
       }
-    }
+    };
   }
-}
 
-/**
- * Exact check on the whole system; hide more while anything is solvable.
- * A determined cell may have no published neighbour in its own relations
- * (all of them hidden already) and still be derived through a chain of other
- * relations, so the cell hidden next is taken from the derivation itself:
- * the combination of relations that pins the cell down (its certificate).
- * Every round hides at least one published cell or stops, so the loop ends
- * within `published` rounds.
- */
-export function exactCheck(table: CellTable, relations: readonly Relation[], published: number): void {
-  const cells = table.cells;
-  const byCell = new Map<number, Relation[]>();
-  for (const r of relations) {
-    for (const m of members(r)) {
-      const list = byCell.get(m);
-      if (list) list.push(r);
-      else byCell.set(m, [r]);
+  /** No relation may have exactly one hidden protected cell: hide another one until none does. */
+  fixpoint(): void {
+    const cells = this.table.cells;
+    while (this.queue.length > 0) {
+      const i = this.queue.pop()!;
+      if (this.hiddenCount[i] !== 1) continue;
+      const r = this.relations[i]!;
+      let hidden = cells[r.total]!.hidden ? r.total : -1;
+      if (hidden === -1) for (const p of r.parts) if (cells[p.cell]!.hidden) hidden = p.cell;
+      if (this.table.isProtected(hidden)) this.table.hideSmallestPublished(r);
     }
   }
-  for (let round = 0; round <= published; round++) {
+
+  /**
+   * Exact check; hide more while anything is solvable. A determined cell may
+   * have no published neighbour in its own relations (all of them hidden
+   * already) and still be derived through a chain of other relations, so the
+   * cell hidden next is taken from the derivation itself: the combination of
+   * relations that pins the cell down (its certificate). Every round hides at
+   * least one published cell or stops.
+   */
+  exactCheck(): void {
+    const cells = this.table.cells;
+    let dirty: Set<number> | null = null; // null: every block (first round)
+    for (let round = 0; round <= cells.length; round++) {
+      this.fresh = [];
+      const blocks = this.blocks(dirty);
+      let progressed = false;
+      for (const block of blocks) if (this.solveBlock(block)) progressed = true;
+      this.fixpoint();
+      if (!progressed || this.fresh.length === 0) break;
+      dirty = new Set(this.fresh);
+    }
+  }
+
+  /** Relations with a hidden member, grouped by block of hidden cells they link; only blocks with a dirty cell. */
+  private blocks(dirty: ReadonlySet<number> | null): number[][] {
+    const cells = this.table.cells;
+    const parent = new Map<number, number>();
+    const find = (x: number): number => {
+      let root = x;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      while (x !== root) {
+        const next = parent.get(x)!;
+        parent.set(x, root);
+        x = next;
+      }
+      return root;
+    };
+    const live: number[] = [];
+    for (let i = 0; i < this.relations.length; i++) {
+      if (this.hiddenCount[i] === 0) continue;
+      live.push(i);
+      const r = this.relations[i]!;
+      let first = -1;
+      const link = (m: number) => {
+        if (!cells[m]!.hidden) return;
+        if (!parent.has(m)) parent.set(m, m);
+        if (first === -1) first = find(m);
+        else {
+          const a = find(m);
+          if (a !== first) parent.set(a, first);
+        }
+      };
+      link(r.total);
+      for (const p of r.parts) link(p.cell);
+    }
+    const wanted = dirty === null ? null : new Set([...dirty].filter((c) => parent.has(c)).map(find));
+    const byRoot = new Map<number, number[]>();
+    for (const i of live) {
+      const r = this.relations[i]!;
+      let m = r.total;
+      if (!cells[m]!.hidden) for (const p of r.parts) if (cells[p.cell]!.hidden) m = p.cell;
+      const root = find(m);
+      if (wanted !== null && !wanted.has(root)) continue;
+      const list = byRoot.get(root);
+      if (list) list.push(i);
+      else byRoot.set(root, [i]);
+    }
+    return [...byRoot.values()];
+  }
+
+  /** The exact check of one block; true when a cell was hidden. */
+  private solveBlock(block: readonly number[]): boolean {
+    const table = this.table;
+    const cells = table.cells;
     const unknown = new Map<number, number>();
     const rows: Map<number, number>[] = [];
-    const rowRelation: Relation[] = [];
-    for (const r of relations) {
+    for (const i of block) {
+      const r = this.relations[i]!;
       const row = new Map<number, number>();
       const add = (cell: number, coef: number) => {
         if (!cells[cell]!.hidden) return;
@@ -55,24 +149,21 @@ export function exactCheck(table: CellTable, relations: readonly Relation[], pub
       };
       add(r.total, -1);
       for (const p of r.parts) add(p.cell, p.coefficient);
-      if (row.size > 0) {
-        rows.push(row);
-        rowRelation.push(r);
-      }
+      rows.push(row);
     }
-    const determined = determinedUnknowns(rows);
-    if (determined === null) break; // too large to check exactly: the per-relation rule stands
-    const cellOfUnknown = new Map([...unknown].map(([c, u]) => [u, c]));
-    const exposed = [...determined].map((u) => cellOfUnknown.get(u)!).filter((c) => table.isProtected(c));
-    if (exposed.length === 0) break;
+    const cellOfUnknown: number[] = [];
+    for (const [c, u] of unknown) cellOfUnknown[u] = c;
     const certificates = determinedWithCertificates(rows);
+    const determined = certificates === null ? determinedUnknowns(rows) : new Set(certificates.keys());
+    if (determined === null) return false; // too large to check exactly: the per-relation rule stands
+    const exposed = [...determined].map((u) => cellOfUnknown[u]!).filter((c) => table.isProtected(c));
     let progressed = false;
     for (const c of exposed) {
       const certificate = certificates?.get(unknown.get(c)!);
       if (certificate === undefined) {
         // No certificate (too large): fall back to the cell's own relations.
-        for (const r of byCell.get(c) ?? []) {
-          if (table.hideSmallestPublished(r)) {
+        for (const i of this.byCell[c] ?? []) {
+          if (table.hideSmallestPublished(this.relations[i]!)) {
             progressed = true;
             break;
           }
@@ -81,8 +172,8 @@ export function exactCheck(table: CellTable, relations: readonly Relation[], pub
       }
       // Net weight of each published cell in the derivation Σ yᵢ·relationᵢ.
       const weight = new Map<number, number>();
-      for (const [i, y] of certificate) {
-        const r = rowRelation[i]!;
+      for (const [row, y] of certificate) {
+        const r = this.relations[block[row]!]!;
         const put = (cell: number, coef: number) => {
           // Cells published when the rows were built (some may be hidden since, in this round).
           if (!unknown.has(cell)) weight.set(cell, (weight.get(cell) ?? 0) + y * coef);
@@ -107,7 +198,6 @@ export function exactCheck(table: CellTable, relations: readonly Relation[], pub
       table.hide(best);
       progressed = true;
     }
-    if (!progressed) break;
-    relationFixpoint(table, relations);
+    return progressed;
   }
 }

@@ -33,7 +33,7 @@ export function collectCells(
     }
     if (names?.numerator !== undefined && v.numerator !== null) {
       num = table.cellFor(v.organizationId, names.numerator, v.numerator, names.numeratorIsMeasure === true);
-      if (names.numeratorIsMeasure === true && den !== null) table.cells[den]!.governs.add(num);
+      if (names.numeratorIsMeasure === true && den !== null) table.govern(den, num);
     }
     valueCells.push({ num, den });
     const def = definitions.get(v.indicatorId);
