@@ -45,27 +45,40 @@ export function flagConsentGaps(
   result: { readonly records: readonly Person[]; readonly rows: readonly number[] },
   check: ConsentCheck,
 ): ImportWarning[] {
-  const policy = check.policy ?? defaultConsentPolicy;
   const out: ImportWarning[] = [];
   result.records.forEach((person, i) => {
-    for (const gap of consentGap(
-      policy,
-      person,
-      check.role ?? 'participant',
-      'registry',
-      check.consents,
-      check.date,
-    )) {
-      const why = consentCauseTexts[gap.cause];
-      const purpose = consentPurposeLabels[gap.purpose];
-      const row = result.rows[i];
-      out.push({
-        code: 'consent_gap',
-        ...(row === undefined ? {} : { row }),
-        message: `${why.ru}: участник ${gap.personId}, цель «${purpose.ru}». Запись сохранена: получите согласие или уничтожьте данные (ст. 21 Федерального закона № 152-ФЗ)`,
-        messageEn: `${why.en}: participant ${gap.personId}, purpose "${purpose.en}". The record is kept: collect the consent or destroy the data (152-FZ art. 21)`,
-      });
-    }
+    for (const w of consentGapWarnings(person, check.role ?? 'participant', check, result.rows[i]))
+      out.push(w);
   });
   return out;
+}
+
+/**
+ * The `consent_gap` warnings of one person in a role (what
+ * {@link flagConsentGaps} and the import's own check give): one per missing
+ * consent, with the row, the person's id, the purpose and the cause as
+ * params — never a name.
+ */
+export function consentGapWarnings(
+  person: Pick<Person, 'id' | 'category' | 'birthDate'>,
+  role: ConsentRole,
+  check: {
+    readonly consents: readonly Consent[];
+    readonly date: IsoDate;
+    readonly policy?: ConsentPolicy | undefined;
+  },
+  row: number | undefined,
+): ImportWarning[] {
+  const policy = check.policy ?? defaultConsentPolicy;
+  return consentGap(policy, person, role, 'registry', check.consents, check.date).map((gap) => {
+    const why = consentCauseTexts[gap.cause];
+    const purpose = consentPurposeLabels[gap.purpose];
+    return {
+      code: 'consent_gap',
+      ...(row === undefined ? {} : { row }),
+      message: `${why.ru}: участник ${gap.personId}, цель «${purpose.ru}». Запись сохранена: получите согласие или уничтожьте данные (ст. 21 Федерального закона № 152-ФЗ)`,
+      messageEn: `${why.en}: participant ${gap.personId}, purpose "${purpose.en}". The record is kept: collect the consent or destroy the data (152-FZ art. 21)`,
+      params: { personId: gap.personId, purpose: gap.purpose, cause: gap.cause },
+    };
+  });
 }

@@ -1,10 +1,13 @@
 import {
+  ConsentPolicySchema,
+  ConsentSchema,
   fail,
   IsoDateSchema,
   type NastavnikError,
   type Person,
   parse,
   type RequiredReason,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { lookups } from './_internal/enums';
@@ -29,6 +32,8 @@ import type {
   RowIssue,
 } from './types';
 
+registerCatalogue();
+
 export type { RegistryInput } from './_internal/input';
 
 const OptionsSchema = z.object({
@@ -49,6 +54,13 @@ const OptionsSchema = z.object({
   maxRows: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   maxCellLength: z.number().int().min(1).max(1_000_000_000).optional(),
   maxUnpackedBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  consentCheck: z
+    .object({
+      consents: z.array(ConsentSchema),
+      date: IsoDateSchema,
+      policy: ConsentPolicySchema.optional(),
+    })
+    .optional(),
 });
 
 const KIND_PREFIX: Readonly<Record<RegistryKind, string>> = {
@@ -195,6 +207,15 @@ export async function* importRegistryStream<K extends RegistryKind>(
         ...header.warnings,
         ...missingOptional(kind, header.bindings, opts),
       ];
+      if ((kind === 'mentors' || kind === 'mentees') && opts.consentCheck === undefined) {
+        firstWarnings.push({
+          code: 'consents_not_checked',
+          message:
+            'Согласия на обработку персональных данных не проверены: передайте согласия и дату (consentCheck), чтобы отметить строки без согласия',
+          messageEn:
+            'Consents to the processing of personal data were not checked: pass the consents and the date (consentCheck) to flag rows without consent',
+        });
+      }
       if (preamble.length > 0) {
         firstWarnings.push({
           code: 'rows_before_header',
@@ -210,6 +231,7 @@ export async function* importRegistryStream<K extends RegistryKind>(
         firstWarnings,
         batchSize: opts.batchSize ?? 1000,
         maxRows: limits.maxRows,
+        consentCheck: opts.consentCheck,
         afterRow: scanned.lastHeaderRow,
       });
       return;

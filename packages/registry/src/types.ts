@@ -1,6 +1,7 @@
 import type {
   Catalogue,
   Consent,
+  ConsentPolicy,
   IsoDate,
   MenteeProfile,
   MentorProfile,
@@ -140,7 +141,8 @@ export type ImportWarningCode =
   | 'continuation_differs'
   | 'sheet_skipped'
   | 'formula_result_used'
-  | 'consent_gap';
+  | 'consent_gap'
+  | 'consents_not_checked';
 
 /**
  * A warning: a change the importer made (Latin look-alikes replaced, a
@@ -321,4 +323,17 @@ export interface ImportOptions<K extends RegistryKind = RegistryKind> {
    * zip bomb is refused by its size, before it is unpacked.
    */
   readonly maxUnpackedBytes?: number;
+  /**
+   * Mentors and mentees: check every imported person against the consent
+   * policy (152-ФЗ ст. 9; 004 §1) — their consents, the date, and the policy
+   * (core's `defaultConsentPolicy` unless a region passes its own). A person
+   * without what the policy requires for the registry gets a row-level
+   * `consent_gap` warning per missing consent; the row is kept. Absent: one
+   * file-level `consents_not_checked` warning says the check did not run.
+   */
+  readonly consentCheck?: {
+    readonly consents: readonly Consent[];
+    readonly date: IsoDate;
+    readonly policy?: ConsentPolicy;
+  };
 }

@@ -1,4 +1,6 @@
 import type { Person } from '@nastavnik/core';
+import { registerCatalogue } from '@nastavnik/core';
+import { consentGapWarnings } from '../consentGaps';
 import type {
   ImportBatch,
   ImportSource,
@@ -13,6 +15,8 @@ import { tooManyRows } from './limits';
 import { RowCtx, type RowEnv } from './row';
 import { isEmptyRow } from './scan';
 import type { RawRow } from './sheet';
+
+registerCatalogue();
 
 type Counts = { read: number; accepted: number; rejected: number; empty: number };
 
@@ -45,6 +49,8 @@ export interface RunContext<K extends RegistryKind> {
   readonly maxRows: number;
   /** The last header row: data rows are numbered after it. */
   readonly afterRow: number;
+  /** Mentors and mentees: the consents to check each person against (no check when absent). */
+  readonly consentCheck?: Parameters<typeof consentGapWarnings>[2] | undefined;
 }
 
 /** Ids, people and request ids seen so far in the file, for the checks across rows. */
@@ -139,6 +145,10 @@ export async function* runRows<K extends RegistryKind>(
     append(batch.warnings, ctx.warnings);
     batch.totals.accepted++;
   };
+  /** A person the registry keeps: warn (never drop) when the consent policy lacks a consent (152-ФЗ ст. 9). */
+  const checkConsent = (ctx: RowCtx, person: Person, role: 'mentor' | 'mentee') => {
+    if (run.consentCheck) append(ctx.warnings, consentGapWarnings(person, role, run.consentCheck, ctx.row));
+  };
   const reject = (ctx: RowCtx) => {
     append(batch.rejected, ctx.issues);
     append(batch.warnings, ctx.warnings);
@@ -192,6 +202,7 @@ export async function* runRows<K extends RegistryKind>(
       seen.requestId(ctx, m.request.id);
     if (ctx.issues.length > 0) return reject(ctx);
     seen.person(ctx, m.record.person);
+    checkConsent(ctx, m.record.person, 'mentee');
     flushMentee();
     pendingMentee = { row: raw.row, value: m, requests: m.request ? [m.request] : [] };
     accept(ctx);
@@ -207,6 +218,7 @@ export async function* runRows<K extends RegistryKind>(
       if ('person' in rec && ctx.issues.length === 0) seen.person(ctx, rec.person);
     }
     if (rec === undefined || ctx.issues.length > 0) return reject(ctx);
+    if (kind === 'mentors' && 'person' in rec) checkConsent(ctx, rec.person, 'mentor');
     batch.records.push(rec as T);
     batch.rows.push(raw.row);
     accept(ctx);
