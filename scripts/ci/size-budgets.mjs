@@ -8,7 +8,7 @@
  * xstate) are left out, as the budgets say "excluding peers"; everything else
  * the import reaches counts, our own dependencies included. `forbid` lists
  * packages that must not appear in the bundle at all (documents' typography
- * and HTML never pull docx or exceljs).
+ * and HTML never pull docx, exceljs or the iCalendar libraries).
  *
  * Run `pnpm build` first. Prints a table; exits 1 when a budget is exceeded.
  */
@@ -45,12 +45,12 @@ const budgets = [
   {
     name: 'documents: typography (formatDateLong, typographText)',
     code: "export { formatDateLong } from '@nastavnik/documents';",
-    forbid: ['docx', 'exceljs', 'jszip'],
+    forbid: ['docx', 'exceljs', 'jszip', 'ical-generator', '@touch4it/ical-timezones'],
   },
   {
     name: 'documents: HTML and Markdown renderers',
     code: "export { renderHtml, renderMarkdown } from '@nastavnik/documents';",
-    forbid: ['docx', 'exceljs', 'jszip'],
+    forbid: ['docx', 'exceljs', 'jszip', 'ical-generator', '@touch4it/ical-timezones'],
   },
 ];
 
