@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { domainRule } from './errors';
 import { type Lang, LocalizedTextSchema } from './labels';
+import { registerCatalogue } from './messages/catalogue';
+
+registerCatalogue();
 
 /**
  * One entry of an extensible catalogue (forms, formats, competences, mentee

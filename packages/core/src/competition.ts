@@ -3,8 +3,11 @@ import { AcademicYearSchema, IsoDateSchema } from './dates';
 import { CatalogueIdSchema } from './enums';
 import { domainRule, fail } from './errors';
 import { CompetitionIdSchema, OrganizationIdSchema, PairIdSchema } from './ids';
+import { registerCatalogue } from './messages/catalogue';
 import { parse } from './parse';
 import { safeText } from './text';
+
+registerCatalogue();
 
 /**
  * A criterion of a round with its maximum score (e.g. «Представление опыта

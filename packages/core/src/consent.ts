@@ -4,8 +4,11 @@ import { type ConsentPurpose, ConsentPurposeSchema } from './enums';
 import { domainRule } from './errors';
 import { ConsentIdSchema, PersonIdSchema } from './ids';
 import type { LocalizedText } from './labels';
+import { registerCatalogue } from './messages/catalogue';
 import { isMinorOn, type Person, PersonNameSchema } from './person';
 import { safeText } from './text';
+
+registerCatalogue();
 
 /**
  * Who signed a consent: the person, or a parent / legal guardian for a minor

@@ -4,9 +4,12 @@ import type { IsoDate } from './dates';
 import { type ConsentPurpose, ConsentPurposeSchema, PersonCategorySchema } from './enums';
 import { type IssuePath, NastavnikError, type NastavnikIssue, nastavnikIssue } from './errors';
 import type { PersonId } from './ids';
+import { registerCatalogue } from './messages/catalogue';
 import { parse } from './parse';
 import type { Person } from './person';
 import { safeText } from './text';
+
+registerCatalogue();
 
 /**
  * What the SDK does with a person's data, each a separate question to the

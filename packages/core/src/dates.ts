@@ -9,6 +9,10 @@ import {
 } from 'date-fns';
 import { z } from 'zod';
 import { domainRule, fail } from './errors';
+import { calendarMessagesEn, calendarMessagesRu } from './messages/calendar';
+import { registerMessages } from './messages/registry';
+
+registerMessages(calendarMessagesRu, calendarMessagesEn);
 
 /**
  * A calendar date as an ISO string `YYYY-MM-DD`. Dates are data in the SDK:

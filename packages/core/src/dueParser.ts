@@ -2,8 +2,12 @@ import { isValid } from 'date-fns';
 import type { IsoDate } from './dates';
 import { type Due, DueSchema, type MonthRef, type RecurrenceUnit } from './due';
 import { fail, isNastavnikError } from './errors';
+import { calendarMessagesEn, calendarMessagesRu } from './messages/calendar';
+import { registerMessages } from './messages/registry';
 import { parse, type Result } from './parse';
 import { safeText } from './text';
+
+registerMessages(calendarMessagesRu, calendarMessagesEn);
 
 /** The longest due text accepted (the `dueText` limit of a roadmap activity). */
 const MAX_DUE_TEXT = 300;

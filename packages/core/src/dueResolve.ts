@@ -11,7 +11,10 @@ import {
 } from './dates';
 import { type Due, DueSchema, type MonthRef, type RecurrenceUnit } from './due';
 import { fail } from './errors';
+import { registerCatalogue } from './messages/catalogue';
 import { parse } from './parse';
+
+registerCatalogue();
 
 /**
  * A concrete window of days (both ends included) in which an activity is to

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { IssueParams, IssuePath, NastavnikErrorCode } from './issueParams';
-import { issueMessagesEn } from './messages/en';
-import { issueMessagesRu } from './messages/ru';
+import { generalMessagesEn, generalMessagesRu } from './messages/general';
+import { registeredMessage } from './messages/registry';
 
 export type { IssueParams, IssuePath, NastavnikErrorCode } from './issueParams';
 
@@ -97,10 +97,24 @@ function wherePath(path: IssuePath): string {
   return path.join('.');
 }
 
+type MessageOf<C extends NastavnikErrorCode> = (params: IssueParams[C], where: string) => string;
+
+// A code whose messages its throwing module did not register (a test checks
+// that none is left) still gets a true, if generic, text.
+function generalRu<C extends NastavnikErrorCode>(code: C): MessageOf<C> {
+  return ((generalMessagesRu as Partial<Record<NastavnikErrorCode, unknown>>)[code] ??
+    generalMessagesRu.invalid_input) as MessageOf<C>;
+}
+function generalEn<C extends NastavnikErrorCode>(code: C): MessageOf<C> {
+  return ((generalMessagesEn as Partial<Record<NastavnikErrorCode, unknown>>)[code] ??
+    generalMessagesEn.invalid_input) as MessageOf<C>;
+}
+
 /**
  * Build an issue from a code, a path and the code's typed params; both
- * messages come from the catalogue (`issueMessagesRu`, `issueMessagesEn`).
- * Call sites never write message text.
+ * messages come from the catalogue: the parts registered by the modules that
+ * throw (see {@link registerCatalogue}, {@link registerMessages}), over the
+ * generic texts. Call sites never write message text.
  *
  * @category Errors
  * @example
@@ -114,8 +128,8 @@ export function nastavnikIssue<C extends NastavnikErrorCode>(
 ): NastavnikIssue<C> {
   const p = (params ?? {}) as IssueParams[C];
   const where = wherePath(path);
-  const ru = issueMessagesRu[code] as (params: IssueParams[C], where: string) => string;
-  const en = issueMessagesEn[code] as (params: IssueParams[C], where: string) => string;
+  const ru = registeredMessage('ru', code) ?? generalRu(code);
+  const en = registeredMessage('en', code) ?? generalEn(code);
   return { code, path, params: p, message: ru(p, where), messageEn: en(p, where) } as NastavnikIssue<C>;
 }
 

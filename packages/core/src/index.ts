@@ -192,7 +192,10 @@ export type {
 } from './issueParams';
 export { type Lang, type LocalizedText, LocalizedTextSchema, localize } from './labels';
 export { issueMessagesEn } from './messages/en';
-export { type IssueMessages, issueMessagesRu } from './messages/ru';
+export { registerCatalogue } from './messages/catalogue';
+export { type IssueMessages, registerMessages } from './messages/registry';
+export { issueMessagesRu } from './messages/ru';
+export { solverMessagesEn, solverMessagesRu } from './messages/solver';
 export { type Order, type OrderInput, OrderSchema } from './order';
 export {
   buildOrganizationTree,

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { OrganizationKindSchema } from './enums';
 import { fail } from './errors';
 import { type OrganizationId, OrganizationIdSchema, PersonIdSchema } from './ids';
+import { registerCatalogue } from './messages/catalogue';
 import { safeText } from './text';
+
+registerCatalogue();
 
 /**
  * An organization: a school, college or kindergarten, a municipal education

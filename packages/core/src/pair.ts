@@ -12,8 +12,11 @@ import {
   PlanItemIdSchema,
   RequestIdSchema,
 } from './ids';
+import { registerCatalogue } from './messages/catalogue';
 import { checkExtension, checkProgrammeTerm, termIssue } from './termPolicy';
 import { safeText } from './text';
+
+registerCatalogue();
 
 /**
  * How a pair was proposed: by the matching algorithm, by the curator, or by

@@ -3,7 +3,10 @@ import { IsoDateSchema } from './dates';
 import { CatalogueIdSchema, RequestSourceSchema } from './enums';
 import { domainRule } from './errors';
 import { PersonIdSchema, RequestIdSchema, TrainingCourseIdSchema } from './ids';
+import { registerCatalogue } from './messages/catalogue';
 import { safeText } from './text';
+
+registerCatalogue();
 
 /**
  * A completed training of a mentor (e.g. the 36-hour further-training course

@@ -5,7 +5,10 @@ import { domainRule, type NastavnikIssue, nastavnikIssue } from './errors';
 import { PairIdSchema, PersonIdSchema, QuestionnaireIdSchema, ResponseIdSchema } from './ids';
 import type { IssueParams } from './issueParams';
 import { LocalizedTextSchema } from './labels';
+import { registerCatalogue } from './messages/catalogue';
 import { safeText } from './text';
+
+registerCatalogue();
 
 const QuestionId = z
   .string()

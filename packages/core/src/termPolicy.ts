@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { type IsoDate, termMonths, toDate } from './dates';
 import { type CatalogueId, CatalogueIdSchema } from './enums';
 import { type IssuePath, NastavnikError, type NastavnikIssue, nastavnikIssue } from './errors';
+import { registerCatalogue } from './messages/catalogue';
+
+registerCatalogue();
 
 /**
  * The terms of a personal programme as policy (003 §1.2: from 3 months to

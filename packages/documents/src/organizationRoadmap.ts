@@ -10,10 +10,13 @@ import {
   type Roadmap,
   type RoadmapInput,
   RoadmapSchema,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { orgShort } from './_internal/common';
 import { formatDateShort, formatMonth } from './typography/dates';
+
+registerCatalogue();
 
 const StageWindowSchema = z.object({
   from: IsoDateSchema,

@@ -6,6 +6,7 @@ import {
   type OrganizationId,
   type OrganizationTree,
   parse,
+  registerCatalogue,
   type TerminationReason,
 } from '@nastavnik/core';
 import { dayPlusOneYear, fullYears, isoDay, isoPacked } from './_internal/days';
@@ -13,6 +14,8 @@ import { mergeCounts } from './_internal/sketch';
 import { StringIndex } from './_internal/stringIndex';
 import { type IndicatorDataset, parseDataset, type ResolvedPeriod } from './dataset';
 import type { IndicatorParams } from './params';
+
+registerCatalogue();
 
 /**
  * Self-assessment change of one role: respondents with both an entry and a

@@ -5,6 +5,7 @@ import {
   IsoDateSchema,
   type OrganizationTree,
   parse,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { type Accumulator, accumulate, rollUp } from './accumulator';
 import {
@@ -23,6 +24,8 @@ import {
   type IndicatorUnit,
 } from './definitions';
 import { type IndicatorParams, type IndicatorParamsInput, IndicatorParamsSchema } from './params';
+
+registerCatalogue();
 
 /**
  * One indicator value for one organization (and breakdown key): numerator,

@@ -1,4 +1,6 @@
-import { fail } from '@nastavnik/core';
+import { fail, registerCatalogue } from '@nastavnik/core';
+
+registerCatalogue();
 
 /**
  * Options of {@link syntheticCountrySql}.

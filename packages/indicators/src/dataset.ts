@@ -8,9 +8,12 @@ import {
   OrganizationSchema,
   PersonCategorySchema,
   parse,
+  registerCatalogue,
   TerminationReasonSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
+
+registerCatalogue();
 
 const Id = z.string().min(1).max(200);
 const Key = z

@@ -6,6 +6,7 @@ import {
   type Organization,
   type OrganizationTree,
   parse,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { type Accumulator, createAccumulator } from './accumulator';
 import { checkDefinitions, evaluateIndicators, type IndicatorResults } from './compute';
@@ -13,6 +14,8 @@ import { type Period, resolvePeriod } from './dataset';
 import { defaultIndicators, type IndicatorDefinition } from './definitions';
 import { type IndicatorParamsInput, IndicatorParamsSchema } from './params';
 import type { SqlDialect } from './tables';
+
+registerCatalogue();
 
 /**
  * Options of {@link compileIndicatorsSql} and {@link computeIndicatorsSql}:

@@ -1,5 +1,7 @@
-import { fail } from '@nastavnik/core';
+import { fail, registerCatalogue } from '@nastavnik/core';
 import { type IndicatorDataset, parseDataset } from './dataset';
+
+registerCatalogue();
 
 /**
  * SQL dialects the indicators compile to: DuckDB (embedded, over tables or

@@ -14,10 +14,13 @@ import {
   PlanItemIdSchema,
   PlanItemSchema,
   ResponseIdSchema,
+  registerCatalogue,
   safeText,
   TerminationReasonSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
+
+registerCatalogue();
 
 /**
  * Who did something: a role and, where it matters, the person's id (core

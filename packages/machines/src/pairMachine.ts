@@ -1,4 +1,4 @@
-import { fail } from '@nastavnik/core';
+import { fail, registerCatalogue } from '@nastavnik/core';
 import { and, assign, not, setup } from 'xstate';
 import {
   applyPairEvent,
@@ -11,6 +11,8 @@ import {
 import type { PairPhase } from './labels';
 import type { PairContext } from './pairContext';
 import type { PairEvent } from './pairEvents';
+
+registerCatalogue();
 
 const allowed = (locus: PairLocus) => ({ type: 'allowed', params: { locus } }) as const;
 const apply = 'apply' as const;

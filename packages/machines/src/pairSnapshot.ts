@@ -6,6 +6,7 @@ import {
   type PairInput,
   PairSchema,
   parse,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { type PairState, pairTable } from './_internal/pairReducer';
@@ -15,6 +16,8 @@ import type { PairPhase } from './labels';
 import { defaultPairPolicy, type PairContext, type PairPolicy } from './pairContext';
 import { type PairParticipant, PairParticipantSchema } from './pairEvents';
 import type { PlainSnapshot } from './plainSnapshot';
+
+registerCatalogue();
 
 /**
  * The state value of {@link pairMachine}: a group (`forming`, `running`)

@@ -1,8 +1,10 @@
-import { fail, type IssuePath, isNastavnikError, parse } from '@nastavnik/core';
+import { fail, type IssuePath, isNastavnikError, parse, registerCatalogue } from '@nastavnik/core';
 import { isPairRefusal, type PairState, reducePair } from './_internal/pairReducer';
 import { type PairEvent, type PairEventInput, PairEventSchema } from './pairEvents';
 import { type PairSnapshot, pairSnapshotOf, pairStateOf } from './pairSnapshot';
 import type { PairRefusalCode, Refusal } from './refusal';
+
+registerCatalogue();
 
 /**
  * The outcome of {@link pairTransition}: the next snapshot and the validated

@@ -1,4 +1,4 @@
-import { fail, parse } from '@nastavnik/core';
+import { fail, parse, registerCatalogue } from '@nastavnik/core';
 import { z } from 'zod';
 import { type ContextCodec, contextCodec } from './_internal/compact';
 import { pairTable } from './_internal/pairReducer';
@@ -9,6 +9,8 @@ import type { PairContext } from './pairContext';
 import { type PairSnapshot, pairSnapshotOf, pairStateOf } from './pairSnapshot';
 import type { ProgrammeContext } from './programmeContext';
 import { type ProgrammeSnapshot, programmeSnapshotOf } from './programmeSnapshot';
+
+registerCatalogue();
 
 /**
  * The current version of the stored pair and programme snapshot formats.

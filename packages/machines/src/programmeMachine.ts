@@ -1,4 +1,4 @@
-import { fail, type ProgrammeStage } from '@nastavnik/core';
+import { fail, type ProgrammeStage, registerCatalogue } from '@nastavnik/core';
 import { and, assign, not, setup } from 'xstate';
 import {
   applyProgrammeEvent,
@@ -8,6 +8,8 @@ import {
 } from './_internal/programmeRules';
 import type { ProgrammeContext } from './programmeContext';
 import type { ProgrammeEvent } from './programmeEvents';
+
+registerCatalogue();
 
 const apply = 'apply' as const;
 

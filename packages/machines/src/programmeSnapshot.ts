@@ -10,6 +10,7 @@ import {
   parse,
   type RoadmapInput,
   RoadmapSchema,
+  registerCatalogue,
   resolveDue,
   roadmapActivities,
 } from '@nastavnik/core';
@@ -18,6 +19,8 @@ import { programmeValueOf } from './_internal/programmeReducer';
 import { isClosed } from './_internal/programmeRules';
 import type { PlainSnapshot } from './plainSnapshot';
 import type { ProgrammeContext, ProgrammePolicy } from './programmeContext';
+
+registerCatalogue();
 
 /**
  * The state value of {@link programmeMachine}: one entry per parallel region.

@@ -1,9 +1,11 @@
-import { fail, type IssuePath, isNastavnikError, parse } from '@nastavnik/core';
+import { fail, type IssuePath, isNastavnikError, parse, registerCatalogue } from '@nastavnik/core';
 import { isProgrammeRefusal, reduceProgramme } from './_internal/programmeReducer';
 import type { ProgrammeContext } from './programmeContext';
 import { type ProgrammeEvent, type ProgrammeEventInput, ProgrammeEventSchema } from './programmeEvents';
 import { type ProgrammeSnapshot, programmeContextOf, programmeSnapshotOf } from './programmeSnapshot';
 import type { ProgrammeRefusalCode, Refusal } from './refusal';
+
+registerCatalogue();
 
 /**
  * The outcome of {@link programmeTransition}.

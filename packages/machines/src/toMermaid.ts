@@ -1,5 +1,7 @@
-import { fail } from '@nastavnik/core';
+import { fail, registerCatalogue } from '@nastavnik/core';
 import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
+
+registerCatalogue();
 
 /**
  * Options of {@link toMermaid}.

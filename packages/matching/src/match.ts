@@ -11,6 +11,7 @@ import {
   NastavnikError,
   PersonSchema,
   parse,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { fail } from './_internal/fail';
@@ -20,6 +21,8 @@ import { choicesOf, type MutualInterest, mutualInterestCriterion, mutualValue } 
 import { solveAssignment } from './solveAssignment';
 import { solveSparseAssignment } from './solveSparseAssignment';
 import { type BrokenTie, findBlockingPairs, type PreferenceList, stableAssignment } from './stableAssignment';
+
+registerCatalogue();
 
 const IdPair = z.object({ mentorId: z.string().min(1), menteeId: z.string().min(1) });
 const Ranked = z.array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]));

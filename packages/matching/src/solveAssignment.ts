@@ -1,6 +1,9 @@
+import { registerMessages, solverMessagesEn, solverMessagesRu } from '@nastavnik/core';
 import { checkAbort, fail } from './_internal/fail';
 import { BAD_INPUT, type DenseSolution, lapjvDense } from './_internal/lapjv';
 import { withScratch } from './_internal/scratch';
+
+registerMessages(solverMessagesRu, solverMessagesEn);
 
 /**
  * Options of {@link solveAssignment}.

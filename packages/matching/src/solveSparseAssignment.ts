@@ -1,6 +1,9 @@
+import { registerMessages, solverMessagesEn, solverMessagesRu } from '@nastavnik/core';
 import { buildCertificate, checkCertificate } from './_internal/certificate';
 import { checkAbort, fail } from './_internal/fail';
 import { type SparseGraph, sparseSap } from './_internal/sparseSap';
+
+registerMessages(solverMessagesRu, solverMessagesEn);
 
 /**
  * A sparse capacitated assignment instance in CSR form: row `r` may take the

@@ -1,4 +1,7 @@
+import { registerCatalogue } from '@nastavnik/core';
 import { checkAbort, fail } from './_internal/fail';
+
+registerCatalogue();
 
 /**
  * One preference list: indices of the other side, most preferred first. An

@@ -1,5 +1,7 @@
-import { fail, type Person } from '@nastavnik/core';
+import { fail, type Person, registerCatalogue } from '@nastavnik/core';
 import { nameKey } from './_internal/kinds';
+
+registerCatalogue();
 
 /**
  * Why two records are taken for the same person (or the same consent or

@@ -7,6 +7,7 @@ import {
   PairSchema,
   PersonSchema,
   parse,
+  registerCatalogue,
 } from '@nastavnik/core';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -18,6 +19,8 @@ import { FIELDS, type FieldDef } from './_internal/fields';
 import { consentCells, menteeCells, mentorCells, pairCells } from './_internal/kinds';
 import { columnLetter } from './_internal/text';
 import type { RegistryCatalogues, RegistryKind, RegistryRecordOf } from './types';
+
+registerCatalogue();
 
 /**
  * Options of {@link exportRegistry}.

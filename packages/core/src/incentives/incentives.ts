@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { CatalogueIdSchema } from '../enums';
 import { domainRule } from '../errors';
 import { CompetitionIdSchema, OrganizationIdSchema, type PersonId, PersonIdSchema } from '../ids';
+import { registerCatalogue } from '../messages/catalogue';
 import { parse } from '../parse';
 import { safeText } from '../text';
+
+registerCatalogue();
 
 /**
  * Kinds of incentive an authority decides on (001 1.4 «система мотивации и

@@ -9,34 +9,16 @@ import type {
   RequiredReason,
   TooBigReason,
 } from '../issueParams';
+import { calendarMessagesEn } from './calendar';
+import { generalMessagesEn } from './general';
 import { plural } from './plural';
-import type { IssueMessages } from './ru';
+import type { IssueMessages } from './registry';
 import { id, isoDate, num, pick, token, tokens } from './safe';
+import { type SolverInputReason, solverInputEn, solverMessagesEn } from './solver';
 
 const field = (where: string): string => (where ? `Field "${where}": ` : '');
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-const typeNames: Readonly<Record<string, string>> = {
-  xstateMachine: 'an xstate machine',
-  toMermaidOptions: 'options: an optional hideGuards list of strings',
-  pairSnapshot: 'a pair snapshot from createPairSnapshot',
-  programmeSnapshot: 'a programme snapshot from createProgrammeSnapshot',
-  bytes: 'the file content: bytes (Uint8Array) or a byte stream',
-  string: 'a string',
-  number: 'a number',
-  int: 'an integer',
-  boolean: 'a boolean',
-  object: 'an object',
-  array: 'a list',
-  date: 'a date',
-  bigint: 'an integer',
-  record: 'an object',
-  map: 'a map',
-  set: 'a set',
-  tuple: 'a list',
-};
-
-const items = { one: 'item', other: 'items' };
 const chars = { one: 'character', other: 'characters' };
 const months = { one: 'month', other: 'months' };
 
@@ -139,7 +121,7 @@ const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
   calendarWorkingWeekend: "A calendar's working weekend day must be a Saturday or Sunday of its year",
 };
 
-const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
+const invalidInput: Readonly<Record<Exclude<InvalidInputReason, SolverInputReason>, string>> = {
   malformedPairEvent:
     'A malformed pair event or snapshot: validate it with the schema (replayPairUntrusted, parsePairEvent)',
   malformedProgrammeEvent:
@@ -154,16 +136,6 @@ const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
   candidatesPerMentee: 'The number of candidates must be a positive integer',
   menteeFixedElsewhere: 'The mentee is already fixed to another mentor',
   menteeWithoutConsent: 'The mentee cannot take part in matching (no consent)',
-  dimensions: 'Dimensions must be non-negative integers',
-  rowStartShape: 'rowStart must have rows + 1 entries and start at 0',
-  rowStartDecreasing: 'rowStart must not decrease',
-  colIndexShort: 'colIndex and cost are shorter than rowStart says',
-  colIndexRange: 'Column index out of range',
-  edgeCost: 'An edge cost must be a finite number',
-  costsSize: 'costs must have rows × cols entries',
-  cellCost: 'Invalid cost: not a number or an infinity of the wrong sign',
-  certificateMissing: 'A solver result with a certificate is required (certificate: true)',
-  capacity: 'A capacity must be a non-negative integer',
   recordsNotExportable: 'The registry records cannot be exported: check them with the schema',
   rematchTolerance: 'The tolerance must be a number from 0 to 1 (0.01 = within 1 % of the optimum)',
   rematchMaxSolves: 'The number of solves must be an integer of at least 2',
@@ -205,13 +177,6 @@ function registryLimitEn(p: IssueParams['too_big']): string | undefined {
   }
 }
 
-const formats: Readonly<Record<string, string>> = {
-  date: 'expected a date as YYYY-MM-DD',
-  email: 'expected an email address',
-  regex: 'the value does not match the pattern',
-  folder: 'folder: Latin letters, digits, _ . / -',
-};
-
 const purpose = (p: { personId?: string; purpose?: string }): string => {
   const label = p.purpose ? consentPurposeLabels[p.purpose as keyof typeof consentPurposeLabels] : undefined;
   const parts = [id(p.personId) && `participant ${id(p.personId)}`, label && `purpose "${label.en}"`].filter(
@@ -228,7 +193,7 @@ const purpose = (p: { personId?: string; purpose?: string }): string => {
  * issueMessagesEn.required({}, 'name'); // 'Required field "name" is missing'
  */
 export const issueMessagesEn: IssueMessages = {
-  invalid_type: (p, w) => cap(`${field(w)}expected ${typeNames[p.expected] ?? 'a value of another type'}`),
+  invalid_type: generalMessagesEn.invalid_type,
   required: (p, w) => {
     if (p.reason === 'statusField') {
       return token(p.status)
@@ -237,7 +202,7 @@ export const issueMessagesEn: IssueMessages = {
     }
     const r = pick(required, p.reason);
     if (r) return r;
-    return w ? `Required field "${w}" is missing` : 'No input';
+    return generalMessagesEn.required(p, w);
   },
   invalid_format: (p, w) => {
     switch (p.format) {
@@ -250,7 +215,7 @@ export const issueMessagesEn: IssueMessages = {
       case 'registryDate':
         return 'Cannot read the date: expected DD.MM.YYYY (e.g. 31.08.2023)';
       default:
-        return cap(`${field(w)}${formats[p.format] ?? 'invalid format'}`);
+        return generalMessagesEn.invalid_format(p, w);
     }
   },
   invalid_value: (p, w) => {
@@ -266,46 +231,28 @@ export const issueMessagesEn: IssueMessages = {
     if (p.reason === 'registryField' && p.allowed) return `Unknown registry field; allowed: ${p.allowed}`;
     const r = pick(invalidValue, p.reason);
     if (r) return r;
-    return p.allowed
-      ? cap(`${field(w)}allowed values are ${p.allowed}`)
-      : cap(`${field(w)}value not allowed`);
+    return generalMessagesEn.invalid_value(p, w);
   },
-  too_small: (p, w) => {
-    const n = p.minimum;
-    if (p.origin === 'array' || p.origin === 'set') {
-      return cap(`${field(w)}at least ${num(n)} ${plural('en', n, items)} required`);
-    }
-    if (p.origin === 'string') return cap(`${field(w)}at least ${num(n)} ${plural('en', n, chars)} required`);
-    return cap(`${field(w)}must be ${p.inclusive ? 'at least' : 'greater than'} ${num(n)}`);
-  },
+  too_small: generalMessagesEn.too_small,
   too_big: (p, w) => {
     const r = pick(tooBig, p.reason);
     if (r) return r;
     const limits = registryLimitEn(p);
     if (limits) return limits;
-    const n = p.maximum;
-    if (n === undefined) return cap(`${field(w)}the value is too large`);
-    if (p.origin === 'array' || p.origin === 'set') {
-      return cap(`${field(w)}at most ${num(n)} ${plural('en', n, items)} allowed`);
-    }
-    if (p.origin === 'string') return cap(`${field(w)}at most ${num(n)} ${plural('en', n, chars)} allowed`);
-    return cap(`${field(w)}must be ${p.inclusive ? 'at most' : 'less than'} ${num(n)}`);
+    return generalMessagesEn.too_big(p, w);
   },
-  unrecognized_keys: (p) =>
+  unrecognized_keys: (p, w) =>
     p.notInPlan
       ? `${plural('en', p.count, { one: 'A field is', other: 'Fields are' })} not in the depersonalisation plan (${tokens(p.keys)}): release refused`
-      : // Keys come from the input and can carry personal data: counted, never printed.
-        `${plural('en', p.count, { one: 'Unrecognized field', other: 'Unrecognized fields' })} (${num(p.count)}): remove ${plural('en', p.count, { one: 'it', other: 'them' })} or check the spelling`,
+      : generalMessagesEn.unrecognized_keys(p, w),
   invalid_input: (p, w) => {
-    if (p.reason === 'cellCost' && p.row !== undefined && p.col !== undefined) {
-      return `Invalid cost at (${num(p.row)}, ${num(p.col)}): not a number or an infinity of the wrong sign`;
-    }
-    const r = pick(invalidInput, p.reason);
-    if (r) return r;
-    return w ? `Invalid value of field "${w}"` : 'Invalid input';
+    return (
+      solverInputEn(p) ??
+      pick(invalidInput, p.reason as Exclude<InvalidInputReason, SolverInputReason> | undefined) ??
+      generalMessagesEn.invalid_input(p, w)
+    );
   },
-  unsafe_text: (_p, w) =>
-    cap(`${field(w)}the text contains characters that are not allowed (NUL or a lone UTF-16 surrogate)`),
+  unsafe_text: generalMessagesEn.unsafe_text,
   invalid_date_range: (p, w) => pick(dateRange, p.reason) ?? cap(`${field(w)}the dates are out of order`),
   consent_missing: (p) => `No written consent${purpose(p)}`,
   consent_withdrawn: (p) => `The consent has been withdrawn${purpose(p)}`,
@@ -341,8 +288,7 @@ export const issueMessagesEn: IssueMessages = {
     id(p.itemId) && isoDate(p.start) && isoDate(p.end)
       ? `Item ${id(p.itemId)} is due outside the programme's term (${isoDate(p.start)} — ${isoDate(p.end)})`
       : "A plan item's due date is outside the programme's term",
-  due_unparsed: () =>
-    'Could not parse the due text: expected a month, a month range, a date, "до …" (by), a recurrence ("1 раз в месяц") or "в течение …" (throughout)',
+  due_unparsed: calendarMessagesEn.due_unparsed,
   unknown_reference: (p, w) => {
     if (p.ref === 'activity' && id(p.id)) return `Activity ${id(p.id)} is not in the roadmap`;
     if (p.ref === 'deliverable' && token(p.kind))
@@ -359,8 +305,7 @@ export const issueMessagesEn: IssueMessages = {
   duplicate_id: (p, w) => pick(duplicates, p.of) ?? cap(`${field(w)}duplicate id`),
   organization_cycle: (p) =>
     id(p.id) ? `A cycle in the organization tree (through ${id(p.id)})` : 'A cycle in the organization tree',
-  invalid_academic_year: () =>
-    'An academic year is written as "2023-2024": the second year is the first plus one',
+  invalid_academic_year: calendarMessagesEn.invalid_academic_year,
   answer_mismatch: (p) => {
     switch (p.type) {
       case 'scale':
@@ -387,8 +332,8 @@ export const issueMessagesEn: IssueMessages = {
     id(p.questionId)
       ? `No answer to the required question ${id(p.questionId)}`
       : 'No answer to a required question',
-  aborted: () => 'The operation was aborted',
-  infeasible: () => 'The problem has no feasible solution',
+  aborted: solverMessagesEn.aborted,
+  infeasible: solverMessagesEn.infeasible,
   rematch_change: (p) => {
     const next = p.replaced ? 'another mentor is assigned' : 'no other mentor found yet; the search goes on';
     switch (p.reason) {
@@ -417,7 +362,7 @@ export const issueMessagesEn: IssueMessages = {
         ? 'Internal error: a snapshot migration did not raise the version'
         : p.reason === 'fastReplayUnsupported'
           ? 'Internal error: the machine definition is not supported by the fast replay'
-          : 'Internal error of the library',
+          : generalMessagesEn.internal(p, ''),
   date_invalid: () => 'Cannot read the date: expected DD.MM.YYYY (e.g. 31.08.2023)',
   number_invalid: (p, w) =>
     p.format === 'schoolClass'
@@ -436,7 +381,7 @@ export const issueMessagesEn: IssueMessages = {
     'The name is written with initials; the registry needs the full first name and patronymic',
   ambiguous_reference: () => 'Several participants in the registry have this full name; give the ID',
   order_before_agreement: (p) =>
-    `The order assigning pair${id(p.pairId) ? ` ${id(p.pairId)}` : ''} precedes the mentoring agreement of mentor${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} (Labour Code art. 351.8)`,
+    `${id(p.pairId) ? `The order assigning pair ${id(p.pairId)}` : 'The order'} precedes the mentoring agreement of mentor${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} (Labour Code art. 351.8)`,
   agreement_missing: (p) =>
     `Mentor${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} has no mentoring agreement in force on the order date (Labour Code art. 351.8)`,
   calendar_year_missing: (p) =>

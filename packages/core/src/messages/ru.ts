@@ -5,52 +5,20 @@ import type {
   InvalidInputReason,
   InvalidValueReason,
   IssueParams,
-  NastavnikErrorCode,
   ReferenceKind,
   RequiredReason,
   TooBigReason,
 } from '../issueParams';
+import { calendarMessagesRu } from './calendar';
+import { generalMessagesRu } from './general';
 import { plural } from './plural';
+import type { IssueMessages } from './registry';
 import { id, isoDate, num, pick, token, tokens } from './safe';
-
-/**
- * The messages of one language: one function per code, from the code's typed
- * params and the field path (`where`, empty for the whole input) to a text.
- * Messages never contain input values, only field names, ids and limits.
- *
- * @category Errors
- * @example
- * const text = issueMessagesRu.too_small({ minimum: 2, origin: 'array', inclusive: true }, 'menteeIds');
- */
-export type IssueMessages = {
-  readonly [C in NastavnikErrorCode]: (params: IssueParams[C], where: string) => string;
-};
+import { type SolverInputReason, solverInputRu, solverMessagesRu } from './solver';
 
 const field = (where: string): string => (where ? `Поле «${where}»: ` : '');
 const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-const typeNames: Readonly<Record<string, string>> = {
-  xstateMachine: 'машина xstate',
-  toMermaidOptions: 'параметры: необязательный список hideGuards (строки)',
-  pairSnapshot: 'снимок пары из createPairSnapshot',
-  programmeSnapshot: 'снимок программы из createProgrammeSnapshot',
-  bytes: 'содержимое файла: байты (Uint8Array) или поток байтов',
-  string: 'строка',
-  number: 'число',
-  int: 'целое число',
-  boolean: 'логическое значение',
-  object: 'объект',
-  array: 'список',
-  date: 'дата',
-  bigint: 'целое число',
-  record: 'объект',
-  map: 'словарь',
-  set: 'множество',
-  tuple: 'список',
-};
-
-const items = { one: 'элемент', few: 'элемента', many: 'элементов', other: 'элемента' };
-const itemsGen = { one: 'элемента', few: 'элементов', many: 'элементов', other: 'элемента' };
 const charsGen = { one: 'символа', few: 'символов', many: 'символов', other: 'символа' };
 const monthsGen = { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' };
 
@@ -155,10 +123,11 @@ const invalidValue: Readonly<Record<InvalidValueReason, string>> = {
   mergePolicy: 'Политика слияния: keepFirst, keepLast, preferComplete или reject',
   registryField: 'Неизвестное поле для реестра',
   calendarDayOff: 'Нерабочий день календаря должен приходиться на понедельник – пятницу этого года',
-  calendarWorkingWeekend: 'Рабочий выходной календаря должен приходиться на субботу или воскресенье этого года',
+  calendarWorkingWeekend:
+    'Рабочий выходной календаря должен приходиться на субботу или воскресенье этого года',
 };
 
-const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
+const invalidInput: Readonly<Record<Exclude<InvalidInputReason, SolverInputReason>, string>> = {
   malformedPairEvent:
     'Повреждённое событие или снимок пары: проверьте их схемой (replayPairUntrusted, parsePairEvent)',
   malformedProgrammeEvent:
@@ -173,16 +142,6 @@ const invalidInput: Readonly<Record<InvalidInputReason, string>> = {
   candidatesPerMentee: 'Число кандидатов должно быть целым положительным',
   menteeFixedElsewhere: 'Наставляемый уже закреплён за другим наставником',
   menteeWithoutConsent: 'Наставляемый не может участвовать в подборе (нет согласия)',
-  dimensions: 'Размеры должны быть целыми неотрицательными числами',
-  rowStartShape: 'rowStart должен иметь rows + 1 элементов и начинаться с 0',
-  rowStartDecreasing: 'rowStart должен не убывать',
-  colIndexShort: 'colIndex и cost короче, чем указано в rowStart',
-  colIndexRange: 'Номер столбца вне диапазона',
-  edgeCost: 'Стоимость ребра должна быть конечным числом',
-  costsSize: 'Размер матрицы стоимостей не равен rows × cols',
-  cellCost: 'Недопустимая стоимость: не число или бесконечность не того знака',
-  certificateMissing: 'Нужен результат решателя с сертификатом (certificate: true)',
-  capacity: 'Вместимость должна быть целым неотрицательным числом',
   recordsNotExportable: 'Записи реестра не удалось выгрузить: проверьте их схемой',
   rematchTolerance: 'Допуск должен быть числом от 0 до 1 (0,01 — в пределах 1 % от оптимума)',
   rematchMaxSolves: 'Число решений должно быть целым, не меньше 2',
@@ -225,13 +184,6 @@ function registryLimitRu(p: IssueParams['too_big']): string | undefined {
   }
 }
 
-const formats: Readonly<Record<string, string>> = {
-  date: 'ожидается дата в формате ГГГГ-ММ-ДД',
-  email: 'ожидается адрес электронной почты',
-  regex: 'значение не соответствует образцу',
-  folder: 'папка: латинские буквы, цифры, _ . / -',
-};
-
 // «: участник p-7, цель «…»» — the person by id only, the purpose by its label.
 const purpose = (p: { personId?: string; purpose?: string }): string => {
   const label = p.purpose ? consentPurposeLabels[p.purpose as keyof typeof consentPurposeLabels] : undefined;
@@ -249,7 +201,7 @@ const purpose = (p: { personId?: string; purpose?: string }): string => {
  * issueMessagesRu.required({}, 'name'); // 'Не заполнено обязательное поле «name»'
  */
 export const issueMessagesRu: IssueMessages = {
-  invalid_type: (p, w) => cap(`${field(w)}ожидается ${typeNames[p.expected] ?? 'значение другого типа'}`),
+  invalid_type: generalMessagesRu.invalid_type,
   required: (p, w) => {
     if (p.reason === 'statusField') {
       return token(p.status)
@@ -258,7 +210,7 @@ export const issueMessagesRu: IssueMessages = {
     }
     const r = pick(required, p.reason);
     if (r) return r;
-    return w ? `Не заполнено обязательное поле «${w}»` : 'Нет входных данных';
+    return generalMessagesRu.required(p, w);
   },
   invalid_format: (p, w) => {
     switch (p.format) {
@@ -271,7 +223,7 @@ export const issueMessagesRu: IssueMessages = {
       case 'registryDate':
         return 'Не удалось распознать дату: ожидается ДД.ММ.ГГГГ (например, 31.08.2023)';
       default:
-        return cap(`${field(w)}${formats[p.format] ?? 'неверный формат'}`);
+        return generalMessagesRu.invalid_format(p, w);
     }
   },
   invalid_value: (p, w) => {
@@ -288,46 +240,28 @@ export const issueMessagesRu: IssueMessages = {
       return `Неизвестное поле для реестра; допустимые: ${p.allowed}`;
     const r = pick(invalidValue, p.reason);
     if (r) return r;
-    return p.allowed
-      ? cap(`${field(w)}допустимые значения — ${p.allowed}`)
-      : cap(`${field(w)}недопустимое значение`);
+    return generalMessagesRu.invalid_value(p, w);
   },
-  too_small: (p, w) => {
-    const n = p.minimum;
-    if (p.origin === 'array' || p.origin === 'set') {
-      return cap(`${field(w)}нужно хотя бы ${num(n)} ${plural('ru', n, items)}`);
-    }
-    if (p.origin === 'string') return cap(`${field(w)}не короче ${num(n)} ${plural('ru', n, charsGen)}`);
-    return cap(`${field(w)}значение должно быть ${p.inclusive ? 'не меньше' : 'больше'} ${num(n)}`);
-  },
+  too_small: generalMessagesRu.too_small,
   too_big: (p, w) => {
     const r = pick(tooBig, p.reason);
     if (r) return r;
     const limits = registryLimitRu(p);
     if (limits) return limits;
-    const n = p.maximum;
-    if (n === undefined) return cap(`${field(w)}значение слишком велико`);
-    if (p.origin === 'array' || p.origin === 'set') {
-      return cap(`${field(w)}не больше ${num(n)} ${plural('ru', n, itemsGen)}`);
-    }
-    if (p.origin === 'string') return cap(`${field(w)}не длиннее ${num(n)} ${plural('ru', n, charsGen)}`);
-    return cap(`${field(w)}значение должно быть ${p.inclusive ? 'не больше' : 'меньше'} ${num(n)}`);
+    return generalMessagesRu.too_big(p, w);
   },
-  unrecognized_keys: (p) =>
+  unrecognized_keys: (p, w) =>
     p.notInPlan
       ? `${plural('ru', p.count, { one: 'Поле не указано', few: 'Поля не указаны', many: 'Поля не указаны', other: 'Поля не указаны' })} в плане обезличивания (${tokens(p.keys)}): передача запрещена`
-      : // Keys come from the input and can carry personal data: counted, never printed.
-        `${plural('ru', p.count, { one: 'Лишнее поле', few: 'Лишние поля', many: 'Лишние поля', other: 'Лишние поля' })} (${num(p.count)}): удалите ${plural('ru', p.count, { one: 'его', few: 'их', many: 'их', other: 'их' })} или проверьте написание`,
+      : generalMessagesRu.unrecognized_keys(p, w),
   invalid_input: (p, w) => {
-    if (p.reason === 'cellCost' && p.row !== undefined && p.col !== undefined) {
-      return `Недопустимая стоимость в ячейке (${num(p.row)}, ${num(p.col)}): не число или бесконечность не того знака`;
-    }
-    const r = pick(invalidInput, p.reason);
-    if (r) return r;
-    return w ? `Недопустимое значение поля «${w}»` : 'Недопустимые данные';
+    return (
+      solverInputRu(p) ??
+      pick(invalidInput, p.reason as Exclude<InvalidInputReason, SolverInputReason> | undefined) ??
+      generalMessagesRu.invalid_input(p, w)
+    );
   },
-  unsafe_text: (_p, w) =>
-    cap(`${field(w)}текст содержит недопустимые символы (нулевой символ или непарный суррогат UTF-16)`),
+  unsafe_text: generalMessagesRu.unsafe_text,
   invalid_date_range: (p, w) => pick(dateRange, p.reason) ?? cap(`${field(w)}даты идут в неверном порядке`),
   consent_missing: (p) => `Нет письменного согласия${purpose(p)}`,
   consent_withdrawn: (p) => `Согласие отозвано${purpose(p)}`,
@@ -363,8 +297,7 @@ export const issueMessagesRu: IssueMessages = {
     id(p.itemId) && isoDate(p.start) && isoDate(p.end)
       ? `Срок пункта ${id(p.itemId)} выходит за сроки программы (${isoDate(p.start)} — ${isoDate(p.end)})`
       : 'Срок пункта плана выходит за сроки программы',
-  due_unparsed: () =>
-    'Не удалось распознать срок мероприятия: ожидается месяц, диапазон месяцев, дата, «до …», периодичность («1 раз в месяц») или «в течение …»',
+  due_unparsed: calendarMessagesRu.due_unparsed,
   unknown_reference: (p, w) => {
     if (p.ref === 'activity' && id(p.id)) return `Мероприятия ${id(p.id)} нет в дорожной карте`;
     if (p.ref === 'deliverable' && token(p.kind)) {
@@ -379,8 +312,7 @@ export const issueMessagesRu: IssueMessages = {
   duplicate_id: (p, w) => pick(duplicates, p.of) ?? cap(`${field(w)}повторяющийся идентификатор`),
   organization_cycle: (p) =>
     id(p.id) ? `Цикл в дереве организаций (через ${id(p.id)})` : 'Цикл в дереве организаций',
-  invalid_academic_year: () =>
-    'Учебный год записывается как «2023-2024»: второй год на единицу больше первого',
+  invalid_academic_year: calendarMessagesRu.invalid_academic_year,
   answer_mismatch: (p) => {
     switch (p.type) {
       case 'scale':
@@ -405,8 +337,8 @@ export const issueMessagesRu: IssueMessages = {
     id(p.questionId)
       ? `Нет ответа на обязательный вопрос ${id(p.questionId)}`
       : 'Нет ответа на обязательный вопрос',
-  aborted: () => 'Операция прервана',
-  infeasible: () => 'Задача не имеет допустимого решения',
+  aborted: solverMessagesRu.aborted,
+  infeasible: solverMessagesRu.infeasible,
   rematch_change: (p) => {
     const next = p.replaced
       ? 'назначен другой наставник'
@@ -437,7 +369,7 @@ export const issueMessagesRu: IssueMessages = {
         ? 'Внутренняя ошибка: миграция снимка не повысила версию'
         : p.reason === 'fastReplayUnsupported'
           ? 'Внутренняя ошибка: определение машины не поддерживается быстрым воспроизведением'
-          : 'Внутренняя ошибка библиотеки',
+          : generalMessagesRu.internal(p, ''),
   date_invalid: () => 'Не удалось распознать дату: ожидается ДД.ММ.ГГГГ (например, 31.08.2023)',
   number_invalid: (p, w) =>
     p.format === 'schoolClass'
@@ -455,7 +387,7 @@ export const issueMessagesRu: IssueMessages = {
   name_initials_only: () => 'ФИО записано с инициалами; для реестра нужны полные имя и отчество',
   ambiguous_reference: () => 'В реестре несколько участников с таким ФИО; укажите ID',
   order_before_agreement: (p) =>
-    `Приказ о закреплении пары${id(p.pairId) ? ` ${id(p.pairId)}` : ''} издан раньше, чем с наставником${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} заключено соглашение о наставничестве (ст. 351.8 ТК РФ)`,
+    `${id(p.pairId) ? `Приказ о закреплении пары ${id(p.pairId)}` : 'Приказ'} издан раньше, чем с наставником${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} заключено соглашение о наставничестве (ст. 351.8 ТК РФ)`,
   agreement_missing: (p) =>
     `С наставником${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} не заключено соглашение о наставничестве, действующее на дату приказа (ст. 351.8 ТК РФ)`,
   calendar_year_missing: (p) =>

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { fail } from '../errors';
+import { registerCatalogue } from '../messages/catalogue';
 import { parse } from '../parse';
+
+registerCatalogue();
 
 /**
  * A value a released record may hold.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail } from '../errors';
+import { registerCatalogue } from '../messages/catalogue';
 import { parse } from '../parse';
 import {
   type DepersonalisationPlan,
@@ -7,6 +8,8 @@ import {
   depersonalise,
   type ReleaseRow,
 } from './depersonalise';
+
+registerCatalogue();
 
 /**
  * How identifiable a release is: the size of its smallest class of records

@@ -14,6 +14,7 @@ import {
   type PersonalProgramme,
   type PersonId,
   type ProcessingActivity,
+  registerCatalogue,
   requireConsents,
   requiredConsents,
 } from '@nastavnik/core';
@@ -22,6 +23,8 @@ import { formatDateShort } from '../typography/dates';
 import { declineName, type GrammaticalCase, nameIn } from '../typography/names';
 import { formatOrderNumber } from '../typography/numbers';
 import { declinePosition } from '../typography/positions';
+
+registerCatalogue();
 
 export const NBSP = '\u00a0';
 

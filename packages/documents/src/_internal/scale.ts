@@ -1,4 +1,6 @@
-import { fail } from '@nastavnik/core';
+import { fail, registerCatalogue } from '@nastavnik/core';
+
+registerCatalogue();
 
 /** The most points a scale may have (as core's questionnaire schema allows: 0–100). */
 const MAX_POINTS = 101;

@@ -1,4 +1,12 @@
-import { CompetitionSchema, competitionStandings, fail, PairSchema, parse, roundMax } from '@nastavnik/core';
+import {
+  CompetitionSchema,
+  competitionStandings,
+  fail,
+  PairSchema,
+  parse,
+  registerCatalogue,
+  roundMax,
+} from '@nastavnik/core';
 import { z } from 'zod';
 import {
   acquaintance,
@@ -15,6 +23,8 @@ import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument, TableRowValue } from '../model';
 import { formatDateShort } from '../typography/dates';
 import { formatRange } from '../typography/text';
+
+registerCatalogue();
 
 const CompetitionOrderInputSchema = z.object({
   ...orderBase,

@@ -16,12 +16,15 @@ import {
   PersonNameSchema,
   PersonSchema,
   parse,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { orgShort } from '../_internal/common';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateLong, formatDateShort } from '../typography/dates';
 import { byGender, nameIn } from '../typography/names';
+
+registerCatalogue();
 
 /**
  * The elements a written consent to the processing of personal data must

@@ -9,6 +9,7 @@ import {
   PersonalProgrammeSchema,
   PersonIdSchema,
   parse,
+  registerCatalogue,
   type TerminationReason,
   TerminationReasonSchema,
   terminationReasonLabels,
@@ -31,6 +32,8 @@ import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateLong, formatDateShort } from '../typography/dates';
 import { byGender } from '../typography/names';
+
+registerCatalogue();
 
 const PairChangeOrderInputSchema = z.object({
   ...orderBase,

@@ -5,6 +5,7 @@ import {
   PersonalProgrammeSchema,
   PersonIdSchema,
   parse,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import {
@@ -23,6 +24,8 @@ import { control, head, ORDER_WORD } from '../_internal/orderParts';
 import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument, TableRowValue } from '../model';
 import { formatTerm } from '../typography/dates';
+
+registerCatalogue();
 
 const PlansOrderInputSchema = z.object({
   ...orderBase,

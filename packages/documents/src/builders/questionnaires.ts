@@ -7,10 +7,13 @@ import {
   type Questionnaire,
   type QuestionnaireKind,
   QuestionnaireSchema,
+  registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { orgHeader } from '../_internal/common';
 import type { Block, FormField, NastavnikDocument } from '../model';
+
+registerCatalogue();
 
 const tx = (ru: string, en: string) => ({ ru, en });
 const opt = (id: string, ru: string, en: string) => ({ id, label: tx(ru, en) });

@@ -1,13 +1,15 @@
 // The pair's rules as a pure reducer: the rule functions decide whether (and
 // why not) an event is accepted and what it changes; the statechart's own
 // transitions, compiled once from `pairMachine`, decide the next phase.
-import { fail } from '@nastavnik/core';
+import { fail, registerCatalogue } from '@nastavnik/core';
 import type { PairPhase } from '../labels';
 import type { PairContext } from '../pairContext';
 import type { PairEvent } from '../pairEvents';
 import { pairMachine } from '../pairMachine';
 import { applyPairEvent, explainPairEvent, type PairRefusal } from './pairRules';
 import { type CompiledMachine, compileMachine } from './xstate';
+
+registerCatalogue();
 
 let compiled: CompiledMachine<PairContext, PairEvent> | undefined;
 

@@ -3,8 +3,10 @@
 // CI runs the tests against the lowest and the highest xstate the peer range
 // allows (scripts/ci/machines-xstate-range.sh), so a change of xstate's
 // definition objects fails there, not in production.
-import { fail } from '@nastavnik/core';
+import { fail, registerCatalogue } from '@nastavnik/core';
 import { type AnyStateMachine, type AnyStateNode, and, not, or } from 'xstate';
+
+registerCatalogue();
 
 /** A guard compiled to a plain predicate over the context and the event. */
 export type Predicate<C, E> = (context: C, event: E) => boolean;

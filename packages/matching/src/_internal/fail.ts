@@ -1,4 +1,6 @@
-import { fail } from '@nastavnik/core';
+import { fail, registerMessages, solverMessagesEn, solverMessagesRu } from '@nastavnik/core';
+
+registerMessages(solverMessagesRu, solverMessagesEn);
 
 // The package's errors come from core's catalogue: code, path and typed params.
 export { fail };

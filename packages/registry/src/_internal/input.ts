@@ -1,4 +1,6 @@
-import { fail } from '@nastavnik/core';
+import { fail, registerCatalogue } from '@nastavnik/core';
+
+registerCatalogue();
 
 /**
  * What `importRegistry` accepts: the bytes of a file, a web `ReadableStream`

@@ -1,5 +1,7 @@
-import { fail, type NastavnikError } from '@nastavnik/core';
+import { fail, type NastavnikError, registerCatalogue } from '@nastavnik/core';
 import { columnLetter } from './text';
+
+registerCatalogue();
 
 /** The size limits an import enforces, the same for CSV and XLSX. */
 export interface Limits {

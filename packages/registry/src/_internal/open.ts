@@ -1,8 +1,10 @@
-import { fail, isNastavnikError, NastavnikError, nastavnikIssue } from '@nastavnik/core';
+import { fail, isNastavnikError, NastavnikError, nastavnikIssue, registerCatalogue } from '@nastavnik/core';
 import { capBytes, csvRows, decodeText, sniffEncoding, sniffSeparator, type TextEncoding } from './csv';
 import { chunksOf, PeekedBytes, type RegistryInput, sniffFormat } from './input';
 import { type Limits, tooMuchData } from './limits';
 import { type SheetStream, xlsxSheets } from './sheet';
+
+registerCatalogue();
 
 /** Bytes looked at before the format, encoding and separator are decided. */
 const PEEK = 65_536;

@@ -1,10 +1,18 @@
-import { type IssuePath, type NastavnikIssue, type PersonName, safeParse } from '@nastavnik/core';
+import {
+  type IssuePath,
+  type NastavnikIssue,
+  type PersonName,
+  registerCatalogue,
+  safeParse,
+} from '@nastavnik/core';
 import type { z } from 'zod';
 import type { ImportWarning, ImportWarningCode, RegistryKind, RowIssue, RowIssueCode } from '../types';
 import { type Cell, cellDisplay, cellText, parseDate, parseGrade, parseNumber, splitList } from './cells';
 import type { Lookups } from './enums';
 import type { FieldDef, ListName } from './fields';
 import { collapseSpaces, fixLookalikes, yoToYe } from './text';
+
+registerCatalogue();
 
 /** Where a field sits in the file. */
 export interface Binding {

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { registerCatalogue } from '@nastavnik/core';
 import ExcelJS from 'exceljs';
 import type { Cell } from './cells';
 import { unguard } from './csv';
@@ -11,6 +12,8 @@ import {
   textTooLong,
   tooMuchData,
 } from './limits';
+
+registerCatalogue();
 
 /** A row as read from a file: its number as the spreadsheet shows it, cells from column A. */
 export interface RawRow {
