@@ -101,7 +101,7 @@ describe('buildIncentivesDecision', () => {
       'завершено не менее 2 персонализированных программ наставничества; удовлетворённость наставляемых не ниже 80 % (не менее 3 анкет)',
     );
     expect(text).toContain(
-      '1–3 место в конкурсе профессионального мастерства; не более 2 наставников в год, при равенстве результатов поощряются все',
+      'место с 1 по 3 в конкурсе профессионального мастерства; не более 2 наставников в год, при равенстве результатов поощряются все',
     );
     const html = renderHtml(doc);
     expect(plain(html)).toContain('Формы и условия поощрения наставников и кураторов');
@@ -162,6 +162,25 @@ describe('buildAwardOrder', () => {
       'Лебедевой К. А., учителю английского языка, — за призовое место в конкурсе «#Наставник+»',
     );
     expect(text).toContain('утверждёнными приказом комитета от 01.09.2023 № 112');
+    // With the schools given, an authority's order names each mentor's school; without a position, no stray comma.
+    const withSchools = await docxText(
+      buildAwardOrder({
+        organization: tikhvinCommittee,
+        order: awardOrder,
+        people: lyceumPeople.map((p) => (p.id === 'kuzmenko' ? { ...p, position: undefined } : p)),
+        consents,
+        system,
+        results,
+        period: { start: '2023-09-01', end: '2024-05-31' },
+        organizations: [lyceum7],
+      }),
+    );
+    expect(withSchools).toContain(
+      'Белова И. П., учителя физики МОУ «Лицей № 7», — за результативное наставничество.',
+    );
+    expect(withSchools).toContain(
+      'Кузьменко Н. О., МОУ «Лицей № 7», — за завершённую программу наставничества.',
+    );
   });
 
   it('checks every named mentor has the consents for documents first', () => {

@@ -235,6 +235,34 @@ describe('preparePracticeForPublication', () => {
     expect(allText(out2.practice)).not.toContain('Иванов');
   });
 
+  it("a consenting person's name and patronymic survive a non-consenting namesake's first name and patronymic", () => {
+    const c = reviewed();
+    const text = {
+      ...c,
+      results: 'Анна Петровна провела урок; Петров Олег и Мария Петровна Сидорова помогали.',
+    };
+    const consents = [
+      { id: 'c1', personId: 't-1', purpose: 'personalData', givenBy: 'self', givenAt: '2023-09-01' },
+      { id: 'c2', personId: 't-1', purpose: 'publication', givenBy: 'self', givenAt: '2024-06-01' },
+    ] as const;
+    const others: PersonInput[] = [
+      ...people.slice(0, 2),
+      {
+        ...(people[2] as PersonInput),
+        name: { lastName: 'Сидорова', firstName: 'Мария', middleName: 'Петровна' },
+      },
+    ];
+    const out = preparePracticeForPublication(text, {
+      people: others,
+      consents: [...consents],
+      date: '2024-06-10',
+    });
+    // «Анна Петровна» is the consenting mentor's; Мария Петровна Сидорова shares the patronymic and is scrubbed whole.
+    expect(out.practice.results).toBe(
+      'Анна Петровна провела урок; наставляемый 1 и наставляемый 2 помогали.',
+    );
+  });
+
   it('refuses a participant who is not among the people', () => {
     expect(
       codeOf(() =>

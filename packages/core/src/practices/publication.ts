@@ -108,11 +108,21 @@ function nameParts(name: Person['name']): string[] {
     .filter((x) => x.length > 0);
 }
 
+/** The whole-word pattern of a name part, declined: its stem and up to three letters of an ending. */
+function wordBody(part: string): string {
+  return `(?<!${LETTER})${yo(stemOf(part))}${LETTER}{0,3}(?!${LETTER})`;
+}
+
+function wordPattern(part: string): RegExp {
+  return new RegExp(wordBody(part), 'giu');
+}
+
 function namePartPatterns(part: string): RegExp[] {
   const p = part.normalize('NFC');
   const stem = stemOf(p);
   const out = [new RegExp(`(?<!${LETTER})${yo(stem)}${LETTER}{0,3}(?!${LETTER})`, 'giu')];
-  if (p.length >= 4) out.push(new RegExp(yo(p), 'giu'));
+  // Inside a longer word the whole word goes: a glued «ИвановаАнна» is still a name.
+  if (p.length >= 4) out.push(new RegExp(`${LETTER}*${yo(p)}${LETTER}*`, 'giu'));
   return out;
 }
 
@@ -141,6 +151,8 @@ function identifyingValues(p: Person): string[] {
 
 interface Target {
   readonly key: number;
+  /** Two or three name parts together, replaced before any single part of anyone. */
+  readonly sequences: readonly RegExp[];
   readonly patterns: readonly RegExp[];
   readonly initials: readonly string[];
 }
@@ -170,6 +182,14 @@ function scrub(
       kept.push(m);
       return KEEP(kept.length - 1);
     });
+  }
+  for (const t of targets) {
+    for (const re of t.sequences) {
+      s = s.replace(re, () => {
+        count++;
+        return MARK(t.key);
+      });
+    }
   }
   for (const t of targets) {
     for (const re of t.patterns) {
@@ -282,14 +302,18 @@ export function preparePracticeForPublication(
   const targets: Target[] = [];
   const roleOf = new Map(c.participants.map((p) => [p.personId as string, p.role]));
   const consentedParts: string[] = [];
+  const consentedNames: Person['name'][] = [];
   const refusedParts: string[] = [];
+  const refusedNames: string[][] = [];
   for (const p of o.people) {
     const role = roleOf.get(p.id);
     if (allowed(p, role ?? 'other')) {
       consentedParts.push(...nameParts(p.name));
+      consentedNames.push(p.name);
       continue;
     }
     refusedParts.push(...nameParts(p.name));
+    refusedNames.push(nameParts(p.name));
     aliases.push(labelOf.get(p.id) ?? ROLE_RU.other);
     targets.push(targetOf(aliases.length - 1, p.name, []));
     // Other identifying values (birth date, ids, document, address) are hidden, not replaced by a role.
@@ -300,19 +324,30 @@ export function preparePracticeForPublication(
   for (const k of consentsOf) {
     if (k.representative === undefined) continue;
     refusedParts.push(...nameParts(k.representative));
+    refusedNames.push(nameParts(k.representative));
     aliases.push('родитель (законный представитель)');
     targets.push(targetOf(aliases.length - 1, k.representative, []));
   }
-  const protectedNames = [...new Set(consentedParts)]
-    .map((part) => namePartPatterns(part)[0] as RegExp)
-    .filter((re) =>
-      refusedParts.every((q) => {
-        re.lastIndex = 0;
-        const hit = re.test(q) || re.test(stemOf(q));
-        re.lastIndex = 0;
-        return !hit;
-      }),
+  const hits = (re: RegExp, q: string): boolean => {
+    re.lastIndex = 0;
+    const hit = re.test(q) || re.test(stemOf(q));
+    re.lastIndex = 0;
+    return hit;
+  };
+  // A consenting person's two or three name parts together («Валерий Константинович») are theirs
+  // unless a non-consenting person shares every one of those parts; single parts only when no
+  // non-consenting name part matches them.
+  const sequences = consentedNames.flatMap((name) => {
+    return nameSequences(name).filter(
+      (seq) => !refusedNames.some((r) => seq.every((part) => r.some((q) => hits(wordPattern(part), q)))),
     );
+  });
+  const protectedNames = [
+    ...sequences.sort((a, b) => b.length - a.length).map((seq) => nameSequencePattern(seq)),
+    ...[...new Set(consentedParts)]
+      .map((part) => wordPattern(part))
+      .filter((re) => refusedParts.every((q) => !hits(re, q))),
+  ];
   // Longer values first, so a full address is replaced before its parts.
   let redactions = 0;
   const clean = (t: string): string => {
@@ -391,5 +426,21 @@ function targetOf(key: number, name: Person['name'], values: readonly string[]):
     .filter((x): x is string => x !== undefined)
     .map((x) => x.charAt(0).toUpperCase())
     .filter((x) => /\p{Lu}/u.test(x));
-  return { key, patterns, initials };
+  return { key, sequences: nameSequences(name).map((seq) => nameSequencePattern(seq)), patterns, initials };
+}
+
+/** The orders a full name is written in: «Фамилия Имя Отчество», «Имя Отчество Фамилия», «Имя Отчество», «Фамилия Имя», «Имя Фамилия». */
+function nameSequences(name: Person['name']): string[][] {
+  const { lastName: last, firstName: first, middleName: middle } = name;
+  return [
+    [last, first, middle],
+    [first, middle, last],
+    [first, middle],
+    [last, first],
+    [first, last],
+  ].filter((q): q is string[] => q.every((x) => x !== undefined && x.length > 0));
+}
+
+function nameSequencePattern(seq: readonly string[]): RegExp {
+  return new RegExp(seq.map((x) => wordBody(x)).join('[\\s\\u00a0]+'), 'giu');
 }

@@ -6,10 +6,19 @@ import {
   IncentiveSystemSchema,
   IsoDateSchema,
   MentorResultSchema,
+  OrganizationSchema,
   parse,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import { acquaintance, annexLabel, findPerson, guardConsents, NBSP, signature } from '../_internal/common';
+import {
+  acquaintance,
+  annexLabel,
+  findPerson,
+  guardConsents,
+  NBSP,
+  orgShort,
+  signature,
+} from '../_internal/common';
 import { control, head, ORDER_WORD } from '../_internal/orderParts';
 import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument, TableRowValue } from '../model';
@@ -40,8 +49,8 @@ function conditionText(c: IncentiveCondition): string {
       return `завершено не менее ${c.min}${NBSP}${plural(c.min, ['персонализированной программы', 'персонализированных программ', 'персонализированных программ'])} наставничества`;
     case 'competitionPlace':
       return c.maxPlace === 1
-        ? `1${NBSP}место в конкурсе профессионального мастерства${c.competitionId ? '' : ' (любом)'}`
-        : `1–${c.maxPlace}${NBSP}место в конкурсе профессионального мастерства`;
+        ? `1${NBSP}место в конкурсе профессионального мастерства`
+        : `место с 1 по ${c.maxPlace} в конкурсе профессионального мастерства`;
     case 'satisfaction':
       return `удовлетворённость наставляемых не ниже ${formatNumber(c.minPercent)}${NBSP}% (не менее ${c.minResponses}${NBSP}${plural(c.minResponses, ['анкеты', 'анкет', 'анкет'])})`;
     case 'yearsAsMentor':
@@ -94,7 +103,7 @@ export function buildIncentivesDecision(input: IncentivesDecisionInput): Nastavn
     {
       kind: 'numbered',
       number: '1.',
-      text: `Утвердить формы и условия поощрения ${who} («${s.title}») (приложение).`,
+      text: `Утвердить формы и условия поощрения ${who} (приложение).`,
     },
     {
       kind: 'numbered',
@@ -174,6 +183,8 @@ const AwardOrderInputSchema = z.object({
   period: z.object({ start: IsoDateSchema, end: IsoDateSchema }),
   /** The decision that approved the system, as printed in the preamble («приказ от 01.09.2023 № 12»). */
   decisionRef: z.string().trim().min(1).max(300).optional(),
+  /** The schools of the mentors: an authority's order prints the school after the position. */
+  organizations: z.array(OrganizationSchema).default([]),
 });
 
 /**
@@ -299,10 +310,14 @@ export function buildAwardOrder(input: AwardOrderInput): NastavnikDocument {
     const items = [...byMentor.entries()].map(([id, why]) => {
       const p = mentors.get(id) as NonNullable<ReturnType<typeof mentors.get>>;
       const name = nameIn(p.name, p.gender, verb.case);
-      const position = p.position
-        ? `, ${declinePosition(p.position, verb.case === 'dative' ? 'dative' : 'accusative')}`
-        : '';
-      return `${name}${position}, — ${why.join('; ')};`;
+      const org = v.organizations.find((o) => o.id === p.organizationId);
+      const where = [
+        ...(p.position
+          ? [declinePosition(p.position, verb.case === 'dative' ? 'dative' : 'accusative')]
+          : []),
+        ...(org && org.id !== v.organization.id ? [orgShort(org)] : []),
+      ].join(' ');
+      return `${name}${where ? `, ${where},` : ''} — ${why.join('; ')};`;
     });
     const last = items.length - 1;
     points.push({ kind: 'list', items: items.map((t, i) => (i === last ? `${t.slice(0, -1)}.` : t)) });
