@@ -20,6 +20,13 @@ export {
   processingConsentChecklist,
 } from './builders/consent';
 export { buildCuratorOrder, type CuratorOrderInput } from './builders/curatorOrder';
+export {
+  buildMentoringAgreement,
+  buildMentoringConsent,
+  buildMentoringDutiesOrder,
+  type MentoringAgreementDocumentInput,
+  type MentoringDutiesOrderInput,
+} from './builders/mentorAgreement';
 export { buildDestructionAct, type DestructionActInput } from './builders/destructionAct';
 export {
   type AwardOrderInput,

@@ -5,4 +5,5 @@
  *
  * @module @nastavnik/documents/xlsx
  */
+export { renderTimesheetXlsx, type TimesheetInput } from './render/timesheet';
 export { type DataSheet, renderXlsx, safeCellText } from './render/xlsx';

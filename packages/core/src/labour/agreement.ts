@@ -187,7 +187,8 @@ export function agreementInForce(agreement: Pick<MentoringAgreement, 'term'>, da
  * const o: PairOrderRef = { pairId: 'pair-1', mentorId: 't-ivanova', orderDate: '2025-09-05' };
  */
 export interface PairOrderRef {
-  readonly pairId: string;
+  /** The pair the order approves; absent for an order that assigns the duties themselves. */
+  readonly pairId?: string;
   readonly mentorId: string;
   readonly orderDate: IsoDate;
 }
@@ -195,9 +196,10 @@ export interface PairOrderRef {
 /**
  * Check that every pair's order follows its mentor's agreement (art. 351.8:
  * mentoring is assigned on the worker's written consent and an agreement):
- * `order_before_agreement` when the mentor's earliest agreement starts or is
- * signed after the order date, `agreement_missing` when the mentor has no
- * agreement at all or none in force on the order date. Pure; returns issues,
+ * `order_before_agreement` when the mentor's agreement is signed after the
+ * order date, `agreement_missing` when the mentor has no agreement at all or
+ * only ones that ended before the order date. An order may precede the
+ * start of the term (it assigns the duties from that day). Pure; returns issues,
  * never throws for a failed check.
  *
  * @category Labour
@@ -213,7 +215,7 @@ export function checkOrdersAgainstAgreements(
   const list = parse(z.array(MentoringAgreementSchema).max(100_000), agreements, ['agreements']);
   const refs = parse(
     z
-      .array(z.object({ pairId: PairIdSchema, mentorId: PersonIdSchema, orderDate: IsoDateSchema }))
+      .array(z.object({ pairId: PairIdSchema.optional(), mentorId: PersonIdSchema, orderDate: IsoDateSchema }))
       .max(100_000),
     orders,
     ['orders'],
@@ -223,9 +225,10 @@ export function checkOrdersAgainstAgreements(
   const issues: NastavnikIssue<'order_before_agreement' | 'agreement_missing'>[] = [];
   refs.forEach((o, i) => {
     const own = byMentor.get(o.mentorId) ?? [];
-    const params = { pairId: o.pairId, mentorId: o.mentorId };
-    if (own.some((a) => a.signedAt <= o.orderDate && agreementInForce(a, o.orderDate))) return;
-    const later = own.some((a) => a.signedAt > o.orderDate || a.term.start > o.orderDate);
+    const params = o.pairId === undefined ? { mentorId: o.mentorId } : { pairId: o.pairId, mentorId: o.mentorId };
+    // The order may come before the term starts (it assigns the duties from that day), not before the signing.
+    if (own.some((a) => a.signedAt <= o.orderDate && o.orderDate <= a.term.end)) return;
+    const later = own.some((a) => a.signedAt > o.orderDate);
     issues.push(
       later
         ? nastavnikIssue('order_before_agreement', ['orders', i, 'orderDate'], params)
