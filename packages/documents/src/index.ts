@@ -35,6 +35,7 @@ export {
   type IncentivesDecisionInput,
 } from './builders/incentives';
 export { buildIntroductionOrder, type IntroductionOrderInput } from './builders/introductionOrder';
+export { buildMunicipalOrder, type MunicipalOrderInput } from './builders/municipalOrder';
 export { buildPairChangeOrder, type PairChangeOrderInput } from './builders/pairChangeOrder';
 export { buildPairsOrder, type PairsOrderInput } from './builders/pairsOrder';
 export { buildPersonalProgramme, type PersonalProgrammeDocumentInput } from './builders/personalProgramme';
@@ -101,4 +102,4 @@ export {
   plural,
 } from './typography/numbers';
 export { declinePosition } from './typography/positions';
-export { formatRange, NB_HYPHEN, quote, typograph } from './typography/text';
+export { formatRange, joinAnd, NB_HYPHEN, quote, typograph } from './typography/text';

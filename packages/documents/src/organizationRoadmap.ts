@@ -32,6 +32,11 @@ const OrganizationRoadmapInputSchema = z.object({
   academicYear: AcademicYearSchema,
   /** The organization's own dates and people, by stage of the programme cycle. */
   stages: z.partialRecord(ProgrammeStageSchema, StageWindowSchema),
+  /**
+   * A municipal roadmap (002): the territory in the genitive («Тихвинского муниципального района»);
+   * the organization is then the education authority and the title names the territory's schools.
+   */
+  territory: z.string().trim().min(1).max(300).optional(),
   /** The act that approves this roadmap (the introduction order). */
   approvedBy: z
     .object({
@@ -141,7 +146,9 @@ export function organizationRoadmap(input: OrganizationRoadmapInput): Roadmap {
     id: `${v.template.id}-${v.organization.id}`,
     organizationId: v.organization.id,
     academicYear: v.academicYear,
-    title: `Дорожная карта (план мероприятий) реализации целевой модели наставничества в ${orgShort(v.organization)} на ${v.academicYear.replace('-', '–')} учебный год`,
+    title: v.territory
+      ? `Муниципальная дорожная карта (план мероприятий) внедрения муниципальной целевой модели наставничества педагогических работников и обучающихся образовательных организаций ${v.territory} на ${v.academicYear.replace('-', '–')} учебный год`
+      : `Дорожная карта (план мероприятий) реализации целевой модели наставничества в ${orgShort(v.organization)} на ${v.academicYear.replace('-', '–')} учебный год`,
     columns: v.template.columns.map((c) => ({ ...c, header: fix(c.header) })),
     sections,
     ...(v.approvedBy ? { approvedBy: v.approvedBy } : {}),

@@ -13,6 +13,7 @@ import {
   buildFinalReport,
   buildIntroductionOrder,
   buildMonitoringReport,
+  buildMunicipalOrder,
   buildPairChangeOrder,
   buildPairsOrder,
   buildPersonalProgramme,
@@ -22,6 +23,7 @@ import {
   buildRegulation,
   buildRoadmap,
   type NastavnikDocument,
+  organizationRoadmap,
   type PairsOrderInput,
   type ReportInput,
   standardQuestionnaire,
@@ -324,6 +326,93 @@ const reportInput: ReportInput = {
 };
 
 /** Every sample document, by a file-friendly name. */
+/** Seed 002: the education authority of Dagestanskie Ogni, its schools (made up) and a municipal curator (made up). */
+export const ogniAuthority = {
+  id: 'ogni-uo',
+  kind: 'authority',
+  name: 'Муниципальное казённое учреждение «Управление образования» городского округа «город Дагестанские Огни»',
+  shortName: 'МКУ «Управление образования»',
+  locality: 'г. Дагестанские Огни',
+} as const;
+
+export const ogniSchools = [1, 2, 3].map((n) => ({
+  id: `ogni-sosh-${n}`,
+  kind: 'school' as const,
+  parentId: 'ogni-uo',
+  name: `Муниципальное казённое общеобразовательное учреждение «Средняя общеобразовательная школа № ${n}» городского округа «город Дагестанские Огни»`,
+  shortName: `МКОУ «СОШ № ${n}»`,
+}));
+
+export const ogniPeople: PersonInput[] = [
+  t('ogni-head', 'ogni-uo', 'Гасанов', 'Рустам', 'Магомедович', 'male', 'начальник', 20),
+  t('ogni-curator', 'ogni-uo', 'Алиева', 'Заира', 'Руслановна', 'female', 'главный специалист', 12),
+];
+
+export function municipalOrderSample(): NastavnikDocument {
+  const order = {
+    id: 'ord-ogni-05',
+    organizationId: 'ogni-uo',
+    act: 'order' as const,
+    kind: 'introduceModel' as const,
+    number: '05',
+    date: '2023-01-20',
+    title: 'О внедрении муниципальной целевой модели наставничества педагогических работников и обучающихся',
+    signatory: {
+      position: 'начальник',
+      name: { lastName: 'Гасанов', firstName: 'Рустам', middleName: 'Магомедович' },
+    },
+  };
+  const territory = 'городского округа «город Дагестанские Огни»';
+  const uo = 'МКУ «Управление образования»';
+  const schools = 'образовательные организации';
+  const roadmap = organizationRoadmap({
+    template: seedRoadmaps.dagestanskieOgni002,
+    organization: ogniAuthority,
+    academicYear: '2022-2023',
+    territory,
+    approvedBy: { act: 'приказ МКУ «Управление образования»', number: order.number, date: order.date },
+    stages: {
+      preparation: { from: '2023-01-20', to: '2023-01-30', responsible: [uo, schools] },
+      menteeBase: { from: '2023-01-23', to: '2023-02-05', responsible: [schools] },
+      mentorBase: {
+        from: '2023-01-23',
+        to: '2023-02-10',
+        responsible: [schools, 'Алиева З. Р., главный специалист'],
+      },
+      mentorTraining: { from: '2023-02-13', to: '2023-03-31', responsible: ['ДИРО', schools] },
+      pairFormation: { from: '2023-02-13', to: '2023-03-15', responsible: [schools] },
+      pairWork: { from: '2023-03-01', to: '2023-05-31', responsible: [schools] },
+      completion: {
+        from: '2023-03-01',
+        to: '2023-04-28',
+        responsible: ['Алиева З. Р., главный специалист', uo],
+      },
+    },
+  });
+  return buildMunicipalOrder({
+    organization: ogniAuthority,
+    order,
+    people: ogniPeople,
+    territory,
+    schools: ogniSchools,
+    municipalCuratorId: 'ogni-curator',
+    startDate: '2023-01-23',
+    deadlines: {
+      schoolActs: '2023-01-30',
+      schoolRegulations: '2023-01-30',
+      siteSection: '2023-01-30',
+      menteeBase: '2023-02-05',
+      mentorBase: '2023-02-10',
+      monitoring: '2023-03-31',
+      analysis: '2023-04-28',
+    },
+    regulation: { mentorCouncil: true },
+    roadmap,
+    acquainted: ['ogni-curator'],
+    acquaintanceDate: '2023-01-20',
+  });
+}
+
 export function sampleDocuments(): Record<string, NastavnikDocument> {
   const rassvetOrder = {
     id: 'ord-5-1',
@@ -340,6 +429,7 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
     },
   };
   return {
+    'order-municipal-002': municipalOrderSample(),
     'order-introduction-003': buildIntroductionOrder({
       organization: rassvet,
       order: rassvetOrder,
@@ -367,10 +457,12 @@ export function sampleDocuments(): Record<string, NastavnikDocument> {
       people: lyceumPeople,
       consents: lyceumConsents,
       audience: 'pupils',
-      curatorId: 'yakovleva',
+      // 004 п. 3 names two curators; п. 5 has the first bring the directive to participants by 01.09.2023.
+      curatorId: ['yakovleva', 'rodionova'],
       startDate: '2023-09-01',
       roadmap: seedRoadmaps.lyceum7Tikhvin004,
       publisher: { personId: 'kuzmenko', due: '2023-09-08' },
+      bringToParticipants: { personId: 'yakovleva', due: '2023-09-01' },
       acquainted: ['kudryashova', 'nuritdinova', 'yakovleva'],
       acquaintanceDate: '2023-08-31',
     }),

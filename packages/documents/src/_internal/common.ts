@@ -36,6 +36,24 @@ export function orgShort(org: Organization): string {
   return org.shortName ?? org.name;
 }
 
+const AUTHORITY_NOUNS: readonly [RegExp, string][] = [
+  [/^Управление /u, 'Управления '],
+  [/^Комитет /u, 'Комитета '],
+  [/^Отдел /u, 'Отдела '],
+  [/^Департамент /u, 'Департамента '],
+  [/^Министерство /u, 'Министерства '],
+];
+
+/**
+ * An organization's short name in the genitive, as «приказом …» needs it: «Управления образования»,
+ * «Комитета по образованию»; a name in quotes or an abbreviation («МОУ «Лицей № 7»») stays as it is.
+ */
+export function orgGenitive(org: Organization): string {
+  const name = orgShort(org);
+  const rule = AUTHORITY_NOUNS.find(([re]) => re.test(name));
+  return rule ? name.replace(rule[0], rule[1]) : name;
+}
+
 export function orgHeader(org: Organization, parent?: Organization): Block {
   const lines = [...(parent ? [parent.name] : []), org.name];
   return { kind: 'orgHeader', lines };

@@ -16,14 +16,18 @@ import type { Annex, Block, NastavnikDocument } from '../model';
 import { formatDateLong, formatDateShort } from '../typography/dates';
 import { byGender } from '../typography/names';
 import { formatOrderNumber } from '../typography/numbers';
+import { joinAnd } from '../typography/text';
 import { RegulationOptionsSchema, regulationBlocks } from './regulation';
 import { roadmapBlocks } from './roadmap';
 
 const IntroductionOrderInputSchema = z.object({
   ...orderBase,
   audience: AUDIENCE,
-  /** The curator: deputy head responsible for the model (003 п. 2–3). */
-  curatorId: PersonIdSchema,
+  /**
+   * The curator (003 п. 2–3), or several curators (004 п. 3 names two): each is named, appointed
+   * and addressed together with the others.
+   */
+  curatorId: z.union([PersonIdSchema, z.array(PersonIdSchema).min(1).max(10)]),
   startDate: IsoDateSchema,
   /** Include the Regulation as Annex 1 (structure of 003). */
   regulation: RegulationOptionsSchema.optional(),
@@ -51,6 +55,7 @@ const IntroductionOrderInputSchema = z.object({
  * @category Builders
  * @example
  * const input: IntroductionOrderInput = { organization, order, people, curatorId: 't-1', startDate: '2022-02-01' };
+ * const twoCurators: IntroductionOrderInput = { organization, order, people, curatorId: ['t-1', 't-2'], startDate: '2023-09-01' };
  */
 export type IntroductionOrderInput = z.input<typeof IntroductionOrderInputSchema>;
 
@@ -70,7 +75,12 @@ export type IntroductionOrderInput = z.input<typeof IntroductionOrderInputSchema
 export function buildIntroductionOrder(input: IntroductionOrderInput): NastavnikDocument {
   const v = parse(IntroductionOrderInputSchema, input);
   const org = v.organization;
-  const curator = findPerson(v.people, v.curatorId, ['curatorId']);
+  const curatorIds = typeof v.curatorId === 'string' ? [v.curatorId] : [...new Set(v.curatorId)];
+  const curators = curatorIds.map((id, i) =>
+    findPerson(v.people, id, typeof v.curatorId === 'string' ? ['curatorId'] : ['curatorId', i]),
+  );
+  const curator = curators[0] as (typeof curators)[number];
+  const several = curators.length > 1;
   const model = MODEL[v.audience];
   const approve: { number: string; text: string }[] = [];
   const annexes: Annex[] = [];
@@ -110,11 +120,17 @@ export function buildIntroductionOrder(input: IntroductionOrderInput): Nastavnik
     });
     annexes.push({ label: label(n), blocks: roadmapBlocks(v.roadmap), landscape: true });
   }
-  const responsible = byGender(curator.gender, {
-    female: 'ответственной',
-    male: 'ответственным',
-    neutral: 'ответственным',
-  });
+  const responsible = several
+    ? 'ответственными'
+    : byGender(curator.gender, {
+        female: 'ответственной',
+        male: 'ответственным',
+        neutral: 'ответственным',
+      });
+  // «Яковлевой Е. С., заместителю директора по УВР,» or, for several, «Яковлевой Е. С., Родионовой Т. Ю., кураторам …,» (004 п. 3).
+  const curatorsAddressed = several
+    ? `${curators.map((c) => personIn(c, 'dative', false)).join(', ')}, кураторам внедрения ${model},`
+    : `${capitalize(addressee(curator))},`;
   const blocks: Block[] = [
     ...head(v),
     { kind: 'paragraph', text: `${v.basis ?? BASIS[v.audience]},` },
@@ -130,27 +146,29 @@ export function buildIntroductionOrder(input: IntroductionOrderInput): Nastavnik
   ];
   let next = 2;
   if (v.curatorAppointedBy) {
-    const appointed = byGender(curator.gender, {
-      female: 'назначенной',
-      male: 'назначенному',
-      neutral: 'назначенному',
-    });
+    const appointed = several
+      ? 'назначенным кураторами'
+      : `${byGender(curator.gender, {
+          female: 'назначенной',
+          male: 'назначенному',
+          neutral: 'назначенному',
+        })} куратором`;
     blocks.push({
       kind: 'numbered',
       number: `${next++}.`,
-      text: `${capitalize(addressee(curator))}, ${appointed} куратором приказом от ${formatDateShort(v.curatorAppointedBy.date)} ${formatOrderNumber(v.curatorAppointedBy.number)}, обеспечить создание условий для внедрения и реализации ${model}, реализацию мероприятий в сроки, установленные дорожной картой, и достижение показателей эффективности.`,
+      text: `${curatorsAddressed.replace(/,$/u, '')}, ${appointed} приказом от ${formatDateShort(v.curatorAppointedBy.date)} ${formatOrderNumber(v.curatorAppointedBy.number)}, обеспечить создание условий для внедрения и реализации ${model}, реализацию мероприятий в сроки, установленные дорожной картой, и достижение показателей эффективности.`,
     });
   } else {
     blocks.push(
       {
         kind: 'numbered',
         number: `${next++}.`,
-        text: `Назначить ${responsible} за организационное, методическое, аналитическое сопровождение, мониторинг и реализацию внедрения ${model} (куратором) ${personIn(curator, 'accusative')}.`,
+        text: `Назначить ${responsible} за организационное, методическое, аналитическое сопровождение, мониторинг и реализацию внедрения ${model} (${several ? 'кураторами' : 'куратором'}) ${joinAnd(curators.map((c) => personIn(c, 'accusative')))}.`,
       },
       {
         kind: 'numbered',
         number: `${next++}.`,
-        text: `${capitalize(addressee(curator))}, обеспечить создание условий для внедрения и реализации ${model}, реализацию мероприятий в сроки, установленные дорожной картой, и достижение показателей эффективности.`,
+        text: `${curatorsAddressed} обеспечить создание условий для внедрения и реализации ${model}, реализацию мероприятий в сроки, установленные дорожной картой, и достижение показателей эффективности.`,
       },
     );
   }

@@ -7,7 +7,7 @@ import {
   parse,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import { orgHeader, orgShort } from '../_internal/common';
+import { orgGenitive, orgHeader, orgShort } from '../_internal/common';
 import { isCatalogue } from '../_internal/schemas';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateShort } from '../typography/dates';
@@ -43,6 +43,11 @@ export const RegulationOptionsSchema = z.object({
   forms: z.array(z.string()).optional(),
   /** The catalogue of forms to label them with (a region's own, from core's `extendCatalogue`). */
   formsCatalogue: z.custom<Catalogue>(isCatalogue).optional(),
+  /**
+   * A municipal Regulation (002): issued by the education authority for the schools of a territory,
+   * named in the genitive («Тихвинского муниципального района»). The organization is then the authority.
+   */
+  municipality: z.object({ territory: z.string().trim().min(1).max(300) }).optional(),
 });
 
 type Audience = 'teachers' | 'pupils' | 'both';
@@ -79,7 +84,10 @@ export function regulationBlocks(input: {
   const a = input.audience;
   const opts = input.options;
   const forms = formLabels(opts.formsCatalogue ?? mentorshipForms, opts.forms ?? DEFAULT_FORMS[a]);
-  const title = `Положение о системе наставничества ${who.gen} в ${o}`;
+  const m = opts.municipality;
+  const title = m
+    ? `Положение о муниципальной целевой модели наставничества ${who.gen} образовательных организаций ${m.territory}`
+    : `Положение о системе наставничества ${who.gen} в ${o}`;
   const b: Block[] = [];
   if (opts.header) b.push(orgHeader(input.organization, input.parentOrganization));
   // The approval stamp is always printed: filled from the approving act, or with blanks to fill in by hand.
@@ -87,7 +95,12 @@ export function regulationBlocks(input: {
   const when = opts.approvedBy
     ? `от\u00a0${formatDateShort(opts.approvedBy.date)} ${formatOrderNumber(opts.approvedBy.number)}`
     : 'от «___» __________ 20___ г. №\u00a0_____';
-  b.push({ kind: 'paragraph', text: `УТВЕРЖДЕНО\n${act} ${o}\n${when}`, align: 'right', indent: false });
+  b.push({
+    kind: 'paragraph',
+    text: `УТВЕРЖДЕНО\n${act} ${m ? orgGenitive(input.organization) : o}\n${when}`,
+    align: 'right',
+    indent: false,
+  });
   b.push({ kind: 'title', text: title });
   const h = (text: string) => b.push({ kind: 'heading', level: 1, text });
   const p = (text: string) => b.push({ kind: 'paragraph', text });
@@ -259,10 +272,12 @@ export function regulationBlocks(input: {
 
   h('9. Заключительные положения');
   p(
-    '9.1. Настоящее Положение вступает в силу с момента утверждения руководителем образовательной организации и действует бессрочно.',
+    m
+      ? `9.1. Настоящее Положение вступает в силу с момента утверждения приказом ${orgGenitive(input.organization)} и действует бессрочно. Образовательные организации ${m.territory} разрабатывают на его основе и утверждают положения о системе наставничества и дорожные карты своих организаций.`
+      : '9.1. Настоящее Положение вступает в силу с момента утверждения руководителем образовательной организации и действует бессрочно.',
   );
   p(
-    '9.2. В настоящее Положение могут быть внесены изменения и дополнения в соответствии с вновь принятыми законодательными и иными нормативными актами Российской Федерации и локальными нормативными актами образовательной организации.',
+    `9.2. В настоящее Положение могут быть внесены изменения и дополнения в соответствии с вновь принятыми законодательными и иными нормативными актами Российской Федерации и ${m ? 'муниципальными правовыми актами' : 'локальными нормативными актами образовательной организации'}.`,
   );
   return b;
 }

@@ -107,3 +107,19 @@ export function formatRange(from: string | number, to?: string | number): string
   if (to === undefined) return String(from).replace(/\s*[-–—]\s*/u, '–');
   return `${from}–${to}`;
 }
+
+/**
+ * A Russian enumeration: «А», «А и Б», «А, Б и В» (the last two joined by «и»). An item with an
+ * apposition («Яковлеву Е. С., заместителя директора») closes it with a comma before «и».
+ *
+ * @category Typography
+ * @example
+ * joinAnd(['Яковлеву Е. С.', 'Родионову Т. Ю.']); // 'Яковлеву Е. С. и Родионову Т. Ю.'
+ * joinAnd(['Яковлеву Е. С., заместителя директора', 'Родионову Т. Ю.']); // 'Яковлеву Е. С., заместителя директора, и Родионову Т. Ю.'
+ */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  const head = items.slice(0, -1);
+  const before = head[head.length - 1] ?? '';
+  return `${head.join(', ')}${before.includes(',') ? ',' : ''} и ${items[items.length - 1]}`;
+}
