@@ -12,6 +12,7 @@ import {
   TerminationReasonSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
+import { fastDataset } from './_internal/fastDataset';
 
 registerCatalogue();
 
@@ -251,6 +252,10 @@ const validated = new WeakSet<object>();
  * Validate a dataset at the boundary. Returns the typed dataset (remembered
  * as validated, so {@link computeIndicators} does not check it again) or
  * throws a `NastavnikError` with a code, a path and Russian/English messages.
+ * Valid records are checked by a hand-written fast path equivalent to
+ * {@link IndicatorDatasetSchema} and are not copied when already complete
+ * (defaults present): the dataset returned shares them with the input, so
+ * change neither after validating.
  *
  * @category Dataset
  * @example
@@ -259,7 +264,9 @@ const validated = new WeakSet<object>();
  */
 export function parseDataset(input: unknown): IndicatorDataset {
   if (typeof input === 'object' && input !== null && validated.has(input)) return input as IndicatorDataset;
-  const data = parse(IndicatorDatasetSchema, input);
+  // The hand-written checks first (the same rules, no copy of records already in form); the
+  // schema decides whatever they do not accept, with the typed error and its path.
+  const data = (fastDataset(input) as IndicatorDataset | null) ?? parse(IndicatorDatasetSchema, input);
   validated.add(data);
   return data;
 }
