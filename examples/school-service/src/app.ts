@@ -14,6 +14,13 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import {
+  AttentionDigestQuerySchema,
+  AttentionQuerySchema,
+  attentionFor,
+  attentionSubjects,
+  digestOf,
+} from './attention';
 import { type AuditInput, appendAudit, readAudit, verifyAuditLog } from './audit';
 import { type AuthConfig, authenticate, type Caller, type ServiceRole, ServiceRoleSchema } from './auth';
 import {
@@ -263,6 +270,7 @@ export function createApp(options: AppOptions) {
     '/pairs',
     '/documents',
     '/indicators',
+    '/attention',
     '/audit',
   ]) {
     app.use(p, auth);
@@ -803,6 +811,37 @@ export function createApp(options: AppOptions) {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'Content-Disposition': 'attachment; filename="pairs-order.docx"',
     });
+  });
+
+  // --- pairs that need attention (machines' findAttention, on the date asked) --------------
+
+  app.get('/attention', async (c) => {
+    const { school } = await schoolOf();
+    const q = validate(AttentionQuerySchema, c.req.query());
+    const findings = attentionFor(
+      c.get('caller'),
+      school,
+      await allPairs(),
+      await registry.mentees(),
+      q.date,
+    );
+    await auditRead(c, 'GET /attention', attentionSubjects(findings));
+    return c.json({ date: q.date, findings });
+  });
+
+  app.get('/attention/digest', async (c) => {
+    const { school } = await schoolOf();
+    const q = validate(AttentionDigestQuerySchema, c.req.query());
+    const findings = attentionFor(
+      c.get('caller'),
+      school,
+      await allPairs(),
+      await registry.mentees(),
+      q.date,
+    );
+    await auditRead(c, 'GET /attention/digest', attentionSubjects(findings));
+    const d = digestOf(findings, q);
+    return c.body(d.content, 200, { 'Content-Type': d.type });
   });
 
   app.get('/indicators', async (c) => {

@@ -272,6 +272,30 @@ const PATHS: Record<string, Record<string, Op>> = {
       also: [NOT_FOUND],
     },
   },
+  '/attention': {
+    get: {
+      summary: 'Pairs, mentees and plans that need attention on a date (findAttention)',
+      description:
+        'The head, the curator and the municipal curator above the school see every finding; a mentor those of their pairs; a mentee their own; a parent their children’s. Findings carry ids, never names.',
+      query: [{ name: 'date', required: true, description: 'The date to look on (YYYY-MM-DD)' }],
+      ok: [
+        '200',
+        '{ date, findings: [{ key, code, severity, pairId, personId, addressees, reason, source, since, dueSince, message, messageEn }] }',
+        any,
+      ],
+    },
+  },
+  '/attention/digest': {
+    get: {
+      summary: 'The weekly digest of what needs attention, as HTML or Markdown (the same visibility)',
+      query: [
+        { name: 'date', required: true, description: 'The Monday of the digest (YYYY-MM-DD)' },
+        { name: 'format', description: 'html (default) or markdown' },
+        { name: 'locale', description: 'ru (default) or en' },
+      ],
+      ok: ['200', 'The digest (text/html or text/markdown)'],
+    },
+  },
   '/indicators': {
     get: {
       summary: 'The school’s indicators (head, curator, the municipal curator above the school)',
