@@ -210,7 +210,7 @@ export function attentionDigest(
       ? `${w.pair} ${name('pair', f.pairId ?? '')}`
       : f.subject === 'programme'
         ? `${w.programme} ${name('programme', f.programmeId ?? '')}`
-        : `${w.mentee}: ${name('person', f.personId ?? '')}`;
+        : `${w.mentee}: ${f.personId === null ? '—' : name('person', f.personId)}`;
   const line = (f: AttentionFinding): string => {
     const who =
       f.subject === 'pair' && f.personId !== null ? ` (${w.person} ${name('person', f.personId)})` : '';
