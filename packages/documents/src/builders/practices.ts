@@ -107,17 +107,25 @@ function caseBlocks(
     { kind: 'paragraph', text: c.results },
   ];
   if (c.indicators.length > 0) {
+    // A column nobody measured (no value at the start, no target) is left out rather than printed as dashes.
+    const hasBefore = c.indicators.some((i) => i.before !== null && i.before !== undefined);
+    const hasTarget = c.indicators.some((i) => i.target !== undefined);
     blocks.push({
       kind: 'table',
       caption: 'Показатели результативности',
       columns: [
         { header: 'Показатель', width: 4 },
-        { header: 'В начале', width: 1.3, numeric: true },
+        ...(hasBefore ? [{ header: 'В начале', width: 1.3, numeric: true }] : []),
         { header: 'По итогам', width: 1.3, numeric: true },
-        { header: 'Целевое значение', width: 1.4, numeric: true },
+        ...(hasTarget ? [{ header: 'Целевое значение', width: 1.4, numeric: true }] : []),
       ],
       rows: c.indicators.map((i) => ({
-        cells: [i.title, value(i.before, i.unit), value(i.value, i.unit), value(i.target, i.unit)],
+        cells: [
+          i.title,
+          ...(hasBefore ? [value(i.before, i.unit)] : []),
+          value(i.value, i.unit),
+          ...(hasTarget ? [value(i.target, i.unit)] : []),
+        ],
       })),
     });
   }
@@ -228,9 +236,13 @@ export function buildPracticeCollection(input: PracticeCollectionInput): Nastavn
   const prepared = v.cases.map((c) => prepare(c, v.date, v.consentPolicy));
   const blocks: Block[] = [
     { kind: 'orgHeader', lines: [v.organization.name] },
-    { kind: 'paragraph', text: '', indent: false, spaced: true },
+    // The title in the middle of the page, the place and year at the foot, as a title page is set.
+    ...Array.from({ length: 8 }, (): Block => ({ kind: 'paragraph', text: '', indent: false, spaced: true })),
     { kind: 'title', text: v.title.toUpperCase(), subtitle: 'электронный сборник' },
-    { kind: 'paragraph', text: '', indent: false, spaced: true },
+    ...Array.from(
+      { length: 10 },
+      (): Block => ({ kind: 'paragraph', text: '', indent: false, spaced: true }),
+    ),
     {
       kind: 'paragraph',
       text: `${v.organization.locality ? `${v.organization.locality}, ` : ''}${v.year}`,
