@@ -59,6 +59,15 @@ const AsNeededDue = z.object({ kind: z.literal('asNeeded') });
 const ByScheduleDue = z.object({ kind: z.literal('bySchedule'), schedule: safeText().min(1).max(300) });
 const AfterEventDue = z.object({ kind: z.literal('afterEvent'), event: safeText().min(1).max(300) });
 const UnspecifiedDue = z.object({ kind: z.literal('unspecified') });
+const SchoolTermDue = z.object({
+  kind: z.literal('schoolTerm'),
+  /** Четверти or триместры: resolved against the school calendar of that system. */
+  system: z.enum(['quarters', 'trimesters']),
+  /** The term's number; `null`: each term («по итогам триместра», «раз в четверть»). */
+  term: z.number().int().min(1).max(4).nullable(),
+  /** The whole term, its first or last two weeks, or its results (its last week and the holidays after it). */
+  part: z.enum(['whole', 'start', 'end', 'results']),
+});
 
 /**
  * A due date that is not a combination: every variant of {@link Due} but `all`.
@@ -78,7 +87,13 @@ export type DueLeaf =
   | { kind: 'asNeeded' }
   | { kind: 'bySchedule'; schedule: string }
   | { kind: 'afterEvent'; event: string }
-  | { kind: 'unspecified' };
+  | { kind: 'unspecified' }
+  | {
+      kind: 'schoolTerm';
+      system: 'quarters' | 'trimesters';
+      term: number | null;
+      part: 'whole' | 'start' | 'end' | 'results';
+    };
 
 /**
  * A due date as the seeds write it, typed:
@@ -92,6 +107,8 @@ export type DueLeaf =
  * - `throughout`: «в течение всего периода реализации», «в течение года», «постоянно»;
  * - `asNeeded`: «по необходимости»; `bySchedule`: «по плану ДИРО», «по отдельному графику»;
  * - `afterEvent`: «по итогам реализации НП»; `unspecified`: no due given;
+ * - `schoolTerm`: a school term from the school calendar, «в конце I четверти», «по итогам
+ *   триместра», «во II четверти», «раз в четверть»;
  * - `all`: several at once, «Сентябрь; занятия … не реже одного раза в месяц».
  *
  * @category Due dates
@@ -112,6 +129,7 @@ const DueLeafSchema: z.ZodType<DueLeaf> = z.discriminatedUnion('kind', [
   ByScheduleDue,
   AfterEventDue,
   UnspecifiedDue,
+  SchoolTermDue,
 ]);
 
 /** Schema of {@link Due}. @category Due dates @example DueSchema.parse({ kind: 'throughout', scope: 'programme' }); */

@@ -109,7 +109,6 @@ const UNIT_WORDS: Readonly<Record<string, RecurrenceUnit>> = {
   неделю: 'week',
   месяц: 'month',
   квартал: 'quarter',
-  четверть: 'quarter',
   полгода: 'halfYear',
   полугодие: 'halfYear',
   год: 'year',
@@ -124,7 +123,7 @@ const ADVERB_UNITS: Readonly<Record<string, RecurrenceUnit>> = {
 };
 
 const RECURRING_TIMES =
-  /(?:^|\s)(?:(не реже|не менее|как минимум|минимум)\s+)?(?:(\d{1,3}|один|одного|одну|два|двух|три|трех|четыре|четырех)\s+)?(раза?|дважды|трижды)\s+в\s+(неделю|месяц|квартал|четверть|полгода|полугодие|учебный год|год)$/;
+  /(?:^|\s)(?:(не реже|не менее|как минимум|минимум)\s+)?(?:(\d{1,3}|один|одного|одну|два|двух|три|трех|четыре|четырех)\s+)?(раза?|дважды|трижды)\s+в\s+(неделю|месяц|квартал|четверть|триместр|полгода|полугодие|учебный год|год)$/;
 const RECURRING_ADVERB = /(?:^|\s)(?:(не реже|не менее)\s+)?(еженедельно|ежемесячно|ежеквартально|ежегодно)$/;
 
 /** A recurrence at the end of a clause, and the free text before it. */
@@ -136,6 +135,14 @@ function matchRecurring(norm: string): { due: Due; prefix: string } | undefined 
     if (word === 'дважды') times = 2;
     else if (word === 'трижды') times = 3;
     if (count !== undefined) times = NUMBER_WORDS[count] ?? Number(count);
+    if (unitWord === 'четверть' || unitWord === 'триместр') {
+      // A school term is not three months from 1 September: each term of the school calendar.
+      const system = unitWord === 'четверть' ? 'quarters' : 'trimesters';
+      return {
+        due: { kind: 'schoolTerm', system, term: null, part: 'whole' },
+        prefix: norm.slice(0, t.index).trim(),
+      };
+    }
     const per = unitWord === undefined ? undefined : UNIT_WORDS[unitWord];
     if (per === undefined || !Number.isInteger(times) || times < 1 || times > 366) return undefined;
     return {
@@ -241,6 +248,50 @@ function parseHalfYear(n: string): Due | undefined {
     : { kind: 'period', from: ref(9, years?.[0]), to: ref(12, years?.[0]) };
 }
 
+const TERM_ORDINAL = String.raw`(i|ii|iii|iv|[1-4](?:-?(?:я|й|ой|ей|ая|ую|ий|го|м|ом))?|перв[а-я]*|втор[а-я]*|трет[а-я]*|четверт(?:ая|ой|ую|ом)|кажд[а-я]*)`;
+const TERM_NOUN = String.raw`(четверт[а-я]*|триместр[а-я]*)`;
+const SCHOOL_TERM = new RegExp(
+  String.raw`^(?:(?:в|во) )?(?:(конце|начале|течение)|по (?:итогам|окончании|завершении|результатам)|за|на)? ?(?:${TERM_ORDINAL} )?${TERM_NOUN}$`,
+);
+
+/**
+ * A school term as schools write it: «в конце I четверти», «по итогам триместра», «во II
+ * четверти», «в начале 3-й четверти», «по итогам каждой четверти», «за I триместр». Resolved
+ * against the school calendar (`resolveDue`); without a number, each term.
+ */
+function parseSchoolTerm(n: string): Due | undefined {
+  const m = SCHOOL_TERM.exec(n);
+  if (!m) return undefined;
+  const [, edge, ordinal, noun] = m;
+  const system = noun!.startsWith('четверт') ? 'quarters' : 'trimesters';
+  let term: number | null = null;
+  if (ordinal !== undefined && !ordinal.startsWith('кажд')) {
+    // Roman numerals checked longest first: «iii» and «iv» also start with «i».
+    term = /^(?:iv|4|четверт)/.test(ordinal)
+      ? 4
+      : /^(?:iii|3|трет)/.test(ordinal)
+        ? 3
+        : /^(?:ii|2|втор)/.test(ordinal)
+          ? 2
+          : 1;
+  }
+  if (system === 'trimesters' && term !== null && term > 3) return undefined;
+  const words = n.split(' ');
+  const part =
+    edge === 'конце' ? 'end' : edge === 'начале' ? 'start' : words[0] === 'по' ? 'results' : 'whole';
+  // A bare «четверть» without a number or a preposition says nothing about which term.
+  if (
+    term === null &&
+    part === 'whole' &&
+    ordinal === undefined &&
+    edge === undefined &&
+    words.length === 1
+  ) {
+    return undefined;
+  }
+  return { kind: 'schoolTerm', system, term, part };
+}
+
 /** A month reference in text order, before years are filled in. */
 interface RefDraft {
   month: number;
@@ -344,6 +395,8 @@ function parseSimpleClause(c: Clause): Due | undefined {
   if (THROUGHOUT_YEAR.test(n)) return { kind: 'throughout', scope: 'year' };
   if (THROUGHOUT_PROGRAMME.test(n)) return { kind: 'throughout', scope: 'programme' };
   if (BY_SCHEDULE.test(n)) return { kind: 'bySchedule', schedule: c.orig };
+  const term = parseSchoolTerm(n);
+  if (term !== undefined) return term;
   if (AFTER_EVENT.test(n)) return { kind: 'afterEvent', event: c.orig };
 
   const deadline = /^(?:до|не позднее|в срок до|срок до)\s+(.+)$/.exec(n);

@@ -1,9 +1,10 @@
-import { addDays, addMonths, min as earliest, endOfMonth, subDays } from 'date-fns';
+import { addDays, addMonths, min as earliest, endOfMonth, max as latest, subDays } from 'date-fns';
 import { z } from 'zod';
 import {
   type AcademicYear,
   AcademicYearSchema,
   academicYearBounds,
+  academicYearOf,
   type IsoDate,
   IsoDateSchema,
   toDate,
@@ -13,6 +14,14 @@ import { type Due, DueSchema, type MonthRef, type RecurrenceUnit } from './due';
 import { fail } from './errors';
 import { registerCatalogue } from './messages/catalogue';
 import { parse } from './parse';
+import {
+  type SchoolCalendar,
+  type SchoolCalendarInput,
+  SchoolCalendarSchema,
+  schoolTermWindows,
+  standardQuarterCalendar,
+  standardTrimesterCalendar,
+} from './schoolCalendar';
 
 registerCatalogue();
 
@@ -150,7 +159,49 @@ function recurringWindows(per: RecurrenceUnit, bounds: Bounds): DueWindow[] {
   return windows;
 }
 
-function windowsOf(due: Due, bounds: Bounds): DueWindow[] {
+/** Two school weeks: «в начале / в конце четверти». */
+const TERM_EDGE_DAYS = 13;
+/** «По итогам четверти»: from its last week to the end of the holidays after it. */
+const TERM_RESULTS_DAYS = 6;
+
+/** The school calendar of a system: the caller's when it is of that system, else the standard one. */
+function calendarFor(system: SchoolCalendar['system'], calendar: SchoolCalendar | undefined): SchoolCalendar {
+  if (calendar?.system === system) return calendar;
+  return system === 'quarters' ? standardQuarterCalendar : standardTrimesterCalendar;
+}
+
+type TermDue = Extract<Due, { kind: 'schoolTerm' }>;
+
+/** The windows of a school term in every academic year the period touches. */
+function termWindows(due: TermDue, bounds: Bounds, calendar: SchoolCalendar | undefined): DueWindow[] {
+  const cal = calendarFor(due.system, calendar);
+  if (due.term !== null && due.term > cal.terms.length) {
+    throw fail('too_big', ['due', 'term'], { maximum: cal.terms.length, origin: 'number', inclusive: true });
+  }
+  const first = Number(academicYearOf(bounds.start).slice(0, 4));
+  const last = Number(academicYearOf(bounds.end).slice(0, 4));
+  const out: DueWindow[] = [];
+  for (let y = first; y <= last; y++) {
+    for (const t of schoolTermWindows(cal, `${y}-${y + 1}` as AcademicYear)) {
+      if (due.term !== null && t.term !== due.term) continue;
+      const s = toDate(t.start);
+      const e = toDate(t.end);
+      const w: DueWindow =
+        due.part === 'whole'
+          ? { start: t.start, end: t.end }
+          : due.part === 'start'
+            ? { start: t.start, end: toIsoDate(earliest([addDays(s, TERM_EDGE_DAYS), e])) }
+            : due.part === 'end'
+              ? { start: toIsoDate(latest([subDays(e, TERM_EDGE_DAYS), s])), end: t.end }
+              : { start: toIsoDate(latest([subDays(e, TERM_RESULTS_DAYS), s])), end: t.resultsEnd };
+      // A term of an academic year the period only touches counts when it overlaps the period.
+      if (w.end >= bounds.start && w.start <= bounds.end) out.push(w);
+    }
+  }
+  return out;
+}
+
+function windowsOf(due: Due, bounds: Bounds, calendar: SchoolCalendar | undefined): DueWindow[] {
   switch (due.kind) {
     case 'deadline':
       return [{ start: toIsoDate(earliest([toDate(due.date), toDate(bounds.start)])), end: due.date }];
@@ -181,8 +232,10 @@ function windowsOf(due: Due, bounds: Bounds): DueWindow[] {
     case 'afterEvent':
     case 'unspecified':
       return [];
+    case 'schoolTerm':
+      return termWindows(due, bounds, calendar);
     case 'all':
-      return due.parts.flatMap((p) => windowsOf(p, bounds));
+      return due.parts.flatMap((p) => windowsOf(p, bounds, calendar));
   }
 }
 
@@ -213,9 +266,17 @@ function sortUnique(windows: DueWindow[]): DueWindow[] {
  * - `throughout`: the whole period (whatever its scope);
  * - `asNeeded`, `bySchedule`, `afterEvent`, `unspecified`: no windows (no
  *   deadline, never overdue);
+ * - `schoolTerm`: the term from the school calendar (`options.calendar`
+ *   when it is of the due's system — четверти or триместры —, else the
+ *   standard one: {@link standardQuarterCalendar},
+ *   {@link standardTrimesterCalendar}), in every academic year the period
+ *   touches: the whole term, its first or last two weeks («в начале / в
+ *   конце I четверти»), or its results (its last week to the end of the
+ *   holidays after it: «по итогам триместра»); a term the calendar does not
+ *   have is refused (`too_big`);
  * - `all`: the windows of all parts.
  *
- * Throws a {@link NastavnikError} for an invalid due or period.
+ * Throws a {@link NastavnikError} for an invalid due, period or calendar.
  *
  * @category Due dates
  * @example
@@ -223,10 +284,27 @@ function sortUnique(windows: DueWindow[]): DueWindow[] {
  * // [{ start: '2023-08-01', end: '2023-09-30' }]
  * resolveDue(parseDue('1 раз в полгода'), { academicYear: '2023-2024' });
  * // [{ start: '2023-09-01', end: '2024-02-29' }, { start: '2024-03-01', end: '2024-08-31' }]
+ * resolveDue(parseDue('в конце I четверти'), { academicYear: '2023-2024' });
+ * // [{ start: '2023-10-14', end: '2023-10-27' }]
  */
-export function resolveDue(due: Due, period: DuePeriod): DueWindow[] {
+export function resolveDue(due: Due, period: DuePeriod, options: ResolveDueOptions = {}): DueWindow[] {
   const checked = parse(DueSchema, due, ['due']);
-  return sortUnique(windowsOf(checked, boundsOf(period)));
+  const calendar =
+    options.calendar === undefined ? undefined : parse(SchoolCalendarSchema, options.calendar, ['calendar']);
+  return sortUnique(windowsOf(checked, boundsOf(period), calendar));
+}
+
+/**
+ * Options of {@link resolveDue} and {@link dueDeadline}: the school
+ * calendar school-term dues are resolved against (a region's or a school's;
+ * default: the standard four terms, or three trimesters for a trimester due).
+ *
+ * @category Due dates
+ * @example
+ * resolveDue(parseDue('по итогам триместра'), { academicYear: '2023-2024' }, { calendar: standardTrimesterCalendar });
+ */
+export interface ResolveDueOptions {
+  readonly calendar?: SchoolCalendarInput;
 }
 
 /**
@@ -239,9 +317,9 @@ export function resolveDue(due: Due, period: DuePeriod): DueWindow[] {
  * dueDeadline(parseDue('декабрь, май'), { academicYear: '2023-2024' }); // '2024-05-31'
  * dueDeadline(parseDue('По необходимости'), { academicYear: '2023-2024' }); // null
  */
-export function dueDeadline(due: Due, period: DuePeriod): IsoDate | null {
+export function dueDeadline(due: Due, period: DuePeriod, options: ResolveDueOptions = {}): IsoDate | null {
   let last: IsoDate | null = null;
-  for (const w of resolveDue(due, period)) if (last === null || w.end > last) last = w.end;
+  for (const w of resolveDue(due, period, options)) if (last === null || w.end > last) last = w.end;
   return last;
 }
 

@@ -136,7 +136,6 @@ export {
   terminationReasonLabels,
 } from './enums';
 export {
-  domainIssue,
   domainRule,
   fail,
   fromZodError,
@@ -144,7 +143,6 @@ export {
   isNastavnikError,
   NastavnikError,
   type NastavnikIssue,
-  nastavnikError,
   nastavnikIssue,
 } from './errors';
 export {
@@ -191,8 +189,34 @@ export type {
   TooBigReason,
 } from './issueParams';
 export { type Lang, type LocalizedText, LocalizedTextSchema, localize } from './labels';
-export { issueMessagesEn } from './messages/en';
+// --- the mentor's side: agreements (ТК РФ ст. 351.8), production calendar, workload ---
+export {
+  agreementInForce,
+  checkOrdersAgainstAgreements,
+  earlyTerminationDate,
+  type MentoringAgreement,
+  type MentoringAgreementInput,
+  MentoringAgreementSchema,
+  type MentoringPay,
+  MentoringPaySchema,
+  MIN_NOTICE_WORKING_DAYS,
+  monthlyPay,
+  type PairOrderRef,
+} from './labour/agreement';
+export {
+  addWorkingDays,
+  extendProductionCalendar,
+  isWorkingDay,
+  type ProductionCalendar,
+  type ProductionCalendarYear,
+  type ProductionCalendarYearInput,
+  ProductionCalendarYearSchema,
+  russianProductionCalendar,
+  workingDaysBetween,
+  workingDaysInMonth,
+} from './labour/productionCalendar';
 export { registerCatalogue } from './messages/catalogue';
+export { issueMessagesEn } from './messages/en';
 export { type IssueMessages, registerMessages } from './messages/registry';
 export { issueMessagesRu } from './messages/ru';
 export { solverMessagesEn, solverMessagesRu } from './messages/solver';
@@ -351,32 +375,6 @@ export {
   termIssue,
 } from './termPolicy';
 export { isSafeText, SafeTextSchema, safeText, startsFormula } from './text';
-// --- the mentor's side: agreements (ТК РФ ст. 351.8), production calendar, workload ---
-export {
-  agreementInForce,
-  checkOrdersAgainstAgreements,
-  earlyTerminationDate,
-  MIN_NOTICE_WORKING_DAYS,
-  type MentoringAgreement,
-  type MentoringAgreementInput,
-  MentoringAgreementSchema,
-  type MentoringPay,
-  MentoringPaySchema,
-  monthlyPay,
-  type PairOrderRef,
-} from './labour/agreement';
-export {
-  addWorkingDays,
-  extendProductionCalendar,
-  isWorkingDay,
-  type ProductionCalendar,
-  type ProductionCalendarYear,
-  type ProductionCalendarYearInput,
-  ProductionCalendarYearSchema,
-  russianProductionCalendar,
-  workingDaysBetween,
-  workingDaysInMonth,
-} from './labour/productionCalendar';
 export {
   type MentorLoad,
   type MentorMonthHours,
@@ -400,8 +398,22 @@ export {
   type DueWindow,
   dueDeadline,
   isOverdue,
+  type ResolveDueOptions,
   resolveDue,
 } from './dueResolve';
+export {
+  type SchoolCalendar,
+  type SchoolCalendarInput,
+  SchoolCalendarSchema,
+  type SchoolDay,
+  SchoolDaySchema,
+  type SchoolSpan,
+  SchoolSpanSchema,
+  type SchoolTermWindow,
+  schoolTermWindows,
+  standardQuarterCalendar,
+  standardTrimesterCalendar,
+} from './schoolCalendar';
 // --- seed roadmaps ---
 
 export {
