@@ -1,5 +1,10 @@
-import { isNastavnikError } from '@nastavnik/core';
-import { buildMunicipalOrder, inlineText, type MunicipalOrderInput } from '@nastavnik/documents';
+import { isNastavnikError, seedRoadmaps } from '@nastavnik/core';
+import {
+  buildMunicipalOrder,
+  inlineText,
+  type MunicipalOrderInput,
+  organizationRoadmap,
+} from '@nastavnik/documents';
 import { describe, expect, it } from 'vitest';
 import {
   lyceum7,
@@ -92,5 +97,29 @@ describe('the municipal authority’s order (002): one model for teachers and pu
       'municipalCuratorId',
     ]);
     expect(codeOf(() => buildMunicipalOrder({ ...base, schools: [] }))?.path).toEqual(['schools']);
+  });
+  it('an authority’s own roadmap from the 002 template names its territory and year, not the seed’s', () => {
+    const roadmap = organizationRoadmap({
+      template: seedRoadmaps.dagestanskieOgni002,
+      organization: {
+        id: 'tikhvin-uo',
+        kind: 'authority',
+        name: 'Комитет по образованию',
+        shortName: 'Комитет по образованию',
+      },
+      academicYear: '2023-2024',
+      territory: 'Тихвинского муниципального района',
+      stages: {
+        preparation: { from: '2023-08-21', to: '2023-08-31', responsible: ['Комитет по образованию'] },
+        menteeBase: { from: '2023-09-01', to: '2023-09-22', responsible: ['образовательные организации'] },
+      },
+    });
+    const all = JSON.stringify(roadmap);
+    expect(all).not.toMatch(/Дагестанские Огни|2023 г\.|январ/u);
+    expect(roadmap.title).toBe(
+      'Муниципальная дорожная карта (план мероприятий) внедрения муниципальной целевой модели наставничества педагогических работников и обучающихся образовательных организаций Тихвинского муниципального района на 2023–2024 учебный год',
+    );
+    expect(all).toContain('образовательных учреждений Тихвинского муниципального района');
+    expect(all).toContain('Формирование базы наставляемых в 2023–2024 учебном году');
   });
 });

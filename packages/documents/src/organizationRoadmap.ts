@@ -72,6 +72,10 @@ function fix(text: string): string {
   return FIXES.reduce((t, [re, to]) => t.replace(re, to), text);
 }
 
+/** The seed templates' own places and years, which an organization's copy replaces with its own. */
+const SEED_PLACES = /(?:города|г\.)\s*Дагестанские Огни/gu;
+const SEED_YEARS = /в 2023 г\./gu;
+
 /** «сентябрь 2023 г.», «сентябрь — октябрь 2023 г.» or «01.09.2023 — 15.10.2023». */
 function windowText(from: string, to: string): string {
   const sameMonth = from.slice(0, 7) === to.slice(0, 7);
@@ -118,20 +122,27 @@ export function organizationRoadmap(input: OrganizationRoadmapInput): Roadmap {
       throw fail('invalid_date_range', ['stages', stage, 'to'], { reason: 'periodEndsBeforeStart' });
   }
   const window = (stage: ProgrammeStage) => v.stages[stage];
+  // A municipal copy names its own territory and year, never the template's («города Дагестанские Огни», «в 2023 г.»).
+  const own = (text: string) =>
+    v.territory
+      ? fix(text)
+          .replace(SEED_PLACES, v.territory)
+          .replace(SEED_YEARS, `в ${v.academicYear.replace('-', '–')} учебном году`)
+      : fix(text);
   const sections = v.template.sections
     .map((s) => ({
       ...s,
-      title: fix(s.title),
-      ...(s.task ? { task: fix(s.task) } : {}),
+      title: own(s.title),
+      ...(s.task ? { task: own(s.task) } : {}),
       activities: s.activities.flatMap((a) => {
         const w = window(a.stage);
         if (!w) return [];
         return [
           {
             ...a,
-            title: fix(a.title),
-            ...(a.content ? { content: fix(a.content) } : {}),
-            ...(a.result ? { result: fix(a.result) } : {}),
+            title: own(a.title),
+            ...(a.content ? { content: own(a.content) } : {}),
+            ...(a.result ? { result: own(a.result) } : {}),
             dueText: windowText(w.from, w.to),
             due: dueOf(w.from, w.to),
             responsible: [...w.responsible],

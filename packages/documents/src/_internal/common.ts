@@ -210,6 +210,38 @@ export function pairSubjects(
 }
 
 /**
+ * The mentor and mentees of each pair, found by id (`personAt`, or the pair's own `mentorId` /
+ * `menteeIds` paths under `at`), then the consent guard for the pair's work on the date (152-ФЗ
+ * ст. 9): every gap refused by id and path before a single name is printed. The pairs and plans
+ * orders share it.
+ */
+export function guardedPairPeople(
+  v: {
+    readonly people: readonly Person[];
+    readonly consentPolicy: ConsentPolicy;
+    readonly consents: readonly Consent[];
+  },
+  pairs: readonly {
+    readonly pair: { readonly mentorId: PersonId; readonly menteeIds: readonly PersonId[] };
+    readonly at: readonly (string | number)[];
+    readonly personAt?: readonly (string | number)[];
+  }[],
+  date: IsoDate,
+): { mentor: Person; mentees: Person[] }[] {
+  const people = pairs.map(({ pair, at, personAt }) => ({
+    mentor: findPerson(v.people, pair.mentorId, personAt ?? [...at, 'mentorId']),
+    mentees: pair.menteeIds.map((id, k) => findPerson(v.people, id, personAt ?? [...at, 'menteeIds', k])),
+  }));
+  guardConsents(
+    v,
+    people.flatMap((p, i) => pairSubjects(p, pairs[i]?.at ?? [])),
+    'pair',
+    date,
+  );
+  return people;
+}
+
+/**
  * The consent that lets a person join a pair (the policy's purpose beyond the
  * personal-data consent), for the note in an order; call after the guard.
  */

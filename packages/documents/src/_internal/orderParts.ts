@@ -1,8 +1,17 @@
 // Parts every order builder shares: the head, «ПРИКАЗЫВАЮ:», control, the preambles.
-import type { Order, Organization } from '@nastavnik/core';
+import type { Order, Organization, Person, PersonId } from '@nastavnik/core';
 import { z } from 'zod';
 import type { Block } from '../model';
-import { actForms, orgHeader, requisites } from './common';
+import {
+  acquaintance,
+  actForms,
+  addressee,
+  capitalize,
+  findPerson,
+  orgHeader,
+  requisites,
+  signature,
+} from './common';
 
 export const ORDER_WORD = (order: Order) =>
   order.act === 'directive'
@@ -27,6 +36,34 @@ export function control(order: Order, n: number): Block {
     number: `${n}.`,
     text: `Контроль за исполнением ${actForms(order).gen} оставляю за собой.`,
   };
+}
+
+/** The end of every order: the control point numbered `n`, the signature, the acquaintance sheet. */
+export function closing(
+  v: {
+    readonly order: Order;
+    readonly people: readonly Person[];
+    readonly acquainted: readonly PersonId[];
+    readonly acquaintanceDate?: string | undefined;
+  },
+  n: number,
+): Block[] {
+  return [
+    control(v.order, n),
+    signature(v.order),
+    ...acquaintance(v.order, v.people, v.acquainted, v.acquaintanceDate),
+  ];
+}
+
+/** «Яковлевой Е. С., заместителю директора по УВР, <task>» as point `n`; nothing without a curator. */
+export function curatorPoint(
+  v: { readonly people: readonly Person[]; readonly curatorId?: PersonId | undefined },
+  n: number,
+  task: string,
+): Block[] {
+  if (!v.curatorId) return [];
+  const curator = findPerson(v.people, v.curatorId, ['curatorId']);
+  return [{ kind: 'numbered', number: `${n}.`, text: `${capitalize(addressee(curator))}, ${task}` }];
 }
 
 export const AUDIENCE = z.enum(['teachers', 'pupils']).default('teachers');

@@ -12,20 +12,8 @@ import {
   TermPolicySchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import {
-  acquaintance,
-  addressee,
-  annexLabel,
-  capitalize,
-  findPerson,
-  guardConsents,
-  joiningConsent,
-  orgShort,
-  pairSubjects,
-  shortName,
-  signature,
-} from '../_internal/common';
-import { control, head, ORDER_WORD } from '../_internal/orderParts';
+import { annexLabel, guardedPairPeople, joiningConsent, orgShort, shortName } from '../_internal/common';
+import { closing, curatorPoint, head, ORDER_WORD } from '../_internal/orderParts';
 import { cataloguesSchema, orderBase } from '../_internal/schemas';
 import type { Annex, Block, NastavnikDocument, TableRowValue } from '../model';
 import { formatDateShort, formatTerm } from '../typography/dates';
@@ -93,15 +81,10 @@ export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
   const single = v.pairs.every((p) => isSingleMeeting(p.formats, v.terms));
   const formats = single ? v.pairs[0]?.formats : [];
   assertProgrammeTerm({ start: v.start, end: v.end, formats }, v.terms, ['end']);
-  const people = v.pairs.map((pair, i) => ({
-    mentor: findPerson(v.people, pair.mentorId, ['pairs', i, 'mentorId']),
-    mentees: pair.menteeIds.map((id, k) => findPerson(v.people, id, ['pairs', i, 'menteeIds', k])),
-  }));
   // 152-ФЗ ст. 9 and 003 §3.2–3.3: every participant's consents, as the policy requires, before any name is printed.
-  guardConsents(
+  const people = guardedPairPeople(
     v,
-    people.flatMap((p, i) => pairSubjects(p, ['pairs', i])),
-    'pair',
+    v.pairs.map((pair, i) => ({ pair, at: ['pairs', i] })),
     v.order.date,
   );
   const rows: TableRowValue[] = v.pairs.map((pair, i) => {
@@ -145,20 +128,12 @@ export function buildPairsOrder(input: PairsOrderInput): NastavnikDocument {
       text: `Наставникам совместно с наставляемыми разработать персонализированные программы наставничества${v.programmesDue ? ` в срок до ${formatDateShort(v.programmesDue)}` : ''} и обеспечить их реализацию.`,
     },
   ];
-  let n = 3;
-  if (v.curatorId) {
-    const curator = findPerson(v.people, v.curatorId, ['curatorId']);
-    blocks.push({
-      kind: 'numbered',
-      number: `${n++}.`,
-      text: `${capitalize(addressee(curator))}, куратору, обеспечить методическое сопровождение наставнических пар (групп), психолого-педагогическую поддержку наставляемых, не сформировавших пару, и мониторинг реализации персонализированных программ.`,
-    });
-  }
-  blocks.push(
-    control(v.order, n),
-    signature(v.order),
-    ...acquaintance(v.order, v.people, v.acquainted, v.acquaintanceDate),
+  const curator = curatorPoint(
+    v,
+    3,
+    'куратору, обеспечить методическое сопровождение наставнических пар (групп), психолого-педагогическую поддержку наставляемых, не сформировавших пару, и мониторинг реализации персонализированных программ.',
   );
+  blocks.push(...curator, ...closing(v, 3 + curator.length));
   const annex: Annex = {
     label: annexLabel(v.order),
     blocks: [

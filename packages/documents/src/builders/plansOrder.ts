@@ -8,19 +8,8 @@ import {
   registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import {
-  acquaintance,
-  addressee,
-  annexLabel,
-  capitalize,
-  findPerson,
-  guardConsents,
-  orgShort,
-  pairSubjects,
-  shortName,
-  signature,
-} from '../_internal/common';
-import { control, head, ORDER_WORD } from '../_internal/orderParts';
+import { annexLabel, guardedPairPeople, orgShort, shortName } from '../_internal/common';
+import { closing, curatorPoint, head, ORDER_WORD } from '../_internal/orderParts';
 import { orderBase } from '../_internal/schemas';
 import type { Block, NastavnikDocument, TableRowValue } from '../model';
 import { formatTerm } from '../typography/dates';
@@ -53,22 +42,18 @@ export type PlansOrderInput = z.input<typeof PlansOrderInputSchema>;
  */
 export function buildPlansOrder(input: PlansOrderInput): NastavnikDocument {
   const v = parse(PlansOrderInputSchema, input);
-  const resolved = v.programmes.map((pp, i) => {
+  const pairs = v.programmes.map((pp, i) => {
     const pair = v.pairs.find((p) => p.id === pp.pairId);
     if (!pair) {
       throw fail('unknown_reference', ['programmes', i, 'pairId'], { ref: 'pairOfProgramme', id: pp.pairId });
     }
-    const mentor = findPerson(v.people, pair.mentorId, ['programmes', i, 'pairId']);
-    const mentees = pair.menteeIds.map((id) => findPerson(v.people, id, ['programmes', i, 'pairId']));
-    return { pp, mentor, mentees };
+    return { pair, at: ['programmes', i], personAt: ['programmes', i, 'pairId'] };
   });
   // 152-ФЗ ст. 9: the policy's consents for the pair's work, before any name is printed.
-  guardConsents(
-    v,
-    resolved.flatMap((r, i) => pairSubjects(r, ['programmes', i])),
-    'pair',
-    v.order.date,
-  );
+  const resolved = guardedPairPeople(v, pairs, v.order.date).map((p, i) => ({
+    ...p,
+    pp: v.programmes[i] as (typeof v.programmes)[number],
+  }));
   const rows: TableRowValue[] = resolved.map(({ pp, mentor, mentees }, i) => {
     return {
       cells: [
@@ -99,20 +84,12 @@ export function buildPlansOrder(input: PlansOrderInput): NastavnikDocument {
       text: 'Наставникам и наставляемым обеспечить выполнение мероприятий индивидуальных планов в установленные сроки.',
     },
   ];
-  let n = 3;
-  if (v.curatorId) {
-    const curator = findPerson(v.people, v.curatorId, ['curatorId']);
-    blocks.push({
-      kind: 'numbered',
-      number: `${n++}.`,
-      text: `${capitalize(addressee(curator))}, осуществлять мониторинг реализации персонализированных программ наставничества.`,
-    });
-  }
-  blocks.push(
-    control(v.order, n),
-    signature(v.order),
-    ...acquaintance(v.order, v.people, v.acquainted, v.acquaintanceDate),
+  const curator = curatorPoint(
+    v,
+    3,
+    'осуществлять мониторинг реализации персонализированных программ наставничества.',
   );
+  blocks.push(...curator, ...closing(v, 3 + curator.length));
   return {
     meta: { kind: 'plansOrder', title: v.order.title },
     blocks,
