@@ -99,6 +99,61 @@ export function minChurnAssignment(inst: ChurnInstance, options: ChurnOptions): 
     return { rowToCol: res.rowToCol, score: s, kept, assigned: res.assigned };
   };
 
+  /** All keepable pairs kept, the rest solved; undefined when that loses a pair or over-fills a column. */
+  const keepAll = (): Evaluated | undefined => {
+    const load = new Int32Array(cols);
+    const fixed = new Uint8Array(rows);
+    for (let r = 0; r < rows; r++) {
+      for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
+        if (!keepEdge[e]) continue;
+        const j = colIndex[e]!;
+        load[j] = load[j]! + 1;
+        if (load[j]! > capacities[j]!) return undefined;
+        fixed[r] = 1;
+        break;
+      }
+    }
+    const restRows: number[] = [];
+    for (let r = 0; r < rows; r++) if (!fixed[r]) restRows.push(r);
+    const subStart = new Int32Array(restRows.length + 1);
+    restRows.forEach((r, k) => {
+      subStart[k + 1] = subStart[k]! + rowStart[r + 1]! - rowStart[r]!;
+    });
+    const subCol = new Int32Array(subStart[restRows.length]!);
+    const subCost = new Float64Array(subStart[restRows.length]!);
+    restRows.forEach((r, k) => {
+      subCol.set(colIndex.subarray(rowStart[r]!, rowStart[r + 1]!), subStart[k]!);
+      subCost.set(score.subarray(rowStart[r]!, rowStart[r + 1]!), subStart[k]!);
+    });
+    const spare = Int32Array.from(capacities, (c, j) => c - load[j]!);
+    checkAbort(options.signal);
+    const res = solveSparseAssignment(
+      { rows: restRows.length, cols, rowStart: subStart, colIndex: subCol, cost: subCost, capacities: spare },
+      options.signal ? { maximize: true, signal: options.signal } : { maximize: true },
+    );
+    solves++;
+    const rowToCol = Int32Array.from(previous, (j, r) => (fixed[r] ? j : -1));
+    restRows.forEach((r, k) => {
+      rowToCol[r] = res.rowToCol[k]!;
+    });
+    let s = 0;
+    let kept = 0;
+    let assigned = 0;
+    for (let r = 0; r < rows; r++) {
+      const j = rowToCol[r]!;
+      if (j < 0) continue;
+      assigned++;
+      if (j === previous[r]) kept++;
+      for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
+        if (colIndex[e] === j) {
+          s += score[e]!;
+          break;
+        }
+      }
+    }
+    return assigned === fresh.assigned ? { rowToCol, score: s, kept, assigned } : undefined;
+  };
+
   const fresh = evaluate(0);
   const optimum = fresh.score;
   const bound = optimum - options.tolerance * Math.abs(optimum);
@@ -115,7 +170,12 @@ export function minChurnAssignment(inst: ChurnInstance, options: ChurnOptions): 
   };
   // A bonus above every possible score difference: the most kept pairs first.
   const big = 2 * maxAbs + 1;
-  const top = evaluate(big);
+  // Fast path: keep every previous pair that can be kept and solve only the
+  // rest (rows without a kept pair, places left). When that still matches as
+  // many rows as the fresh solve, it is exactly the optimum with the bonus
+  // `big` (all keepable pairs kept, then the best score), at the cost of a
+  // small solve.
+  const top = keepAll() ?? evaluate(big);
   learn(top, big);
   if (!admissible(top)) {
     // The bonus that cannot trade more than the tolerance (b · keepable ≤ tolerance · |OPT|):
