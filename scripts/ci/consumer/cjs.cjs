@@ -1,5 +1,6 @@
 const { parseDue } = require('@nastavnik/core');
 const { renderHtml } = require('@nastavnik/documents');
+const { pairCalendar } = require('@nastavnik/documents/ics');
 const { computeIndicators } = require('@nastavnik/indicators');
 const { pairMachine } = require('@nastavnik/machines');
 const { solveAssignment } = require('@nastavnik/matching');
@@ -11,4 +12,9 @@ for (const [name, value] of Object.entries({ renderHtml, computeIndicators, impo
   if (value === undefined) throw new Error(`CJS: ${name} is not exported`);
 }
 if (total !== 4 || due === undefined) throw new Error('CJS: wrong results');
+const ics = pairCalendar(
+  { pairId: 'p-1', meetings: [{ id: 'm-1', start: '2024-09-10T15:30', durationMinutes: 45 }] },
+  { timeZone: 'Asia/Kamchatka', date: '2024-09-02' },
+);
+if (!ics.includes('DTSTART;TZID=Asia/Kamchatka:20240910T153000')) throw new Error('CJS: wrong calendar');
 console.log('CJS ok', due.kind, total);

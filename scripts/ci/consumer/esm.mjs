@@ -1,5 +1,6 @@
 import { parseDue } from '@nastavnik/core';
 import { renderHtml } from '@nastavnik/documents';
+import { pairCalendar } from '@nastavnik/documents/ics';
 import { computeIndicators } from '@nastavnik/indicators';
 import { pairMachine } from '@nastavnik/machines';
 import { solveAssignment } from '@nastavnik/matching';
@@ -11,4 +12,9 @@ for (const [name, value] of Object.entries({ renderHtml, computeIndicators, impo
   if (value === undefined) throw new Error(`ESM: ${name} is not exported`);
 }
 if (total !== 4 || due === undefined) throw new Error('ESM: wrong results');
+const ics = pairCalendar(
+  { pairId: 'p-1', meetings: [{ id: 'm-1', start: '2024-09-10T15:30', durationMinutes: 45 }] },
+  { timeZone: 'Asia/Kamchatka', date: '2024-09-02' },
+);
+if (!ics.includes('DTSTART;TZID=Asia/Kamchatka:20240910T153000')) throw new Error('ESM: wrong calendar');
 console.log('ESM ok', due.kind, total);
