@@ -70,7 +70,7 @@ describe("the mentor's documents (ТК РФ ст. 351.8), read back from DOCX", 
     expect(t).toContain('СОГЛАСИЕ');
     expect(t).toContain('частью 1 статьи 351.8 Трудового кодекса Российской Федерации');
     expect(t).toContain('учителю английского языка Лебедевой К. А.');
-    expect(t).toContain('по форме «учитель — учитель», формат — традиционное');
+    expect(t).toContain('традиционное («один на один») наставничество по форме «учитель — учитель»');
     expect(t).toContain('с 01.09.2025 по 31.05.2026');
     expect(t).toMatch(/не менее чем за три рабочих дня \(часть 3/u);
     expect(t).toContain('27.08.2025');
@@ -113,8 +113,8 @@ describe("the mentor's documents (ТК РФ ст. 351.8), read back from DOCX", 
     expect(t).toContain('ПРИКАЗЫВАЮ:');
     expect(t).toContain('статьёй 351.8 Трудового кодекса Российской Федерации');
     expect(t).toContain('Белов И. П., учитель физики | Лебедева К. А.');
-    expect(t).toContain('10 % должностного оклада');
-    expect(t).toContain('доп. соглашение № 12/н от 29.08.2025');
+    expect(t).toContain('10 % оклада');
+    expect(t).toContain('№ 12/н от 29.08.2025');
     expect(t).toContain('Яковлевой Е. С., заместителю директора по УВР, ежемесячно');
     expect(t).toContain('С приказом ознакомлен');
   });

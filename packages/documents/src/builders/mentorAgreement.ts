@@ -66,7 +66,7 @@ function formText(a: MentoringAgreement, catalogues: z.output<typeof cataloguesS
   const formats = a.formats.map((f) =>
     catalogueLabel(catalogues.formats ?? mentorshipFormats, f, 'ru').toLowerCase(),
   );
-  return `наставничество по форме ${quote(form)}${formats.length ? `, формат — ${formats.join(', ')}` : ''}`;
+  return `${formats.length ? `${formats.join(', ')} ` : ''}наставничество по форме ${quote(form)}`;
 }
 
 function menteesText(
@@ -209,7 +209,7 @@ export function buildMentoringAgreement(input: MentoringAgreementDocumentInput):
     {
       kind: 'numbered',
       number: '5.',
-      text: `За выполнение работы по наставничеству Работнику устанавливается ежемесячная выплата в размере ${payText(a.pay)} на весь срок, указанный в пункте 3; за неполный месяц выплата начисляется пропорционально рабочим дням периода наставничества. Выплата производится в сроки выплаты заработной платы.`,
+      text: `За выполнение работы по наставничеству Работнику устанавливается выплата в размере ${payText(a.pay)} на весь срок, указанный в пункте 3; за неполный месяц выплата начисляется пропорционально рабочим дням периода наставничества. Выплата производится в сроки выплаты заработной платы.`,
     },
     {
       kind: 'numbered',
@@ -233,7 +233,7 @@ export function buildMentoringAgreement(input: MentoringAgreementDocumentInput):
       kind: 'signatures',
       items: [
         {
-          role: `Работодатель: ${declinePosition(headPerson.position ?? 'руководитель', 'nominative')} ${orgShort(v.organization)}`,
+          role: `Работодатель: ${declinePosition(headPerson.position ?? 'руководитель', 'nominative')}`,
           name: formatName(headPerson.name, 'initialsFirst'),
         },
         { role: 'Работник', name: formatName(mentor.name, 'initialsFirst') },
@@ -241,6 +241,8 @@ export function buildMentoringAgreement(input: MentoringAgreementDocumentInput):
     },
     {
       kind: 'paragraph',
+      spaced: true,
+      align: 'left',
       text: `Второй экземпляр соглашения ${byGender(mentor.gender, { female: 'получила', male: 'получил', neutral: 'получил(а)' })}: ____________ ${formatName(mentor.name, 'initialsFirst')}    «___» ____________ 20___ г.`,
       indent: false,
     },
@@ -303,10 +305,11 @@ export function buildMentoringDutiesOrder(input: MentoringDutiesOrderInput): Nas
         `${i + 1}.`,
         `${formatName(mentor.name, 'lastFirst')}${mentor.position ? `, ${mentor.position}` : ''}`,
         mentees,
-        formatTerm(a.term.start, a.term.end),
-        catalogueLabel(v.catalogues.forms ?? mentorshipForms, a.form, 'ru'),
-        payText(a.pay),
-        `согласие от${NBSP}${formatDateShort(a.consentDate)}; доп. соглашение${a.number ? ` №${NBSP}${a.number}` : ''} от${NBSP}${formatDateShort(a.signedAt)}`,
+        `${formatTerm(a.term.start, a.term.end)}; ${catalogueLabel(v.catalogues.forms ?? mentorshipForms, a.form, 'ru')}`,
+        a.pay.kind === 'fixed'
+          ? `${formatNumber(a.pay.amountPerMonth).replace('.', ',')}${NBSP}руб.`
+          : `${formatNumber(a.pay.percent).replace('.', ',')}${NBSP}% оклада`,
+        `${a.number ? `№${NBSP}${a.number} ` : ''}от${NBSP}${formatDateShort(a.signedAt)}`,
       ],
     };
   });
@@ -330,13 +333,12 @@ export function buildMentoringDutiesOrder(input: MentoringDutiesOrderInput): Nas
       caption: 'Наставники, сроки, формы и выплаты',
       showCaption: false,
       columns: [
-        { header: '№ п/п', width: 0.6 },
-        { header: 'Наставник (ФИО, должность)', width: 3 },
-        { header: 'Наставляемые', width: 3 },
-        { header: 'Срок', width: 2.2 },
-        { header: 'Форма', width: 1.8 },
-        { header: 'Выплата', width: 2.4 },
-        { header: 'Основание', width: 2.6 },
+        { header: '№', width: 0.5 },
+        { header: 'Наставник (ФИО, должность)', width: 2.5 },
+        { header: 'Наставляемые', width: 2.8 },
+        { header: 'Срок; форма', width: 2.3 },
+        { header: 'Выплата в месяц', width: 1.5 },
+        { header: 'Доп. соглашение', width: 1.7 },
       ],
       rows,
     },

@@ -144,10 +144,16 @@ export async function renderTimesheetXlsx(input: TimesheetInput): Promise<Uint8A
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   const border = { style: 'thin' as const };
-  const box = (row: ExcelJS.Row) =>
-    row.eachCell({ includeEmpty: true }, (c) => {
-      c.border = { top: border, left: border, bottom: border, right: border };
-    });
+  const box = (row: ExcelJS.Row) => {
+    for (let c = 1; c <= 8; c++)
+      row.getCell(c).border = { top: border, left: border, bottom: border, right: border };
+  };
+  // LibreOffice and Excel do not grow a row for wrapped text written by a program: set the height from the
+  // longest text against its column's width (about one character per width unit).
+  const fit = (row: ExcelJS.Row, texts: readonly [string, number][]) => {
+    const lines = Math.max(1, ...texts.map(([t, width]) => Math.ceil(t.length / (width - 2))));
+    if (lines > 1) row.height = 15 * lines;
+  };
   box(header);
 
   const payCells: string[] = [];
@@ -181,6 +187,11 @@ export async function renderTimesheetXlsx(input: TimesheetInput): Promise<Uint8A
       ]);
       r.getCell(5).numFmt = HOURS;
       r.alignment = { wrapText: true, vertical: 'top' };
+      fit(r, [
+        [k === 0 ? who : '', 34],
+        [k === 0 ? basis : '', 28],
+        [p.pairId ? (v.pairLabels[p.pairId] ?? p.pairId) : '', 36],
+      ]);
       box(r);
     });
     const last = ws.rowCount;
@@ -234,7 +245,8 @@ export async function renderTimesheetXlsx(input: TimesheetInput): Promise<Uint8A
       '',
       safeCellText(who?.name ?? ''),
     ]);
-    r.alignment = { vertical: 'bottom' };
+    r.alignment = { vertical: 'bottom', wrapText: true };
+    fit(r, [[who?.position ?? '', 28]]);
   };
   sign('Табель составил', v.preparedBy);
   sign('Табель принял (бухгалтерия)');
