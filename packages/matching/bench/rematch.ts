@@ -86,7 +86,7 @@ function main(): void {
     `| from scratch (\`solveSparseAssignment\`) | ${fmt(scratchSeconds)} | ${scratchChurn} | ${(scratchChurn / Math.max(1, displaced)).toFixed(2)} | ${scratch.total} | ${scratch.assigned} |`,
     '',
     `Ratios to scratch: time rematchSparse ${(sparseSeconds / scratchSeconds).toFixed(2)}×, rematch ${(rematchSeconds / scratchSeconds).toFixed(2)}×; churn ${(sparse.churn / Math.max(1, scratchChurn)).toFixed(3)}×. ` +
-      `rematch ran ${result.solves} solves (one fresh solve for the optimum, then the keep bonus); churn proven minimal: ${result.churnProvenMinimal ? 'yes' : `no (proven lower bound ${result.minChurnLowerBound})`}; ` +
+      `rematch ran ${result.solves} solves (a fresh solve for the optimum, then the requests left without their pair on the places left); churn proven minimal: ${result.churnProvenMinimal ? 'yes' : `no (proven lower bound ${result.minChurnLowerBound})`}; ` +
       `time includes validating the ${candidates.length} candidate pairs with zod. Peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB. ` +
       `Load average ${loadStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end (2 cores).`,
   ];
