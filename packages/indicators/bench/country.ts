@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { publishBench } from '../../../scripts/bench-publish';
 import { duckDbRunner, syntheticCountrySql } from '../src/duckdb';
 import { computeIndicatorsSql, IndicatorParamsSchema, resolvePeriod, suppress } from '../src/index';
 import { computeDuckDb } from './duckdb';
@@ -37,7 +38,7 @@ async function open() {
 async function side(name: 'ours' | 'peer', pupils: number): Promise<void> {
   const dir = dirOf(pupils);
   const { connection } = await open();
-  const times: { total: number; suppress: number; values: number }[] = [];
+  const times: { total: number; suppress: number; values: number; cpu: number }[] = [];
   if (name === 'peer') {
     // The peer's own tables are views over the same Parquet files.
     const views: Record<string, string> = {
@@ -59,6 +60,7 @@ async function side(name: 'ours' | 'peer', pupils: number): Promise<void> {
     for (const [v, sql] of Object.entries(views)) await connection.run(`CREATE VIEW ${v} AS ${sql}`);
   }
   for (let call = 0; call < 2; call++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     if (name === 'ours') {
       const results = await computeIndicatorsSql(duckDbRunner(connection), {
@@ -70,7 +72,7 @@ async function side(name: 'ours' | 'peer', pupils: number): Promise<void> {
       const t1 = performance.now();
       suppress(results, { threshold: 5 });
       const t2 = performance.now();
-      times.push({ total: t2 - t0, suppress: t2 - t1, values: results.values.length });
+      times.push({ total: t2 - t0, suppress: t2 - t1, values: results.values.length, cpu: cpuSince(c0) });
     } else {
       await connection.run(`CREATE OR REPLACE TEMP TABLE anc AS WITH RECURSIVE a(org, anc) AS (
         SELECT id, id FROM orgs UNION ALL SELECT a.org, o.parent FROM a JOIN orgs o ON o.id = a.anc WHERE o.parent IS NOT NULL
@@ -81,7 +83,7 @@ async function side(name: 'ours' | 'peer', pupils: number): Promise<void> {
         resolvePeriod(period),
         IndicatorParamsSchema.parse({}),
       );
-      times.push({ total: performance.now() - t0, suppress: 0, values: out.size });
+      times.push({ total: performance.now() - t0, suppress: 0, values: out.size, cpu: cpuSince(c0) });
     }
   }
   const rss = process.resourceUsage().maxRSS * 1024;
@@ -89,8 +91,8 @@ async function side(name: 'ours' | 'peer', pupils: number): Promise<void> {
 }
 
 interface Sample {
-  cold: { total: number; suppress: number; values: number };
-  warm: { total: number; suppress: number; values: number };
+  cold: { total: number; suppress: number; values: number; cpu: number };
+  warm: { total: number; suppress: number; values: number; cpu: number };
   rss: number;
 }
 
@@ -100,6 +102,10 @@ const median = (xs: number[]) => {
 };
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const span = (xs: number[]) => `${sec(median(xs))} (${sec(Math.min(...xs))}–${sec(Math.max(...xs))})`;
+const cpuSince = (c0: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
 const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
 
 async function main(): Promise<void> {
@@ -128,9 +134,9 @@ async function main(): Promise<void> {
   );
   say('');
   say(
-    '| pupils | side | cold (median, range) | warm (median, range) | suppression (warm) | peak RSS | rows returned |',
+    '| pupils | side | cold (median, range) | warm (median, range) | suppression (warm) | CPU time, warm (all threads) | peak RSS | rows returned |',
   );
-  say('|---:|---|---:|---:|---:|---:|---:|');
+  say('|---:|---|---:|---:|---:|---:|---:|---:|');
   const ratios: string[] = [];
   for (const pupils of sizes.length > 0 ? sizes : [1_000_000]) {
     const dir = dirOf(pupils);
@@ -156,12 +162,12 @@ async function main(): Promise<void> {
     for (const name of ['ours', 'peer'] as const) {
       const s = samples[name];
       say(
-        `| ${pupils.toLocaleString('en')} | ${name === 'ours' ? 'ours: compiled SQL + suppress' : 'peer: hand-written DuckDB SQL'} | ${span(s.map((x) => x.cold.total))} | ${span(s.map((x) => x.warm.total))} | ${name === 'ours' ? span(s.map((x) => x.warm.suppress)) : '—'} | ${gib(median(s.map((x) => x.rss)))} | ${s[0]!.cold.values} |`,
+        `| ${pupils.toLocaleString('en')} | ${name === 'ours' ? 'ours: compiled SQL + suppress' : 'peer: hand-written DuckDB SQL'} | ${span(s.map((x) => x.cold.total))} | ${span(s.map((x) => x.warm.total))} | ${name === 'ours' ? span(s.map((x) => x.warm.suppress)) : '—'} | ${sec(median(s.map((x) => x.warm.cpu)))} | ${gib(median(s.map((x) => x.rss)))} | ${s[0]!.cold.values} |`,
       );
     }
     const m = (name: 'ours' | 'peer', f: (x: Sample) => number) => median(samples[name].map(f));
     ratios.push(
-      `${pupils.toLocaleString('en')} pupils: ours/peer cold ${(m('ours', (x) => x.cold.total) / m('peer', (x) => x.cold.total)).toFixed(2)}×, warm ${(m('ours', (x) => x.warm.total) / m('peer', (x) => x.warm.total)).toFixed(2)}×; without suppression warm ${(m('ours', (x) => x.warm.total - x.warm.suppress) / m('peer', (x) => x.warm.total)).toFixed(2)}×; peak RSS ${(m('ours', (x) => x.rss) / m('peer', (x) => x.rss)).toFixed(2)}×`,
+      `${pupils.toLocaleString('en')} pupils: ours/peer cold ${(m('ours', (x) => x.cold.total) / m('peer', (x) => x.cold.total)).toFixed(2)}×, warm ${(m('ours', (x) => x.warm.total) / m('peer', (x) => x.warm.total)).toFixed(2)}×; without suppression warm ${(m('ours', (x) => x.warm.total - x.warm.suppress) / m('peer', (x) => x.warm.total)).toFixed(2)}×; CPU time warm ${(m('ours', (x) => x.warm.cpu) / m('peer', (x) => x.warm.cpu)).toFixed(2)}×; peak RSS ${(m('ours', (x) => x.rss) / m('peer', (x) => x.rss)).toFixed(2)}×`,
     );
   }
   say('');
@@ -172,6 +178,7 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   writeFileSync(new URL('./results-country.md', import.meta.url), `${lines.join('\n')}\n`);
+  publishBench('indicators', lines.join('\n'), 'country');
 }
 
 await main();
