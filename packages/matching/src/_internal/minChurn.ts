@@ -107,7 +107,9 @@ export function minChurnAssignment(inst: ChurnInstance, options: ChurnOptions): 
       for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
         if (!keepEdge[e]) continue;
         const j = colIndex[e]!;
+        if (capacities[j] === 0) break; // a column without places keeps nobody: no choice to make
         load[j] = load[j]! + 1;
+        // more keepable pairs than places: which to keep is a choice, left to the bonus solve
         if (load[j]! > capacities[j]!) return undefined;
         fixed[r] = 1;
         break;
