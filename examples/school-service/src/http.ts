@@ -1,7 +1,16 @@
-import { type IssuePath, type NastavnikError, nastavnikError, safeParse } from '@nastavnik/core';
+import {
+  fail,
+  type IssuePath,
+  type NastavnikError,
+  type ReferenceKind,
+  registerCatalogue,
+  safeParse,
+} from '@nastavnik/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+
+registerCatalogue();
 
 /**
  * An HTTP failure the routes throw: a status, an RFC 9457 problem body and
@@ -135,20 +144,10 @@ export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   try {
     body = await c.req.json();
   } catch {
-    throw nastavnikError(
-      'invalid_input',
-      [],
-      'Тело запроса должно быть объектом JSON',
-      'The request body must be a JSON object',
-    );
+    throw fail('invalid_input', [], { reason: 'requestBodyNotJson' });
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw nastavnikError(
-      'invalid_type',
-      [],
-      'Тело запроса должно быть объектом JSON',
-      'The request body must be a JSON object',
-    );
+    throw fail('invalid_input', [], { reason: 'requestBodyNotJson' });
   }
   return body as Record<string, unknown>;
 }
@@ -159,11 +158,6 @@ export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
  * @example
  * throw unknownReference(['pair', 'mentorId'], 'mentor');
  */
-export function unknownReference(path: IssuePath, what: string): NastavnikError {
-  return nastavnikError(
-    'unknown_reference',
-    path,
-    `Ссылка на отсутствующую запись (${what}) в поле «${path.join('.')}»`,
-    `The field "${path.join('.')}" refers to a ${what} that is not registered`,
-  );
+export function unknownReference(path: IssuePath, what: ReferenceKind): NastavnikError {
+  return fail('unknown_reference', path, { ref: what });
 }

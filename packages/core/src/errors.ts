@@ -150,24 +150,6 @@ export function fail<C extends NastavnikErrorCode>(
 }
 
 /**
- * Make a {@link NastavnikError} with a single issue and hand-written messages.
- *
- * @deprecated Use {@link fail} (code, path and typed params; messages from the catalogue).
- * @category Errors
- * @example
- * const e = nastavnikError('internal', [], 'Внутренняя ошибка', 'Internal error');
- */
-export function nastavnikError(
-  code: NastavnikErrorCode,
-  path: IssuePath,
-  message: string,
-  messageEn: string,
-  params?: Readonly<Record<string, string | number | boolean>>,
-): NastavnikError {
-  return new NastavnikError([{ code, path, message, messageEn, params: params ?? {} } as NastavnikIssue]);
-}
-
-/**
  * Whether a value is a {@link NastavnikError}, also across two copies of the
  * package (checked by `name` and shape, not by `instanceof`).
  *
@@ -191,9 +173,6 @@ interface DomainRuleTag {
   readonly nastavnik: true;
   readonly code: NastavnikErrorCode;
   readonly params?: Readonly<Record<string, unknown>>;
-  /** Hand-written texts of the deprecated {@link domainIssue}. */
-  readonly ru?: string;
-  readonly en?: string;
 }
 
 /**
@@ -214,31 +193,6 @@ export function domainRule<C extends NastavnikErrorCode>(
   return params === undefined ? { nastavnik: true, code } : { nastavnik: true, code, params };
 }
 
-/**
- * Parameters for a custom zod issue with hand-written messages.
- *
- * @deprecated Use {@link domainRule} (code and typed params; messages from the catalogue).
- * @category Errors
- * @example
- * const params = domainIssue('internal', 'Внутренняя ошибка', 'Internal error');
- */
-export function domainIssue(
-  code: NastavnikErrorCode,
-  message: string,
-  messageEn: string,
-  extra?: Readonly<Record<string, string | number | boolean>>,
-): {
-  nastavnik: true;
-  code: NastavnikErrorCode;
-  ru: string;
-  en: string;
-  params?: Readonly<Record<string, string | number | boolean>>;
-} {
-  return extra
-    ? { nastavnik: true, code, ru: message, en: messageEn, params: extra }
-    : { nastavnik: true, code, ru: message, en: messageEn };
-}
-
 type ZodIssue = z.core.$ZodIssue;
 
 /**
@@ -256,15 +210,6 @@ function fromZodIssue(issue: ZodIssue, basePath: IssuePath): NastavnikIssue {
     case 'custom': {
       const tag = issue.params as DomainRuleTag | undefined;
       if (tag?.nastavnik === true) {
-        if (tag.ru !== undefined && tag.en !== undefined) {
-          return {
-            code: tag.code,
-            path,
-            params: tag.params ?? {},
-            message: tag.ru,
-            messageEn: tag.en,
-          } as NastavnikIssue;
-        }
         return nastavnikIssue(tag.code, path, tag.params as never);
       }
       return nastavnikIssue('invalid_input', path);

@@ -62,7 +62,10 @@ export type ReferenceKind =
   | 'deliverable'
   | 'registryPerson'
   | 'incentiveForm'
-  | 'incentiveCondition';
+  | 'incentiveCondition'
+  | 'mentee'
+  | 'consent'
+  | 'request';
 
 /**
  * What an id identifies when it appears twice.
@@ -167,7 +170,12 @@ export type InvalidInputReason =
   | 'capacity'
   | 'recordsNotExportable'
   | 'rematchTolerance'
-  | 'rematchMaxSolves';
+  | 'rematchMaxSolves'
+  | 'streamItemWithoutId'
+  | 'streamLogKind'
+  | 'streamNotGrouped'
+  | 'streamEventsNotArray'
+  | 'requestBodyNotJson';
 
 /**
  * Why something is larger than allowed, beyond a zod limit.

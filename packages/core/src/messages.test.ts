@@ -54,6 +54,9 @@ const refs = keys<ReferenceKind>({
   activity: true,
   deliverable: true,
   registryPerson: true,
+  mentee: true,
+  consent: true,
+  request: true,
   incentiveForm: true,
   incentiveCondition: true,
 });
@@ -129,6 +132,11 @@ const inputReasons = keys<InvalidInputReason>({
   certificateMissing: true,
   capacity: true,
   recordsNotExportable: true,
+  streamItemWithoutId: true,
+  streamLogKind: true,
+  streamNotGrouped: true,
+  streamEventsNotArray: true,
+  requestBodyNotJson: true,
   rematchTolerance: true,
   rematchMaxSolves: true,
 });

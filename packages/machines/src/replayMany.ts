@@ -1,4 +1,4 @@
-import { nastavnikError } from '@nastavnik/core';
+import { fail, type InvalidInputReason, registerCatalogue } from '@nastavnik/core';
 import type { PairState } from './_internal/pairReducer';
 import type { PairEvent } from './pairEvents';
 import { type PairSnapshot, pairSnapshotOf, pairStateOf } from './pairSnapshot';
@@ -7,6 +7,8 @@ import type { ProgrammeContext } from './programmeContext';
 import type { ProgrammeEvent } from './programmeEvents';
 import { type ProgrammeSnapshot, programmeContextOf, programmeSnapshotOf } from './programmeSnapshot';
 import { foldProgramme, type ProgrammeReplayResult } from './programmeTransition';
+
+registerCatalogue();
 
 /**
  * One item of the stream {@link replayMany} reads: the start of a pair's or a
@@ -69,8 +71,8 @@ function outcome(c: Current): ReplayOutcome {
   return c.refused ? { ...base, refused: c.refused } : base;
 }
 
-const badItem = (index: number, ru: string, en: string) =>
-  nastavnikError('invalid_input', ['source', index], ru, en);
+const badItem = (index: number, reason: InvalidInputReason) =>
+  fail('invalid_input', ['source', index], { reason });
 
 function apply(c: Current, events: ReadonlyArray<PairEvent | ProgrammeEvent>): void {
   if (c.refused || events.length === 0) return;
@@ -114,7 +116,7 @@ export async function* replayMany(
   let index = 0;
   for await (const item of source) {
     if (typeof item !== 'object' || item === null || typeof item.id !== 'string') {
-      throw badItem(index, 'Элемент потока без id', 'A stream item without an id');
+      throw badItem(index, 'streamItemWithoutId');
     }
     if ('initial' in item) {
       if (current) yield outcome(current);
@@ -136,23 +138,15 @@ export async function* replayMany(
                 applied: 0,
               }
             : (() => {
-                throw badItem(
-                  index,
-                  'Начало журнала без вида (pair или programme)',
-                  'A log start without its kind (pair or programme)',
-                );
+                throw badItem(index, 'streamLogKind');
               })();
     } else {
       if (current === undefined || current.id !== item.id) {
-        throw badItem(
-          index,
-          'Событие не относится к начатому журналу: поток должен быть упорядочен по журналам',
-          'An event of a log other than the one started last: the stream must be grouped by log',
-        );
+        throw badItem(index, 'streamNotGrouped');
       }
       if ('events' in item) {
         if (!Array.isArray(item.events)) {
-          throw badItem(index, 'Ожидался массив событий', 'Expected an array of events');
+          throw badItem(index, 'streamEventsNotArray');
         }
         apply(current, item.events);
       } else apply(current, [item.event]);

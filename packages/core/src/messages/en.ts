@@ -62,6 +62,9 @@ const references: Readonly<Record<ReferenceKind, string>> = {
   activity: 'The activity is not in the roadmap',
   deliverable: 'No roadmap activity yields this deliverable',
   registryPerson: 'No participant with this full name in the registry',
+  mentee: 'A reference to a mentee that does not exist',
+  consent: 'A reference to a consent that does not exist',
+  request: 'A reference to a request that does not exist',
   incentiveForm: 'An incentive rule names a form of incentive the system does not have',
   incentiveCondition: 'Ranking by a condition the incentive rule does not have',
 };
@@ -137,6 +140,11 @@ const invalidInput: Readonly<Record<Exclude<InvalidInputReason, SolverInputReaso
   menteeFixedElsewhere: 'The mentee is already fixed to another mentor',
   menteeWithoutConsent: 'The mentee cannot take part in matching (no consent)',
   recordsNotExportable: 'The registry records cannot be exported: check them with the schema',
+  streamItemWithoutId: 'A stream item without an id',
+  streamLogKind: 'A log start without its kind (pair or programme)',
+  streamNotGrouped: 'An event of a log other than the one started last: the stream must be grouped by log',
+  streamEventsNotArray: 'Expected an array of events',
+  requestBodyNotJson: 'The request body must be a JSON object',
   rematchTolerance: 'The tolerance must be a number from 0 to 1 (0.01 = within 1 % of the optimum)',
   rematchMaxSolves: 'The number of solves must be an integer of at least 2',
 };

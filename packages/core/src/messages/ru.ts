@@ -62,6 +62,9 @@ const references: Readonly<Record<ReferenceKind, string>> = {
   activity: 'Мероприятия нет в дорожной карте',
   deliverable: 'Ни одно мероприятие дорожной карты не даёт такого результата',
   registryPerson: 'Участник с таким ФИО не найден в реестре',
+  mentee: 'Ссылка на несуществующего наставляемого',
+  consent: 'Ссылка на несуществующее согласие',
+  request: 'Ссылка на несуществующий запрос',
   incentiveForm: 'Правило поощрения ссылается на форму поощрения, которой нет в системе',
   incentiveCondition: 'Ранжирование по условию, которого нет в правиле поощрения',
 };
@@ -143,6 +146,11 @@ const invalidInput: Readonly<Record<Exclude<InvalidInputReason, SolverInputReaso
   menteeFixedElsewhere: 'Наставляемый уже закреплён за другим наставником',
   menteeWithoutConsent: 'Наставляемый не может участвовать в подборе (нет согласия)',
   recordsNotExportable: 'Записи реестра не удалось выгрузить: проверьте их схемой',
+  streamItemWithoutId: 'Элемент потока без id',
+  streamLogKind: 'Начало журнала без вида (pair или programme)',
+  streamNotGrouped: 'Событие не относится к начатому журналу: поток должен быть упорядочен по журналам',
+  streamEventsNotArray: 'Ожидался массив событий',
+  requestBodyNotJson: 'Тело запроса должно быть объектом JSON',
   rematchTolerance: 'Допуск должен быть числом от 0 до 1 (0,01 — в пределах 1 % от оптимума)',
   rematchMaxSolves: 'Число решений должно быть целым, не меньше 2',
 };
