@@ -418,6 +418,10 @@ describe('property: a published case names only people who consented to dissemin
               ...programme,
               mentorId: ids[mentorIdx] as string,
               menteeIds: ids.filter((_, i) => i !== mentorIdx),
+              indicators: programme.indicators.map((ind, k) => ({
+                ...ind,
+                title: `${ind.title}: ${mention(k + 1)}`,
+              })),
             },
             {
               id: 'case-p',
