@@ -301,4 +301,59 @@ describe('rematch', () => {
       rematchSparse({ rows: 1, cols: 1, rowStart: [0, 0], colIndex: [], cost: [], previous: [] }),
     ).toThrow(expect.objectContaining({ code: 'invalid_input', path: ['previous'] }));
   });
+
+  it('rematchSparse against brute force, with mentors who left kept as columns without places', () => {
+    fc.assert(
+      fc.property(world, ({ previous, changes, tolerance }) => {
+        // the previous instance as CSR; the mentors who leave get 0 places but keep their edges
+        const inst = previous.instance;
+        const mentors = inst.mentors.map((m) => m.id);
+        const requests = inst.requests.map((q) => q.id);
+        const left = new Set(changes.mentorsLeft ?? []);
+        const rowStart = [0];
+        const colIndex: number[] = [];
+        const cost: number[] = [];
+        for (const q of requests) {
+          for (const c of inst.candidates.filter((x) => x.requestId === q)) {
+            colIndex.push(mentors.indexOf(c.mentorId));
+            cost.push(c.score);
+          }
+          rowStart.push(colIndex.length);
+        }
+        const capacities = inst.mentors.map((m) => (left.has(m.id) ? 0 : m.capacity));
+        const before = new Map(previous.pairs.map((p) => [p.requestId, p.mentorId]));
+        const prevCol = requests.map((q) => (before.has(q) ? mentors.indexOf(before.get(q)!) : -1));
+        const r = rematchSparse(
+          {
+            rows: requests.length,
+            cols: mentors.length,
+            rowStart,
+            colIndex,
+            cost,
+            capacities,
+            previous: prevCol,
+          },
+          { tolerance },
+        );
+        const truth = bruteForce(
+          {
+            mentors: inst.mentors.map((m, j) => ({ id: m.id, capacity: capacities[j]! })),
+            requests: inst.requests,
+            candidates: inst.candidates,
+          },
+          before,
+          tolerance,
+        );
+        expect(r.assigned).toBe(truth.size);
+        expect(r.optimum).toBeCloseTo(truth.optimum, 9);
+        expect(r.total).toBeGreaterThanOrEqual(truth.bound - 1e-9);
+        const minChurn = before.size - truth.maxKept;
+        expect(r.minChurnLowerBound).toBeLessThanOrEqual(minChurn);
+        expect(r.churn).toBeGreaterThanOrEqual(minChurn);
+        if (r.churn === r.minChurnLowerBound) expect(r.churn).toBe(minChurn);
+        expect(r.churn).toBeLessThanOrEqual(minChurn + 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
