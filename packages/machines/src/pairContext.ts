@@ -2,7 +2,9 @@ import type {
   AuthorityTable,
   CatalogueId,
   Consent,
+  ConsentId,
   ConsentPolicy,
+  ConsentPurpose,
   IsoDate,
   MeetingId,
   MeetingKind,
@@ -148,6 +150,20 @@ export interface PairContext {
     readonly menteeId: PersonId;
     readonly date: IsoDate;
     readonly reason: 'ownInitiative' | 'consentWithdrawn' | 'moved';
+  }>;
+  /**
+   * Every withdrawal recorded through the pair, in every phase (before the
+   * order too): the consent, whose and for what, the date and who withdrew it
+   * — the subject, a parent for a minor, or staff recording a paper
+   * withdrawal (152-ФЗ ст. 9 ч. 2; ст. 21 ч. 5 counts the 30 days from it).
+   * Absent in older snapshots: read as none.
+   */
+  readonly withdrawals: ReadonlyArray<{
+    readonly consentId: ConsentId;
+    readonly personId: PersonId;
+    readonly purpose: ConsentPurpose;
+    readonly date: IsoDate;
+    readonly by: { readonly role: ParticipantRole; readonly id: PersonId | null };
   }>;
   readonly termination: {
     readonly reason: TerminationReason;

@@ -179,6 +179,7 @@ export function createPairSnapshot(pair: PairInput, options: PairSnapshotOptions
     mentorHistory: [],
     formChanges: [],
     departures: [],
+    withdrawals: [],
     termination: null,
     completedAt: null,
     createdAt: o.date,

@@ -207,3 +207,58 @@ describe('pair machine: withdrawal of consent in every phase (152-ФЗ ст. 9 �
     expect(pairPhase(r.snapshot)).toBe('active');
   });
 });
+
+describe('pair machine: a withdrawal before the order (152-ФЗ ст. 9 ч. 2, ст. 21 ч. 5)', () => {
+  it('records who withdrew, keeps the pair from the order, and needs a fresh consent to reach it again', () => {
+    const [, consented] = phases(true)[1]!;
+    expect(pairPhase(consented)).toBe('consented');
+    const child = consented.context.mentees[0]!;
+    const target = consented.context.consents.find(
+      (k) => k.personId === child.id && k.purpose === 'personalData',
+    )!;
+    const date = '2023-09-07';
+    const by = { role: 'parent' as const, id: 'parent-of-mentee', onBehalfOf: child.id };
+    const after = run(consented, [{ type: 'consentWithdrawn', date, by, consentId: target.id }]);
+    // The pair is not formed yet: it goes back to collecting consents; processing for that purpose stops.
+    expect(pairPhase(after)).toBe('collectingConsents');
+    expect(after.context.termination).toBeNull();
+    // The withdrawal is recorded with its initiator, before the order as after it.
+    expect(after.context.withdrawals).toEqual([
+      {
+        consentId: target.id,
+        personId: child.id,
+        purpose: 'personalData',
+        date,
+        by: { role: 'parent', id: 'parent-of-mentee' },
+      },
+    ]);
+    // No order without a fresh consent.
+    const orderEvent: PairEventInput = {
+      type: 'orderIssued',
+      date: '2023-09-10',
+      by: { role: 'head' },
+      order: order('approvePairs', 'o-1', '2023-09-10'),
+    };
+    expect(pairTransition(after, orderEvent).refused).toBeDefined();
+    // The same consent cannot be recorded again to undo the withdrawal; a new one (a new id) can.
+    const again = pairTransition(after, {
+      type: 'consentRecorded',
+      date: '2023-09-08',
+      by: curator,
+      consent: consent(child, 'personalData', target.id, '2023-09-08'),
+    });
+    expect(again.refused).toBeDefined();
+    const fresh = run(after, [
+      {
+        type: 'consentRecorded',
+        date: '2023-09-08',
+        by: curator,
+        consent: consent(child, 'personalData', `${target.id}-2`, '2023-09-08'),
+      },
+    ]);
+    expect(pairPhase(fresh)).toBe('consented');
+    expect(pairPhase(run(fresh, [orderEvent]))).not.toBe('consented');
+    // The withdrawal stays on record after the fresh consent.
+    expect(fresh.context.withdrawals).toHaveLength(1);
+  });
+});

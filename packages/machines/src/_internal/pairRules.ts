@@ -525,11 +525,28 @@ export function applyPairEvent(ctx: PairContext, event: PairEvent): Partial<Pair
       return { ...base, consents: consentsAfter(ctx, event) };
     case 'consentWithdrawn': {
       const consents = consentsAfter(ctx, event);
-      if (!withdrawalEndsPair(ctx, event)) return { ...base, consents };
+      const withdrawn = ctx.consents.find((c) => c.id === event.consentId);
+      // Who withdrew, in every phase (152-ФЗ ст. 9 ч. 2): before the order the pair goes back to collecting consents.
+      const withdrawals = [
+        ...(ctx.withdrawals ?? []),
+        ...(withdrawn
+          ? [
+              {
+                consentId: withdrawn.id,
+                personId: withdrawn.personId,
+                purpose: withdrawn.purpose,
+                date: event.date,
+                by: { role: event.by.role, id: event.by.id ?? null },
+              },
+            ]
+          : []),
+      ];
+      if (!withdrawalEndsPair(ctx, event)) return { ...base, consents, withdrawals };
       // 152-ФЗ ст. 9 ч. 2, ст. 21 ч. 5: processing stops at once — the pair ends early, reason and initiator kept.
       return {
         ...base,
         consents,
+        withdrawals,
         termination: {
           reason: 'consentWithdrawn',
           initiator: { role: event.by.role, id: event.by.id ?? null },

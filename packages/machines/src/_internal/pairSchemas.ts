@@ -111,6 +111,17 @@ export const PairContextSchema = z.object({
       }),
     )
     .default([]),
+  withdrawals: z
+    .array(
+      z.object({
+        consentId: ConsentIdSchema,
+        personId: PersonIdSchema,
+        purpose: ConsentPurposeSchema,
+        date: IsoDateSchema,
+        by: z.object({ role: ParticipantRoleSchema, id: PersonIdSchema.nullable() }),
+      }),
+    )
+    .default([]),
   termination: z
     .object({
       reason: TerminationReasonSchema,
