@@ -82,51 +82,47 @@ export class Protection {
     }
   }
 
-  /** Relations with a hidden member, grouped by block of hidden cells they link; only blocks with a dirty cell. */
+  /**
+   * Relations with a hidden member, grouped by block of hidden cells they
+   * link, found by a walk from the given cells (every hidden cell in the
+   * first round, then the cells hidden since): the cost is that of the
+   * blocks walked, not of the whole system.
+   */
   private blocks(dirty: ReadonlySet<number> | null): number[][] {
     const cells = this.table.cells;
-    const parent = new Map<number, number>();
-    const find = (x: number): number => {
-      let root = x;
-      while (parent.get(root) !== root) root = parent.get(root)!;
-      while (x !== root) {
-        const next = parent.get(x)!;
-        parent.set(x, root);
-        x = next;
-      }
-      return root;
-    };
-    const live: number[] = [];
-    for (let i = 0; i < this.relations.length; i++) {
-      if (this.hiddenCount[i] === 0) continue;
-      live.push(i);
-      const r = this.relations[i]!;
-      let first = -1;
-      const link = (m: number) => {
-        if (!cells[m]!.hidden) return;
-        if (!parent.has(m)) parent.set(m, m);
-        if (first === -1) first = find(m);
-        else {
-          const a = find(m);
-          if (a !== first) parent.set(a, first);
+    const seeds: Iterable<number> =
+      dirty ??
+      (function* () {
+        for (let i = 0; i < cells.length; i++) if (cells[i]!.hidden) yield i;
+      })();
+    const visited = new Set<number>();
+    const taken = new Set<number>();
+    const out: number[][] = [];
+    for (const seed of seeds) {
+      if (visited.has(seed) || !cells[seed]!.hidden) continue;
+      const block: number[] = [];
+      const stack = [seed];
+      visited.add(seed);
+      while (stack.length > 0) {
+        const c = stack.pop()!;
+        for (const i of this.byCell[c] ?? []) {
+          if (taken.has(i)) continue;
+          taken.add(i);
+          block.push(i);
+          const r = this.relations[i]!;
+          const visit = (m: number) => {
+            if (cells[m]!.hidden && !visited.has(m)) {
+              visited.add(m);
+              stack.push(m);
+            }
+          };
+          visit(r.total);
+          for (const p of r.parts) visit(p.cell);
         }
-      };
-      link(r.total);
-      for (const p of r.parts) link(p.cell);
+      }
+      if (block.length > 0) out.push(block.sort((a, b) => a - b));
     }
-    const wanted = dirty === null ? null : new Set([...dirty].filter((c) => parent.has(c)).map(find));
-    const byRoot = new Map<number, number[]>();
-    for (const i of live) {
-      const r = this.relations[i]!;
-      let m = r.total;
-      if (!cells[m]!.hidden) for (const p of r.parts) if (cells[p.cell]!.hidden) m = p.cell;
-      const root = find(m);
-      if (wanted !== null && !wanted.has(root)) continue;
-      const list = byRoot.get(root);
-      if (list) list.push(i);
-      else byRoot.set(root, [i]);
-    }
-    return [...byRoot.values()];
+    return out;
   }
 
   /** The exact check of one block; true when a cell was hidden. */
