@@ -63,8 +63,13 @@ describe('personal programmes (003 §1.2)', () => {
   it('has a parent’s signature line beside every minor mentee', () => {
     const sig = doc.blocks.find((b) => b.kind === 'signatures');
     const roles = sig?.kind === 'signatures' ? sig.items.map((i) => i.role) : [];
-    expect(roles.filter((r) => r === 'Родитель (законный представитель) наставляемого')).toHaveLength(2);
-    // Each parent line follows its own minor.
-    expect(roles[roles.indexOf('Наставляемый') + 1]).toBe('Родитель (законный представитель) наставляемого');
+    const parent = /^Законный представитель наставляем(ого|ой)$/u;
+    expect(roles.filter((r) => parent.test(r))).toHaveLength(2);
+    // Each parent line follows its own minor, in the minor's gender («Наставляемая» — «… наставляемой»).
+    roles.forEach((r, i) => {
+      if (r === 'Наставляемый') expect(roles[i + 1]).toBe('Законный представитель наставляемого');
+      if (r === 'Наставляемая') expect(roles[i + 1]).toBe('Законный представитель наставляемой');
+    });
+    expect(roles.filter((r) => /^Наставляем(ый|ая)$/u.test(r))).toHaveLength(2);
   });
 });

@@ -99,7 +99,10 @@ export function buildMunicipalOrder(input: MunicipalOrderInput): NastavnikDocume
   for (const [key, date] of Object.entries(v.deadlines))
     if (date < v.order.date)
       throw fail('invalid_date_range', ['deadlines', key], { reason: 'periodEndsBeforeStart' });
-  const curator = findPerson(v.people, v.municipalCuratorId, ['municipalCuratorId']);
+  const found = findPerson(v.people, v.municipalCuratorId, ['municipalCuratorId']);
+  // A composite position («главный специалист, муниципальный куратор …») is named by its first part:
+  // the order itself says the person is the municipal curator, and only the first part declines.
+  const curator = found.position ? { ...found, position: found.position.split(',')[0]?.trim() } : found;
   const d = v.deadlines;
   const until = (date: string) => `в срок до ${formatDateShort(date)}`;
   const annexCount = (v.regulation ? 1 : 0) + (v.roadmap ? 1 : 0);

@@ -24,6 +24,7 @@ import {
 import { cataloguesSchema, consentPolicy, consents } from '../_internal/schemas';
 import type { Block, NastavnikDocument } from '../model';
 import { formatDateShort, formatTerm } from '../typography/dates';
+import { byGender } from '../typography/names';
 
 const PersonalProgrammeDocumentInputSchema = z.object({
   organization: OrganizationSchema,
@@ -210,19 +211,32 @@ export function buildPersonalProgramme(input: PersonalProgrammeDocumentInput): N
     },
   );
   // A minor signs with a parent (legal representative) beside: 152-ФЗ ст. 9, 004 §1.
+  // «Законный представитель» covers a parent (СК РФ ст. 64) and fits the signature line without wrapping.
   const parentLine = (of: string) => ({
-    role: `Родитель (законный представитель) ${of}`,
-    name: '____________________',
+    role: `Законный представитель ${of}`,
+    name: '________________',
   });
   const sigs = [
     { role: 'Наставник', name: shortName(mentor) },
     ...(isMinorOn(mentor, v.programme.start) ? [parentLine('наставника')] : []),
+    // The mentee's role in her or his gender: «Наставляемая Зайцева И. Д.», «родитель … наставляемой».
     ...mentees.flatMap((m) => [
-      { role: 'Наставляемый', name: shortName(m) },
-      ...(isMinorOn(m, v.programme.start) ? [parentLine('наставляемого')] : []),
+      {
+        role: byGender(m.gender, { female: 'Наставляемая', male: 'Наставляемый', neutral: 'Наставляемый' }),
+        name: shortName(m),
+      },
+      ...(isMinorOn(m, v.programme.start)
+        ? [
+            parentLine(
+              byGender(m.gender, { female: 'наставляемой', male: 'наставляемого', neutral: 'наставляемого' }),
+            ),
+          ]
+        : []),
     ]),
   ];
-  if (v.curatorId)
+  // A curator who mentors this pair signs once, as both.
+  if (v.curatorId === mentor.id) sigs[0] = { role: 'Наставник, куратор', name: shortName(mentor) };
+  else if (v.curatorId)
     sigs.push({ role: 'Куратор', name: shortName(findPerson(v.people, v.curatorId, ['curatorId'])) });
   blocks.push({ kind: 'signatures', items: sigs });
   return {
