@@ -105,6 +105,8 @@ const valueReasons = keys<InvalidValueReason>({
   snapshotNoMigration: true,
   mergePolicy: true,
   registryField: true,
+  attentionThresholds: true,
+  escalationWithoutCurator: true,
   calendarDayOff: true,
   calendarWorkingWeekend: true,
 });

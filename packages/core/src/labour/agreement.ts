@@ -215,7 +215,9 @@ export function checkOrdersAgainstAgreements(
   const list = parse(z.array(MentoringAgreementSchema).max(100_000), agreements, ['agreements']);
   const refs = parse(
     z
-      .array(z.object({ pairId: PairIdSchema.optional(), mentorId: PersonIdSchema, orderDate: IsoDateSchema }))
+      .array(
+        z.object({ pairId: PairIdSchema.optional(), mentorId: PersonIdSchema, orderDate: IsoDateSchema }),
+      )
       .max(100_000),
     orders,
     ['orders'],
@@ -225,7 +227,8 @@ export function checkOrdersAgainstAgreements(
   const issues: NastavnikIssue<'order_before_agreement' | 'agreement_missing'>[] = [];
   refs.forEach((o, i) => {
     const own = byMentor.get(o.mentorId) ?? [];
-    const params = o.pairId === undefined ? { mentorId: o.mentorId } : { pairId: o.pairId, mentorId: o.mentorId };
+    const params =
+      o.pairId === undefined ? { mentorId: o.mentorId } : { pairId: o.pairId, mentorId: o.mentorId };
     // The order may come before the term starts (it assigns the duties from that day), not before the signing.
     if (own.some((a) => a.signedAt <= o.orderDate && o.orderDate <= a.term.end)) return;
     const later = own.some((a) => a.signedAt > o.orderDate);
