@@ -1,11 +1,12 @@
 import {
   type Consent,
+  type ConsentPolicy,
+  type ConsentPurpose,
   decideConsent,
   defaultConsentPolicy,
   fail,
   type IsoDate,
   IsoDateSchema,
-  isMinorOn,
   type OrganizationId,
   type PairId,
   type PersonId,
@@ -19,7 +20,6 @@ import { addDaysIso, dayNumber } from '../_internal/days';
 import { findProgrammeOverdue } from '../overdue';
 import type { PairParticipant } from '../pairEvents';
 import type { PairSnapshot } from '../pairSnapshot';
-import { pairPhase } from '../pairSnapshot';
 import type { ProgrammeSnapshot } from '../programmeSnapshot';
 import { type AttentionPolicy, type AttentionRole, attentionPolicy } from './policy';
 import { type AttentionCode, type AttentionReasons, attentionTexts } from './texts';
@@ -132,9 +132,17 @@ const LIVE_RUNNING = new Set([
 const FORMING = new Set(['collectingConsents', 'consented']);
 const UP: readonly AttentionRole[] = ['curator', 'municipalCurator'];
 
+/** What every finding of one subject shares (one object per pair, not copied per finding). */
+type Base = Pick<
+  FindingOf<AttentionCode>,
+  'subject' | 'pairId' | 'programmeId' | 'organizationId' | 'mentorId' | 'menteeIds'
+>;
 type Emit = <C extends AttentionCode>(
   code: C,
-  fields: Omit<FindingOf<C>, 'code' | 'message' | 'messageEn' | 'key'> & { readonly detail: string },
+  base: Base,
+  fields: Omit<FindingOf<C>, 'code' | 'message' | 'messageEn' | 'key' | keyof Base> & {
+    readonly detail: string;
+  },
 ) => void;
 
 /**
@@ -176,24 +184,36 @@ export function findAttention(
   const mentees = input.mentees === undefined ? [] : parse(MenteesSchema, input.mentees, ['mentees']);
   const today = dayNumber(date);
   const out: AttentionFinding[] = [];
-  const emit: Emit = (code, fields) => {
-    const { detail, ...rest } = fields;
+  // One object of one shape per finding (no rest or spread: a million pairs go through here).
+  const emit: Emit = (code, b, f) => {
     const text = (attentionTexts[code] as (r: AttentionReasons[typeof code]) => { ru: string; en: string })(
-      fields.reason,
+      f.reason,
     );
-    const subjectId = fields.pairId ?? fields.programmeId ?? fields.personId ?? '';
     out.push({
-      key: `${code}:${subjectId}:${detail}`,
+      key: `${code}:${b.pairId ?? b.programmeId ?? f.personId ?? ''}:${f.detail}`,
       code,
-      ...rest,
+      severity: f.severity,
+      subject: b.subject,
+      pairId: b.pairId,
+      programmeId: b.programmeId,
+      personId: f.personId,
+      organizationId: b.organizationId,
+      mentorId: b.mentorId,
+      menteeIds: b.menteeIds,
+      addressees: f.addressees,
+      reason: f.reason,
+      source: f.source,
+      since: f.since,
+      dueSince: f.dueSince,
       message: text.ru,
       messageEn: text.en,
     } as AttentionFinding);
   };
   const paired = new Set<string>();
   const pairs = input.pairs ?? [];
+  const window = lastFeedbackWindow(date, today, p);
   for (let i = 0; i < pairs.length; i++) {
-    pairFindings(pairs[i] as PairSnapshot, i, date, today, p, emit, paired);
+    pairFindings(pairs[i] as PairSnapshot, i, date, today, p, emit, paired, window);
   }
   const programmes = input.programmes ?? [];
   for (let i = 0; i < programmes.length; i++) {
@@ -204,16 +224,18 @@ export function findAttention(
     const waited = today - dayNumber(m.since);
     if (waited < p.unpairedDays) continue;
     const dueSince = addDaysIso(m.since, p.unpairedDays);
-    emit('mentee_unpaired', {
-      detail: m.since,
-      severity: today - dayNumber(dueSince) >= p.criticalAfterDays ? 'critical' : 'warning',
+    const base: Base = {
       subject: 'mentee',
       pairId: null,
       programmeId: null,
-      personId: m.id,
       organizationId: null,
       mentorId: null,
       menteeIds: [m.id],
+    };
+    emit('mentee_unpaired', base, {
+      detail: m.since,
+      severity: today - dayNumber(dueSince) >= p.criticalAfterDays ? 'critical' : 'warning',
+      personId: m.id,
       addressees: UP,
       reason: { days: waited },
       source: '003 roadmap 6; 004 §4',
@@ -224,16 +246,58 @@ export function findAttention(
   return out;
 }
 
+const RUNNING = new Set([...LIVE_RUNNING, 'closing']);
+const WITH_PARENT: readonly AttentionRole[] = ['mentor', 'mentee', 'parent', 'curator', 'municipalCurator'];
+const WITHOUT_PARENT: readonly AttentionRole[] = ['mentor', 'mentee', 'curator', 'municipalCurator'];
+const OWN: { readonly [R in 'mentor' | 'mentee']: readonly AttentionRole[] } = {
+  mentor: ['mentor', 'curator', 'municipalCurator'],
+  mentee: ['mentee', 'curator', 'municipalCurator'],
+};
+const OWN_MINOR: { readonly [R in 'mentor' | 'mentee']: readonly AttentionRole[] } = {
+  mentor: ['mentor', 'parent', 'curator', 'municipalCurator'],
+  mentee: ['mentee', 'parent', 'curator', 'municipalCurator'],
+};
+const PARENT_SIGNS: readonly AttentionRole[] = ['parent', 'curator', 'municipalCurator'];
+
+const ownAddressees = (
+  who: PairParticipant,
+  role: 'mentor' | 'mentee',
+  date: IsoDate,
+): readonly AttentionRole[] => (minorOn(who, date) ? OWN_MINOR : OWN)[role];
+
+function everyoneOf(c: PairSnapshot['context']): Array<{ p: PairParticipant; role: 'mentor' | 'mentee' }> {
+  const out: Array<{ p: PairParticipant; role: 'mentor' | 'mentee' }> = [{ p: c.mentor, role: 'mentor' }];
+  for (const m of c.mentees) out.push({ p: m, role: 'mentee' });
+  return out;
+}
+
+const severityAfter = (today: number, dueSince: IsoDate, p: AttentionPolicy): 'warning' | 'critical' =>
+  today - dayNumber(dueSince) >= p.criticalAfterDays ? 'critical' : 'warning';
+
+/** The phase of a stored pair, checked against the machine's state values (the hot path of a million pairs). */
 function phaseAt(s: PairSnapshot, i: number): string {
   if (typeof s !== 'object' || s === null || typeof s.context !== 'object' || s.context === null) {
     throw fail('invalid_type', ['pairs', i], { expected: 'pairSnapshot' });
   }
-  try {
-    return pairPhase(s);
-  } catch {
-    throw fail('invalid_value', ['pairs', i, 'value'], { reason: 'pairState' });
+  const v: unknown = s.value;
+  if (v === 'completed' || v === 'terminated') return v;
+  if (typeof v === 'object' && v !== null) {
+    const r = (v as { running?: unknown }).running;
+    if (typeof r === 'string' && RUNNING.has(r)) return r;
+    const f = (v as { forming?: unknown }).forming;
+    if (typeof f === 'string' && FORMING.has(f)) return f;
   }
+  throw fail('invalid_value', ['pairs', i, 'value'], { reason: 'pairState' });
 }
+
+/** A minor on `date` (as core `isMinorOn`, by string comparison: no date objects on the hot path). */
+function minorOn(p: PairParticipant, date: IsoDate): boolean {
+  const b = p.birthDate;
+  if (b === undefined) return p.category === 'pupil';
+  return `${String(Number(b.slice(0, 4)) + 18).padStart(4, '0')}${b.slice(4)}` > date;
+}
+
+type FeedbackWindow = { month: number; start: IsoDate; end: IsoDate; closes: IsoDate } | null;
 
 function pairFindings(
   s: PairSnapshot,
@@ -243,26 +307,28 @@ function pairFindings(
   p: AttentionPolicy,
   emit: Emit,
   paired: Set<string>,
+  window: FeedbackWindow,
 ): void {
   const phase = phaseAt(s, i);
   if (phase === 'completed' || phase === 'terminated') return;
   const c = s.context;
-  for (const m of c.mentees) paired.add(m.id);
-  const minorMentee = c.mentees.some((m) => isMinorOn(m, date));
-  const participants: readonly AttentionRole[] = minorMentee
-    ? ['mentor', 'mentee', 'parent', 'curator', 'municipalCurator']
-    : ['mentor', 'mentee', 'curator', 'municipalCurator'];
+  // Plain loops, no closures: this runs for every pair of a region.
+  let minorMentee = false;
+  const menteeIds: PersonId[] = [];
+  for (const m of c.mentees) {
+    paired.add(m.id);
+    menteeIds.push(m.id);
+    if (!minorMentee && minorOn(m, date)) minorMentee = true;
+  }
+  const participants = minorMentee ? WITH_PARENT : WITHOUT_PARENT;
   const base = {
     subject: 'pair' as const,
     pairId: c.pairId,
     programmeId: null,
     organizationId: c.organizationId,
     mentorId: c.mentor.id,
-    menteeIds: c.mentees.map((m) => m.id),
+    menteeIds,
   };
-  const ageAfter = (dueSince: IsoDate): number => today - dayNumber(dueSince);
-  const warnOrCritical = (dueSince: IsoDate): 'warning' | 'critical' =>
-    ageAfter(dueSince) >= p.criticalAfterDays ? 'critical' : 'warning';
 
   consentFindings(s, date, today, p, emit, base, FORMING.has(phase));
 
@@ -276,8 +342,7 @@ function pairFindings(
     const n = p.noMeeting;
     if (d >= n.afterDays) {
       const reason = { days: d, lastMeeting: last };
-      emit('no_meeting', {
-        ...base,
+      emit('no_meeting', base, {
         detail: since,
         personId: null,
         severity: d >= n.criticalDays ? 'critical' : d >= n.warningDays ? 'warning' : 'info',
@@ -289,8 +354,7 @@ function pairFindings(
       });
       if (d >= n.proposePauseDays) {
         const close = d >= n.proposeCloseDays;
-        emit(close ? 'close_proposed' : 'pause_proposed', {
-          ...base,
+        emit(close ? 'close_proposed' : 'pause_proposed', base, {
           detail: since,
           personId: null,
           severity: 'critical',
@@ -306,11 +370,10 @@ function pairFindings(
       const waited = today - dayNumber(c.order.date);
       if (waited > p.programmeAfterOrderDays) {
         const dueSince = addDaysIso(c.order.date, p.programmeAfterOrderDays + 1);
-        emit('programme_missing', {
-          ...base,
+        emit('programme_missing', base, {
           detail: c.order.id,
           personId: null,
-          severity: warnOrCritical(dueSince),
+          severity: severityAfter(today, dueSince, p),
           addressees: ['mentor', 'curator', 'municipalCurator'],
           reason: { orderDate: c.order.date, days: waited },
           source: '003 roadmap 6–8; 004 §4',
@@ -327,11 +390,10 @@ function pairFindings(
     const late = today - dayNumber(it.due);
     if (late <= p.planItemGraceDays) continue;
     const dueSince = addDaysIso(it.due, p.planItemGraceDays + 1);
-    emit('plan_item_overdue', {
-      ...base,
+    emit('plan_item_overdue', base, {
       detail: it.id,
       personId: it.menteeId,
-      severity: warnOrCritical(dueSince),
+      severity: severityAfter(today, dueSince, p),
       addressees: participants,
       reason: { itemId: it.id, due: it.due, days: late },
       source: '003 roadmap 9; 004 §4',
@@ -342,11 +404,10 @@ function pairFindings(
   const pastEnd = today - dayNumber(prog.effectiveEnd);
   if (pastEnd > 0) {
     const dueSince = addDaysIso(prog.effectiveEnd, 1);
-    emit('programme_end_passed', {
-      ...base,
+    emit('programme_end_passed', base, {
       detail: prog.effectiveEnd,
       personId: null,
-      severity: warnOrCritical(dueSince),
+      severity: severityAfter(today, dueSince, p),
       addressees: participants,
       reason: { end: prog.effectiveEnd, days: pastEnd },
       source: '003 §1.2, §7.2',
@@ -354,26 +415,20 @@ function pairFindings(
       dueSince,
     });
   }
-  const everyone: ReadonlyArray<{ p: PairParticipant; role: 'mentor' | 'mentee' }> = [
-    { p: c.mentor, role: 'mentor' },
-    ...c.mentees.map((m) => ({ p: m, role: 'mentee' as const })),
-  ];
-  const roleOf = (who: PairParticipant, role: 'mentor' | 'mentee'): readonly AttentionRole[] =>
-    isMinorOn(who, date) ? [role, 'parent', ...UP] : [role, ...UP];
   if (running && p.feedbackMonths.length > 0) {
-    const w = lastFeedbackWindow(date, today, p);
+    const w = window;
     if (w !== null && c.order.date <= w.start) {
-      for (const { p: who, role } of everyone) {
-        const answered = c.feedback.some(
-          (f) => f.respondentId === who.id && f.date >= w.start && f.date <= w.closes,
-        );
+      for (const { p: who, role } of everyoneOf(c)) {
+        let answered = false;
+        for (const f of c.feedback) {
+          if (f.respondentId === who.id && f.date >= w.start && f.date <= w.closes) answered = true;
+        }
         if (answered) continue;
-        emit('feedback_survey_missing', {
-          ...base,
+        emit('feedback_survey_missing', base, {
           detail: `${who.id}:${w.start}`,
           personId: who.id,
           severity: 'info',
-          addressees: roleOf(who, role),
+          addressees: ownAddressees(who, role, date),
           reason: { month: w.month, windowEnd: w.end },
           source: '001 6.6, 7.1; 004 §5',
           since: w.end,
@@ -394,15 +449,14 @@ function pairFindings(
         ? answered.size > 0
           ? []
           : [{ p: c.mentor, role: 'mentor' as const }]
-        : everyone.filter((e) => (rule === 'everyone' || e.role === 'mentee') && !answered.has(e.p.id));
+        : everyoneOf(c).filter((e) => (rule === 'everyone' || e.role === 'mentee') && !answered.has(e.p.id));
     const dueSince = addDaysIso(final, p.finalSurveyDays + 1);
     for (const { p: x, role } of who) {
-      emit('final_survey_missing', {
-        ...base,
+      emit('final_survey_missing', base, {
         detail: rule === 'anyone' ? 'anyone' : x.id,
         personId: rule === 'anyone' ? null : x.id,
-        severity: warnOrCritical(dueSince),
-        addressees: rule === 'anyone' ? participants : roleOf(x, role),
+        severity: severityAfter(today, dueSince, p),
+        addressees: rule === 'anyone' ? participants : ownAddressees(x, role, date),
         reason: { finalMeeting: final, days: d },
         source: '004 §6; 003 roadmap 10',
         since: final,
@@ -428,16 +482,19 @@ function consentFindings(
   // A proposed pair collects its consents for a while; a pair at work must have them all.
   if (forming && today - dayNumber(c.createdAt) < p.consentCollectionDays) return;
   const cp = c.policy.consentPolicy ?? defaultConsentPolicy;
-  const consents = c.consents as readonly Consent[];
-  const check = (who: PairParticipant, role: 'mentor' | 'mentee'): void => {
-    const minor = isMinorOn(who, date);
-    const addressees: readonly AttentionRole[] = minor ? ['parent', ...UP] : [role, ...UP];
-    for (const purpose of requiredConsents(cp, who, role, 'pair')) {
+  const all = c.consents as readonly Consent[];
+  // The mentor (j = -1), then each mentee: a loop, not a closure per pair.
+  for (let j = -1; j < c.mentees.length; j++) {
+    const who = j < 0 ? c.mentor : (c.mentees[j] as PairParticipant);
+    const role = j < 0 ? 'mentor' : 'mentee';
+    const addressees = minorOn(who, date) ? PARENT_SIGNS : OWN[role];
+    const consents: Consent[] = [];
+    for (const k of all) if (k.personId === who.id) consents.push(k);
+    for (const purpose of purposesOf(cp, who, role)) {
       const d = decideConsent(who, consents, date, purpose, cp.minorSigners);
       if (!d.allowed) {
         const since = gapSince(c, who.id, purpose, d.code, forming);
-        emit('consent_missing', {
-          ...base,
+        emit('consent_missing', base, {
           detail: `${who.id}:${purpose}`,
           personId: who.id,
           severity: forming ? 'warning' : 'critical',
@@ -454,8 +511,7 @@ function consentFindings(
       const left = dayNumber(until) - today;
       if (left > p.consentExpiryWarningDays) continue;
       const since = addDaysIso(until, -p.consentExpiryWarningDays);
-      emit('consent_expiring', {
-        ...base,
+      emit('consent_expiring', base, {
         detail: `${who.id}:${purpose}:${until}`,
         personId: who.id,
         severity: left <= 7 ? 'warning' : 'info',
@@ -466,9 +522,28 @@ function consentFindings(
         dueSince: since,
       });
     }
-  };
-  check(c.mentor, 'mentor');
-  for (const m of c.mentees) check(m, 'mentee');
+  }
+}
+
+const purposeCache = new WeakMap<ConsentPolicy, Map<string, readonly ConsentPurpose[]>>();
+/** core `requiredConsents` for the pair, remembered per policy, role and category. */
+function purposesOf(
+  cp: ConsentPolicy,
+  who: PairParticipant,
+  role: 'mentor' | 'mentee',
+): readonly ConsentPurpose[] {
+  let byKey = purposeCache.get(cp);
+  if (byKey === undefined) {
+    byKey = new Map();
+    purposeCache.set(cp, byKey);
+  }
+  const key = `${role}:${who.category}`;
+  let out = byKey.get(key);
+  if (out === undefined) {
+    out = requiredConsents(cp, who, role, 'pair');
+    byKey.set(key, out);
+  }
+  return out;
 }
 
 /** Since when a consent has not been in force: the withdrawal, the day after expiry, or the order (the pair's creation while forming). */
@@ -495,13 +570,9 @@ function gapSince(
 }
 
 /** The latest feedback window whose grace has passed: [first day of the month, last day], closing `feedbackGraceDays` later. */
-function lastFeedbackWindow(
-  date: IsoDate,
-  today: number,
-  p: AttentionPolicy,
-): { month: number; start: IsoDate; end: IsoDate; closes: IsoDate } | null {
+function lastFeedbackWindow(date: IsoDate, today: number, p: AttentionPolicy): FeedbackWindow {
   const year = Number(date.slice(0, 4));
-  let best: { month: number; start: IsoDate; end: IsoDate; closes: IsoDate } | null = null;
+  let best: FeedbackWindow = null;
   for (const month of p.feedbackMonths) {
     for (const y of [year, year - 1]) {
       const start = `${y}-${String(month).padStart(2, '0')}-01`;
@@ -534,11 +605,9 @@ function programmeFindings(
     subject: 'programme' as const,
     pairId: null,
     programmeId: c.roadmapId,
-    personId: null,
     organizationId: null,
     mentorId: null,
     menteeIds: [],
-    addressees: UP,
   };
   const today = dayNumber(date);
   for (const o of findProgrammeOverdue(s, date)) {
@@ -547,9 +616,10 @@ function programmeFindings(
     const dueSince = addDaysIso(end, p.activityGraceDays + 1);
     const severity = today - dayNumber(dueSince) >= p.criticalAfterDays ? 'critical' : 'warning';
     if (o.kind === 'activity') {
-      emit('activity_overdue', {
-        ...base,
+      emit('activity_overdue', base, {
         detail: o.activityId,
+        personId: null,
+        addressees: UP,
         severity,
         reason: { activityId: o.activityId, stage: o.stage, deadline: o.deadline, days: o.days },
         source: `003 §3.4; roadmap ${o.activityId}`,
@@ -557,9 +627,10 @@ function programmeFindings(
         dueSince,
       });
     } else {
-      emit('checkpoint_missed', {
-        ...base,
+      emit('checkpoint_missed', base, {
         detail: o.checkpointId,
+        personId: null,
+        addressees: UP,
         severity,
         reason: { checkpointId: o.checkpointId, end: o.end, days: o.days },
         source: '001 2.6, 6.6, 7.2',

@@ -55,11 +55,18 @@ export interface AttentionReasons {
  */
 export type AttentionCode = keyof AttentionReasons;
 
-const ruPlural = new Intl.PluralRules('ru');
-/** «15 дней» with a no-break space before the unit. */
+/** «15 дней» with a no-break space before the unit (the Russian plural of whole numbers, as CLDR's). */
 function daysRu(n: number): string {
-  const f = ruPlural.select(n);
-  return `${n}${NBSP}${f === 'one' ? 'день' : f === 'few' ? 'дня' : 'дней'}`;
+  const a = Math.abs(n);
+  const ten = a % 10;
+  const hundred = a % 100;
+  const word =
+    ten === 1 && hundred !== 11
+      ? 'день'
+      : ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14)
+        ? 'дня'
+        : 'дней';
+  return `${n}${NBSP}${word}`;
 }
 const daysEn = (n: number): string => `${n}${NBSP}${n === 1 ? 'day' : 'days'}`;
 const monthsRu = [
