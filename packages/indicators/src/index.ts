@@ -69,6 +69,7 @@ export {
   IndicatorUnitSchema,
 } from './definitions';
 export { type IndicatorParams, type IndicatorParamsInput, IndicatorParamsSchema } from './params';
+export { type DatasetRelease, type DatasetReleaseOptions, depersonaliseDataset } from './release';
 export {
   type CompiledIndicatorsSql,
   compileIndicatorsSql,
