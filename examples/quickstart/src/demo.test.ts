@@ -92,6 +92,7 @@ describe('the demo year (examples/quickstart)', () => {
   it('writes every document type, and each DOCX reads back with its text', async () => {
     const paths = files.map((f) => f.path);
     for (const expected of [
+      'orders/00-municipal-order.docx',
       'orders/01-curator-order.docx',
       'orders/02-introduction-order.docx',
       'regulation.docx',
@@ -141,7 +142,26 @@ describe('the demo year (examples/quickstart)', () => {
     expect(report).toMatch(/\d+ из \d+|\d+,\d\s?%/);
   });
 
-  it("passes checkDocumentSet: the school's orders, roadmap and programmes agree", async () => {
+  it("writes the municipal authority's order (002) for its schools, with the Regulation and its own roadmap", async () => {
+    const t = (await docxText(join(out, 'orders/00-municipal-order.docx'))).replaceAll('\u00a0', ' ');
+    expect(t).toContain(
+      'муниципальную целевую модель наставничества педагогических работников и обучающихся',
+    );
+    for (const s of year.sample.schools) expect(t).toContain(s.organization.shortName ?? s.organization.name);
+    expect(t).toMatch(/\(муниципальным куратором\)/u);
+    expect(t).toContain('Положение о муниципальной целевой модели наставничества');
+    expect(t).toContain('Муниципальная дорожная карта');
+    // The authority's own roadmap: the demo's dates, not the seed's «январь 2023 г.».
+    expect(t).not.toMatch(/январь 2023|Дагестанские Огни/u);
+    // The school's pairs order cites the Regulation with the introduction order's date and number.
+    const school = year.sample.schools[0]?.organization.id;
+    const pairs = (await docxText(join(out, `orders/${school}-pairs-order.docx`))).replaceAll('\u00a0', ' ');
+    expect(pairs).toMatch(
+      /Положением о системе наставничества[^,]*, утверждённым приказом от 31\.08\.2023 № 102-о\/д/u,
+    );
+  });
+
+  it("passes checkDocumentSet: the school's and the authority's orders, roadmaps and programmes agree", async () => {
     expect(JSON.parse(await readFile(join(out, 'checks/document-set.json'), 'utf8'))).toEqual([]);
   });
 
@@ -217,5 +237,7 @@ describe('the demo year (examples/quickstart)', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // A whole demo run in a child process (~16 s of CPU): on a shared, loaded machine its wall time
+    // passes 60 s, so this test waits longer; it checks the command's behaviour, not its speed.
+  }, 180_000);
 });

@@ -45,6 +45,7 @@ import {
 } from '@nastavnik/documents';
 import { defaultIndicators, type IndicatorValue, type PublishedValue } from '@nastavnik/indicators';
 import { exportRegistry } from '@nastavnik/registry';
+import { municipalDocuments } from './municipal';
 import type { YearResult } from './year';
 
 /** One written file: its path relative to the output folder and its kind. */
@@ -224,11 +225,18 @@ export async function writeOutputs(
     pairs: schoolJourneys.map((j) => j.pair),
     programmes: schoolJourneys.flatMap((j) => (j.programme ? [j.programme] : [])),
   });
+  // The municipal authority's own set (002): its order with the municipal Regulation and roadmap.
+  const municipal = municipalDocuments(year);
   await write(
     'checks/document-set.json',
-    `${JSON.stringify(findings, null, 2)}\n`,
+    `${JSON.stringify([...findings, ...municipal.findings], null, 2)}\n`,
     'json',
     'Проверка комплекта документов',
+  );
+  await both(
+    'orders/00-municipal-order',
+    municipal.document,
+    'Приказ органа управления образованием о внедрении муниципальной целевой модели наставничества',
   );
 
   await both(
@@ -313,6 +321,10 @@ export async function writeOutputs(
         end: dates.programmeTo,
         curatorId: s.curator.id,
         programmesDue: dates.plansOrder,
+        // The preamble cites the Regulation with the date and number of the order that approved it.
+        ...(s.organization.id === org.id
+          ? { regulationApprovedBy: { number: introOrder.number, date: introOrder.date } }
+          : {}),
         catalogues: { forms: year.forms },
         // Everyone the order names signs once: the curator, the mentors, and the adult mentees.
         acquainted: [
