@@ -9,6 +9,7 @@ import { main as indicators } from './samples/indicators';
 import { main as landing } from './samples/landing';
 import { main as machines } from './samples/machines';
 import { main as matching } from './samples/matching';
+import { main as recipeAttention } from './samples/recipe-attention';
 import { main as recipeImportRegistry } from './samples/recipe-import-registry';
 import { main as recipePostgres } from './samples/recipe-postgres';
 import { main as recipePublish } from './samples/recipe-publish';
@@ -119,6 +120,16 @@ describe('samples of the guides', () => {
     expect(s.xlsxBytes).toBeGreaterThan(1000);
     expect(s.roadmapTables).toBe(1);
     expect(s.jsonSchemaType).toBe('object');
+  });
+
+  it('recipe-attention: findings of the seeds, reminders never twice and up to the curator, the digest', () => {
+    const s = recipeAttention();
+    expect(s.codes).toEqual(['activity_overdue', 'consent_missing', 'mentee_unpaired']);
+    expect(s.remindersFirstDay).toBeGreaterThan(0);
+    expect(s.remindersSecondRun).toBe(0);
+    expect(s.curatorReached).toBe(true);
+    expect(s.digestTitle).toBe('# Пары, которым нужно внимание — 9\u00a0октября 2023\u00a0г.');
+    expect(s.mentorSeesOnlyOwn).toBe(true);
   });
 
   it('recipe-publish: no small count reaches the page; names only with consent', () => {
