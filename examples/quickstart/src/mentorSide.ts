@@ -17,8 +17,8 @@ import {
   buildMentoringAgreement,
   buildMentoringConsent,
   buildMentoringDutiesOrder,
-  renderDocx,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import { renderTimesheetXlsx } from '@nastavnik/documents/xlsx';
 import { createRng } from './rng';
 import type { YearResult } from './year';

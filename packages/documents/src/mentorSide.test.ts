@@ -3,8 +3,8 @@ import {
   buildMentoringAgreement,
   buildMentoringConsent,
   buildMentoringDutiesOrder,
-  renderDocx,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import { renderTimesheetXlsx } from '@nastavnik/documents/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
