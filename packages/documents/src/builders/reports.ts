@@ -118,13 +118,14 @@ function indicatorTable(rows: z.output<typeof IndicatorRowSchema>[]): Block {
     caption: 'Показатели охвата',
     showCaption: false,
     columns: [
-      { header: 'Показатель', width: 3.6 },
-      { header: 'Числитель', width: 1.2, numeric: true },
-      { header: 'Знаменатель', width: 1.2, numeric: true },
-      { header: 'Единица', width: 1.1 },
-      { header: 'Доля', width: 1.1, numeric: true },
-      { header: 'Цель', width: 1, numeric: true },
-      { header: 'Отметка', width: 1.7 },
+      // Wide enough on A4 portrait that «13,1 %», «Знаменатель» and «не достигнуто» never break.
+      { header: 'Показатель', width: 3.2 },
+      { header: 'Числитель', width: 1.3, numeric: true },
+      { header: 'Знаменатель', width: 1.5, numeric: true },
+      { header: 'Единица', width: 1.3 },
+      { header: 'Доля', width: 1.3, numeric: true },
+      { header: 'Цель', width: 1.1, numeric: true },
+      { header: 'Отметка', width: 2.1 },
     ],
     rows: body,
   };

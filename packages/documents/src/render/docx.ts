@@ -184,7 +184,7 @@ export function columnWidths(
     (c) =>
       Math.max(
         ...t(c.header)
-          .split(/[\s/]+/u)
+          .split(/[ \t\r\n/]+/u)
           .map((w) => wordTwips(w, halfPoints, true)),
       ) + pad,
   );
@@ -197,8 +197,9 @@ export function columnWidths(
         const need =
           Math.max(
             0,
+            // A NBSP binds («13,1 %», «№ 5»): what it joins is one unbreakable word.
             ...t(cellText(c))
-              .split(/\s+/u)
+              .split(/[ \t\r\n]+/u)
               .map((w) => wordTwips(w, halfPoints, false)),
           ) + pad;
         min[col] = Math.max(min[col] ?? 0, need);
