@@ -3,6 +3,7 @@ import {
   type AttentionCode,
   type AttentionFinding,
   attentionPolicy,
+  attentionTexts,
   createProgrammeSnapshot,
   defaultAttentionPolicy,
   type FindingOf,
@@ -277,6 +278,23 @@ describe('findAttention: policy and input', () => {
     expect(isNastavnikError(thrown(() => findAttention({ pairs: [null as never] }, '2026-09-01')))).toBe(
       true,
     );
+  });
+
+  it('counts days in Russian as CLDR does, with a no-break space before the unit', () => {
+    const ru = (days: number) => attentionTexts.mentee_unpaired({ days }).ru;
+    for (const [n, word] of [
+      [1, 'день'],
+      [2, 'дня'],
+      [5, 'дней'],
+      [11, 'дней'],
+      [14, 'дней'],
+      [21, 'день'],
+      [22, 'дня'],
+      [111, 'дней'],
+      [104, 'дня'],
+    ] as const) {
+      expect(ru(n)).toContain(`${n}\u00a0${word} `);
+    }
   });
 
   it('names nobody: findings carry ids, dates and counts only', () => {
