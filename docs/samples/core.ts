@@ -18,8 +18,8 @@ import {
   parseDue,
   roadmapActivities,
   safeParse,
-  seedRoadmaps,
 } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 
 export interface CoreSummary {
   personOk: boolean;

@@ -4,7 +4,7 @@
  * but deterministic year (statuses, meetings, survey answers). Only what
  * counting needs: ids, categories, dates — no names.
  */
-import { generateMunicipality, type SampleMunicipality } from '@nastavnik/core';
+import { generateMunicipality, type SampleMunicipality } from '@nastavnik/core/sample';
 import type { IndicatorDatasetInput, PairRecord, ResponseRecord } from '@nastavnik/indicators';
 import { matchOptimal } from '@nastavnik/matching';
 

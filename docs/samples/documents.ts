@@ -3,26 +3,20 @@
  * consents checked; a roadmap from a seed; a questionnaire as a printable
  * form and as JSON Schema; renderers to DOCX, HTML, Markdown and XLSX.
  */
-import {
-  generateMunicipality,
-  mayProcess,
-  type OrderInput,
-  type PairInput,
-  PairSchema,
-  parse,
-  seedRoadmaps,
-} from '@nastavnik/core';
+import { mayProcess, type OrderInput, type PairInput, PairSchema, parse } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
+import { generateMunicipality } from '@nastavnik/core/sample';
 import {
   buildPairsOrder,
   buildQuestionnaireForm,
   buildRoadmap,
   questionnaireJsonSchema,
-  renderDocx,
   renderHtml,
   renderMarkdown,
-  renderXlsx,
   standardQuestionnaire,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
+import { renderXlsx } from '@nastavnik/documents/xlsx';
 import { matchOptimal } from '@nastavnik/matching';
 
 export interface DocumentsSummary {

@@ -3,7 +3,8 @@
  * pair and match one school's mentors to its mentees. Prints counts only.
  */
 // #region imports
-import { generateMunicipality, isNastavnikError, mayProcess, PairSchema, parse } from '@nastavnik/core';
+import { isNastavnikError, mayProcess, PairSchema, parse } from '@nastavnik/core';
+import { generateMunicipality } from '@nastavnik/core/sample';
 import { matchOptimal } from '@nastavnik/matching';
 // #endregion imports
 

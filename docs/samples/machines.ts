@@ -3,7 +3,8 @@
  * snapshots, refusals as data, replay and persistence, overdue checks, a
  * school programme driven by a seed roadmap, and the diagrams.
  */
-import { type OrderInput, roadmapActivities, seedRoadmaps } from '@nastavnik/core';
+import { type OrderInput, roadmapActivities } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import {
   createPairSnapshot,
   createProgrammeSnapshot,

@@ -3,7 +3,7 @@
  * custom criterion, mutual choice (stable matching) and its verification,
  * and the bare assignment solver.
  */
-import { generateMunicipality, type SampleSchool } from '@nastavnik/core';
+import { generateMunicipality, type SampleSchool } from '@nastavnik/core/sample';
 import {
   defaultCriteria,
   defineCriterion,

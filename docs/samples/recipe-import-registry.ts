@@ -5,7 +5,7 @@
  * Cyrillic name — and get back validated records and a row-by-row report.
  * The people are the sample generator's invented teachers.
  */
-import { generateMunicipality } from '@nastavnik/core';
+import { generateMunicipality } from '@nastavnik/core/sample';
 import {
   buildRegistryTemplate,
   exportRegistry,

@@ -9,7 +9,6 @@ import {
   type ConsentPurpose,
   ConsentSchema,
   defaultConsentPolicy,
-  generateMunicipality,
   mayProcess,
   type Pair,
   PairSchema,
@@ -17,7 +16,9 @@ import {
   parse,
   requiredConsents,
 } from '@nastavnik/core';
-import { buildMonitoringReport, buildPairsOrder, renderDocx } from '@nastavnik/documents';
+import { generateMunicipality } from '@nastavnik/core/sample';
+import { buildMonitoringReport, buildPairsOrder } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import { computeIndicators, defaultIndicators } from '@nastavnik/indicators';
 import { activityRecordsFromProgramme, pairRecordFromSnapshot } from '@nastavnik/indicators/machines';
 import {

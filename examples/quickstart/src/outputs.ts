@@ -14,8 +14,8 @@ import {
   type Order,
   type Person,
   programmeStageLabels,
-  seedRoadmaps,
 } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import {
   buildCompetitionOrder,
   buildConsentForm,
@@ -33,16 +33,15 @@ import {
   buildRegulation,
   buildRoadmap,
   checkDocumentSet,
-  type DataSheet,
   type DocumentSetFinding,
   type IndicatorRowInput,
   type NastavnikDocument,
   organizationRoadmap,
   questionnaireJsonSchema,
-  renderDocx,
   renderHtml,
-  renderXlsx,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
+import { type DataSheet, renderXlsx } from '@nastavnik/documents/xlsx';
 import { defaultIndicators, type IndicatorValue, type PublishedValue } from '@nastavnik/indicators';
 import { exportRegistry } from '@nastavnik/registry';
 import { municipalDocuments } from './municipal';

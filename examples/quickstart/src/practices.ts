@@ -25,9 +25,9 @@ import {
   type NastavnikDocument,
   type PracticeCollectionInput,
   practiceIndexHtml,
-  renderDocx,
   renderHtml,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import type { IndicatorValue } from '@nastavnik/indicators';
 import type { PairJourney, YearResult } from './year';
 

@@ -7,7 +7,6 @@ import {
   type Consent,
   defaultConsentPolicy,
   extendCatalogue,
-  generateMunicipality,
   type IsoDate,
   isMinorOn,
   type MenteeProfile,
@@ -24,14 +23,13 @@ import {
   type Response,
   recordCompetitionScore,
   requiredConsents,
-  type SampleMunicipality,
-  type SampleSchool,
-  type seedRoadmaps,
   type TerminationReason,
   toDate,
   toIsoDate,
   validateResponse,
 } from '@nastavnik/core';
+import type { seedRoadmaps } from '@nastavnik/core/roadmaps';
+import { generateMunicipality, type SampleMunicipality, type SampleSchool } from '@nastavnik/core/sample';
 import { planTemplateFor, standardQuestionnaire } from '@nastavnik/documents';
 import {
   computeIndicators,

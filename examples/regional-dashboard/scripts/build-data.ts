@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateRegion } from '@nastavnik/core';
+import { generateRegion } from '@nastavnik/core/sample';
 import { DATES, runMunicipalityYear } from '@nastavnik/example-quickstart';
 import {
   computeIndicators,

@@ -1,5 +1,6 @@
 import { IsoDateSchema, type Pair } from '@nastavnik/core';
-import { buildPairsOrder, renderDocx } from '@nastavnik/documents';
+import { buildPairsOrder } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import { z } from 'zod';
 import type { School } from './app';
 import { HttpProblem, notFound, validate } from './http';

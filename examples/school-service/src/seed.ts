@@ -1,11 +1,5 @@
-import {
-  generateMunicipality,
-  type IsoDate,
-  type MentorProfile,
-  type Pair,
-  PairSchema,
-  parse,
-} from '@nastavnik/core';
+import { type IsoDate, type MentorProfile, type Pair, PairSchema, parse } from '@nastavnik/core';
+import { generateMunicipality } from '@nastavnik/core/sample';
 import type { Db } from './db';
 import { runMatching } from './matching';
 import { initialPairSnapshot } from './pairs';

@@ -6,8 +6,8 @@ import {
   parseDue,
   roadmapActivities,
   safeParseDue,
-  seedRoadmaps,
 } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,8 +1,9 @@
 /**
  * @nastavnik/core — the typed domain model of the Russian target model of
  * mentorship: zod schemas with inferred types, Russian and English labels,
- * typed errors, due dates as the seeds write them, the four seed roadmaps
- * and a deterministic sample-data generator.
+ * typed errors, due dates as the seeds write them. The four seed roadmaps
+ * are at `@nastavnik/core/roadmaps` and the sample-data generator at
+ * `@nastavnik/core/sample`.
  *
  * @packageDocumentation
  * @module @nastavnik/core
@@ -414,27 +415,3 @@ export {
   standardQuarterCalendar,
   standardTrimesterCalendar,
 } from './schoolCalendar';
-// --- seed roadmaps ---
-
-export {
-  dagestanskieOgni002,
-  lyceum7Tikhvin004,
-  prokopyevsk001,
-  rassvet003,
-  type SeedRoadmapName,
-  seedRoadmaps,
-} from './roadmaps';
-// --- sample data generator ---
-export {
-  generateMunicipality,
-  generateRegion,
-  iterateRegionSchools,
-  type SampleMunicipality,
-  type SampleMunicipalityOptions,
-  SampleMunicipalityOptionsSchema,
-  type SampleRegion,
-  type SampleRegionOptions,
-  SampleRegionOptionsSchema,
-  type SampleRegionSchool,
-  type SampleSchool,
-} from './sample/generate';

@@ -6,7 +6,6 @@ import {
   type Consent,
   ConsentSchema,
   DueSchema,
-  generateMunicipality,
   isMinorOn,
   isNastavnikError,
   MeetingSchema,
@@ -31,11 +30,11 @@ import {
   ResponseSchema,
   RoadmapActivitySchema,
   RoadmapSchema,
-  type SampleMunicipality,
   safeParse,
   TrainingCourseSchema,
   termMonths,
 } from '@nastavnik/core';
+import { generateMunicipality, type SampleMunicipality } from '@nastavnik/core/sample';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';

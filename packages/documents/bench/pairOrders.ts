@@ -22,14 +22,15 @@
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { type Consent, generateMunicipality } from '@nastavnik/core';
+import type { Consent } from '@nastavnik/core';
+import { generateMunicipality } from '@nastavnik/core/sample';
 import {
   type Block,
   buildPairsOrder,
   type NastavnikDocument,
   type PairsOrderInput,
-  renderDocx,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import {
   AlignmentType,
   BorderStyle,

@@ -11,7 +11,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderDocx, renderHtml, renderMarkdown, renderXlsx } from '@nastavnik/documents';
+import { renderHtml, renderMarkdown } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
+import { renderXlsx } from '@nastavnik/documents/xlsx';
 import { sampleDocuments } from '../src/__fixtures__/samples';
 
 const out = fileURLToPath(new URL('../samples-out/', import.meta.url));

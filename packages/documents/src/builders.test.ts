@@ -1,4 +1,5 @@
-import { isNastavnikError, type NastavnikError, seedRoadmaps, validateResponse } from '@nastavnik/core';
+import { isNastavnikError, type NastavnikError, validateResponse } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import {
   buildCompetitionOrder,
   buildConsentForm,
@@ -18,7 +19,6 @@ import {
   type NastavnikDocument,
   type PairsOrderInput,
   questionnaireJsonSchema,
-  renderDocx,
   renderHtml,
   renderMarkdown,
   rollUpShare,
@@ -26,6 +26,7 @@ import {
   standardQuestionnaire,
   typograph,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from './__fixtures__/docxRead';

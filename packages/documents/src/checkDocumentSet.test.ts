@@ -1,4 +1,4 @@
-import { seedRoadmaps } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import { buildRoadmap, checkDocumentSet, organizationRoadmap } from '@nastavnik/documents';
 import { describe, expect, it } from 'vitest';
 import { lyceum7, pairsOrderInput, programme } from './__fixtures__/samples';

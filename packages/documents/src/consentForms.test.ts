@@ -3,8 +3,8 @@ import {
   buildConsentForm,
   buildDisseminationConsentForm,
   processingConsentChecklist,
-  renderDocx,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from './__fixtures__/docxRead';
 import { lyceum7, lyceumPeople } from './__fixtures__/samples';

@@ -1,5 +1,6 @@
 import { type Consent, defaultConsentPolicy, retentionSchedule } from '@nastavnik/core';
-import { buildDestructionAct, renderDocx } from '@nastavnik/documents';
+import { buildDestructionAct } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from './__fixtures__/docxRead';
 import { lyceum7 } from './__fixtures__/samples';

@@ -1,4 +1,4 @@
-import { renderDocx } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from './__fixtures__/docxRead';
 import { sampleDocuments } from './__fixtures__/samples';

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderDocx, renderMarkdown } from '@nastavnik/documents';
+import { renderMarkdown } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from './__fixtures__/docxRead';
 import { sampleDocuments } from './__fixtures__/samples';

@@ -1,4 +1,5 @@
-import { type Due, isNastavnikError, type RoadmapInput, resolveDue, seedRoadmaps } from '@nastavnik/core';
+import { type Due, isNastavnikError, type RoadmapInput, resolveDue } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import { pairCalendar, roadmapCalendar } from '@nastavnik/documents/ics';
 import fc from 'fast-check';
 import ICAL from 'ical.js';

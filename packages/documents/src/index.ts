@@ -2,7 +2,9 @@
  * @nastavnik/documents — the papers of the target model of mentorship,
  * built from typed data and rendered to DOCX, HTML, Markdown and XLSX in
  * correct official Russian: orders, the Regulation, roadmaps, personal
- * programmes, questionnaires, consents, reports and press releases.
+ * programmes, questionnaires, consents, reports and press releases. The
+ * DOCX and XLSX renderers are at `@nastavnik/documents/docx` and
+ * `@nastavnik/documents/xlsx`, so that HTML and Markdown never load them.
  *
  * @packageDocumentation
  * @module @nastavnik/documents
@@ -20,13 +22,6 @@ export {
   processingConsentChecklist,
 } from './builders/consent';
 export { buildCuratorOrder, type CuratorOrderInput } from './builders/curatorOrder';
-export {
-  buildMentoringAgreement,
-  buildMentoringConsent,
-  buildMentoringDutiesOrder,
-  type MentoringAgreementDocumentInput,
-  type MentoringDutiesOrderInput,
-} from './builders/mentorAgreement';
 export { buildDestructionAct, type DestructionActInput } from './builders/destructionAct';
 export {
   type AwardOrderInput,
@@ -35,6 +30,13 @@ export {
   type IncentivesDecisionInput,
 } from './builders/incentives';
 export { buildIntroductionOrder, type IntroductionOrderInput } from './builders/introductionOrder';
+export {
+  buildMentoringAgreement,
+  buildMentoringConsent,
+  buildMentoringDutiesOrder,
+  type MentoringAgreementDocumentInput,
+  type MentoringDutiesOrderInput,
+} from './builders/mentorAgreement';
 export { buildMunicipalOrder, type MunicipalOrderInput } from './builders/municipalOrder';
 export { buildPairChangeOrder, type PairChangeOrderInput } from './builders/pairChangeOrder';
 export { buildPairsOrder, type PairsOrderInput } from './builders/pairsOrder';
@@ -87,10 +89,8 @@ export {
 } from './model';
 export { type OrganizationRoadmapInput, organizationRoadmap } from './organizationRoadmap';
 export { type PlanTemplateItem, planTemplateFor, planTemplates } from './planTemplates';
-export { type DocxOptions, renderDocx } from './render/docx';
 export { escapeHtml, type HtmlOptions, renderHtml } from './render/html';
 export { escapeMarkdown, renderMarkdown } from './render/markdown';
-export { type DataSheet, renderXlsx, safeCellText } from './render/xlsx';
 export { formatDateLong, formatDateShort, formatMonth, formatTerm } from './typography/dates';
 export { byGender, declineName, type GrammaticalCase, nameIn } from './typography/names';
 export {

@@ -1,4 +1,5 @@
-import { isNastavnikError, seedRoadmaps } from '@nastavnik/core';
+import { isNastavnikError } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import {
   buildMunicipalOrder,
   inlineText,

@@ -14,10 +14,10 @@ import {
   buildPracticeCollection,
   type NastavnikDocument,
   practiceIndexHtml,
-  renderDocx,
   renderHtml,
   renderMarkdown,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from './__fixtures__/docxRead';

@@ -1,16 +1,15 @@
-import { seedRoadmaps } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import {
   barChartSvg,
   buildRoadmap,
   escapeHtml,
   escapeMarkdown,
   type NastavnikDocument,
-  renderDocx,
   renderHtml,
   renderMarkdown,
-  renderXlsx,
-  safeCellText,
 } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
+import { renderXlsx, safeCellText } from '@nastavnik/documents/xlsx';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-import { buildFinalReport, renderXlsx } from '@nastavnik/documents';
+import { buildFinalReport } from '@nastavnik/documents';
+import { renderXlsx } from '@nastavnik/documents/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { lyceum7 } from './__fixtures__/samples';

@@ -1,4 +1,5 @@
-import { type RoadmapInput, roadmapActivities, seedRoadmaps } from '@nastavnik/core';
+import { type RoadmapInput, roadmapActivities } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import {
   createProgrammeSnapshot,
   findProgrammeOverdue,

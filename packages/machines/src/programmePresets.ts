@@ -1,11 +1,5 @@
-import {
-  type DeliverableKind,
-  type LocalizedText,
-  type ProgrammeStage,
-  type Roadmap,
-  type SeedRoadmapName,
-  seedRoadmaps,
-} from '@nastavnik/core';
+import type { DeliverableKind, LocalizedText, ProgrammeStage, Roadmap } from '@nastavnik/core';
+import { type SeedRoadmapName, seedRoadmaps } from '@nastavnik/core/roadmaps';
 import { type MeetingSequence, meetingSequences } from './meetingSequence';
 import type { CheckpointSpec, ProgrammePolicy, StageGate } from './programmeContext';
 

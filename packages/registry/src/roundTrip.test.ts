@@ -1,4 +1,5 @@
-import { generateMunicipality, type Person } from '@nastavnik/core';
+import type { Person } from '@nastavnik/core';
+import { generateMunicipality } from '@nastavnik/core/sample';
 import {
   exportRegistry,
   importRegistry,

@@ -1,19 +1,21 @@
 import { readFileSync } from 'node:fs';
 import {
-  dagestanskieOgni002,
-  lyceum7Tikhvin004,
   ProgrammeStageSchema,
   parse,
   parseDue,
-  prokopyevsk001,
   type Roadmap,
   RoadmapSchema,
-  rassvet003,
   resolveDue,
   roadmapActivities,
+} from '@nastavnik/core';
+import {
+  dagestanskieOgni002,
+  lyceum7Tikhvin004,
+  prokopyevsk001,
+  rassvet003,
   type SeedRoadmapName,
   seedRoadmaps,
-} from '@nastavnik/core';
+} from '@nastavnik/core/roadmaps';
 import { describe, expect, it } from 'vitest';
 
 /** The seed documents, copied verbatim from shared/seeds. */

@@ -7,12 +7,9 @@ import {
   competences,
   consentGap,
   defaultConsentPolicy,
-  generateMunicipality,
-  generateRegion,
   isMinorOn,
   isNastavnikError,
   isYoungSpecialist,
-  iterateRegionSchools,
   MenteeProfileSchema,
   MentorProfileSchema,
   mayProcess,
@@ -28,9 +25,14 @@ import {
   parse,
   RequestSchema,
   requiredConsents,
-  type SampleMunicipality,
   safeParse,
 } from '@nastavnik/core';
+import {
+  generateMunicipality,
+  generateRegion,
+  iterateRegionSchools,
+  type SampleMunicipality,
+} from '@nastavnik/core/sample';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';

@@ -4,7 +4,8 @@
  * render-samples script and the docs use them. Names of the seeds are kept;
  * first names and the mentees are made up where the seeds give initials only.
  */
-import { type ConsentSchema, type OrderKind, type PersonInput, seedRoadmaps } from '@nastavnik/core';
+import type { ConsentSchema, OrderKind, PersonInput } from '@nastavnik/core';
+import { seedRoadmaps } from '@nastavnik/core/roadmaps';
 import {
   buildCompetitionOrder,
   buildConsentForm,

@@ -1,12 +1,7 @@
 import { isNastavnikError } from '@nastavnik/core';
-import {
-  type NastavnikDocument,
-  renderDocx,
-  renderHtml,
-  renderMarkdown,
-  renderXlsx,
-  safeCellText,
-} from '@nastavnik/documents';
+import { type NastavnikDocument, renderHtml, renderMarkdown } from '@nastavnik/documents';
+import { renderDocx } from '@nastavnik/documents/docx';
+import { renderXlsx, safeCellText } from '@nastavnik/documents/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
