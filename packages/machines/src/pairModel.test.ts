@@ -1,7 +1,9 @@
 import {
+  defaultPairAuthority,
   defaultPairPolicy,
   meetingSequences,
   type PairEvent,
+  type PairEventInput,
   PairEventSchema,
   type PairSnapshot,
   type PairStateValue,
@@ -56,6 +58,24 @@ function allTransitions(): AnyTransitionDefinition[] {
 const tid = (t: AnyTransitionDefinition): string =>
   `${t.source.id}:${t.eventType}:${(t.source.transitions.get(t.eventType) ?? []).indexOf(t)}`;
 
+/**
+ * The same event recorded by other roles (003 §3.3: the head or the acting head issues the order;
+ * 003 §3.4: the methodical association approves programmes; the municipal curator of 001 and 002
+ * does not run a school's pair): the authority table accepts or refuses each.
+ */
+function withRoles(e: PairEventInput): PairEventInput[] {
+  const out = [e];
+  if (e.type === 'orderIssued') {
+    out.push({ ...e, by: { role: 'actingHead' } }, { ...e, by: { role: 'mentee', id: 'someone' } });
+  }
+  if (e.type === 'programmeApproved' || e.type === 'completed') {
+    out.push({ ...e, by: { role: 'municipalCurator' } }, { ...e, by: { role: 'methodicalCouncil' } });
+  }
+  return out;
+}
+
+const byRole = new Map<string, { accepted: Set<string>; refused: Set<string> }>();
+
 describe('pair machine: model-based (@xstate/graph)', () => {
   // Transitions and states taken over all worlds: a seed's meeting sequence decides which branch
   // after the order a world takes (001 5.2 holds its opening meetings before it, 004 §5 after).
@@ -72,7 +92,10 @@ describe('pair machine: model-based (@xstate/graph)', () => {
       fromState: from,
       serializeState: (s: Live) => key(s),
       events: (s: Live): PairEvent[] =>
-        [0, 1].flatMap((salt) => candidates(toStored(s), salt)).map((e) => PairEventSchema.parse(e)),
+        [0, 1]
+          .flatMap((salt) => candidates(toStored(s), salt))
+          .flatMap(withRoles)
+          .map((e) => PairEventSchema.parse(e)),
     };
 
     it(`reaches every state and takes every transition (${world.pair.id})`, () => {
@@ -82,6 +105,12 @@ describe('pair machine: model-based (@xstate/graph)', () => {
         for (const t of pairMachine.getTransitionData(state, event)) taken.add(tid(t));
         // The rules and the statechart agree: an event changes the state iff pairTransition accepts it.
         const r = pairTransition(toStored(state), event);
+        const seen = byRole.get(event.by.role) ?? { accepted: new Set<string>(), refused: new Set<string>() };
+        byRole.set(event.by.role, seen);
+        if (r.refused) seen.refused.add(r.refused.code);
+        else seen.accepted.add(event.type);
+        if (r.refused?.code === 'not_authorized')
+          expect(defaultPairAuthority[event.type]).not.toContain(event.by.role);
         const moved = nextState !== state;
         expect(r.refused === undefined, `${event.type} in ${JSON.stringify(state.value)}`).toBe(moved);
         if (!moved) refusedSteps++;
@@ -108,6 +137,19 @@ describe('pair machine: model-based (@xstate/graph)', () => {
       }
     });
   }
+
+  it('over all worlds, every role meets the authority table: accepted where it may act, not_authorized elsewhere', () => {
+    // 003 §3.3: the acting head issues the order like the head; a mentee never does.
+    expect(byRole.get('actingHead')?.accepted.has('orderIssued')).toBe(true);
+    expect(byRole.get('mentee')?.refused.has('not_authorized')).toBe(true);
+    // 003 §3.4: the methodical association approves a programme; it does not record the order.
+    expect(byRole.get('methodicalCouncil')?.accepted.has('programmeApproved')).toBe(true);
+    expect(byRole.get('methodicalCouncil')?.refused.has('not_authorized')).toBe(true);
+    // 001, 002: the municipal curator runs the municipal roadmap, not a school's pair.
+    expect(byRole.get('municipalCurator')?.refused.has('not_authorized')).toBe(true);
+    // 004 §1: a parent withdraws a minor's consent (the withdrawal is accepted in the pupils' world).
+    expect(byRole.get('parent')?.accepted.has('consentWithdrawn')).toBe(true);
+  });
 
   it('over all worlds, reaches every state and takes every transition', () => {
     const missing = allTransitions()

@@ -1,6 +1,7 @@
 import type { RoadmapInput } from '@nastavnik/core';
 import {
   createProgrammeSnapshot,
+  defaultProgrammeAuthority,
   migrateProgrammeSnapshot,
   type ProgrammeEvent,
   ProgrammeEventSchema,
@@ -91,10 +92,26 @@ const toStored = (s: Live): ProgrammeSnapshot => ({
   error: undefined,
 });
 
+/**
+ * Who records programme events (003 §3.4–3.5, §4–5; 001 and 002 for the municipal curator; 004 §1
+ * for a parent acting for a minor): every role of the authority table and some it refuses.
+ */
+const ACTORS = [
+  { role: 'curator' },
+  { role: 'municipalCurator' },
+  { role: 'actingHead' },
+  { role: 'methodicalCouncil' },
+  { role: 'mentor', id: 'mentor-1' },
+  { role: 'parent', id: 'parent-1', onBehalfOf: 'pupil-1' },
+] as const;
+
 function events(s: ProgrammeSnapshot): ProgrammeEvent[] {
+  return ACTORS.flatMap((by) => eventsBy(s, by));
+}
+
+function eventsBy(s: ProgrammeSnapshot, by: (typeof ACTORS)[number]): ProgrammeEvent[] {
   const c = s.context;
   const date = addDays(c.lastDate, 1);
-  const by = { role: 'curator' as const };
   const out: unknown[] = [];
   for (const a of c.activities) {
     out.push({ type: 'activityStarted', date, by, activityId: a.id });
@@ -168,6 +185,35 @@ describe('programme machine: model-based (@xstate/graph)', () => {
         .map((n) => n.id)
         .filter((id) => !reached.has(id)),
     ).toEqual([]);
+  });
+
+  it('every role is tried on every event: the authority table decides (not_authorized names the roles allowed)', () => {
+    const accepted = new Map<string, Set<string>>();
+    const refused = new Map<string, Set<string>>();
+    for (const { state, event } of adjacencyMapToArray(getAdjacencyMap(programmeMachine, options))) {
+      const r = programmeTransition(toStored(state), event);
+      const role = event.by.role;
+      const into = r.refused ? refused : accepted;
+      into.set(role, new Set([...(into.get(role) ?? []), r.refused ? r.refused.code : event.type]));
+      if (r.refused?.code === 'not_authorized') {
+        expect(defaultProgrammeAuthority[event.type]).not.toContain(role);
+        expect(String(r.refused.params?.required ?? '')).not.toBe('');
+      }
+    }
+    // 001, 002: the municipal curator runs a municipal programme like a school curator.
+    expect([...(accepted.get('municipalCurator') ?? [])].sort()).toEqual(
+      [...(accepted.get('curator') ?? [])].sort(),
+    );
+    // 003 §3.3: the acting head has the head's authority.
+    expect(accepted.get('actingHead')?.has('stageCompleted')).toBe(true);
+    // 003 §3.4 (the school methodical association of mentors): it records activities and checkpoints, but does not close stages.
+    expect(accepted.get('methodicalCouncil')?.has('checkpointHeld')).toBe(true);
+    expect(accepted.get('methodicalCouncil')?.has('stageCompleted') ?? false).toBe(false);
+    // A mentor, or a parent on behalf of a minor, records nothing of the programme.
+    for (const role of ['mentor', 'parent']) {
+      expect(accepted.get(role)).toBeUndefined();
+      expect(refused.get(role)?.has('not_authorized')).toBe(true);
+    }
   });
 
   it('replays random logs to the same snapshot', () => {
