@@ -74,7 +74,6 @@ export {
   PairParticipantSchema,
 } from './pairEvents';
 export { pairMachine } from './pairMachine';
-export { workloadEntriesFromPairs } from './workloadEntries';
 export {
   createPairSnapshot,
   type PairSnapshot,
@@ -139,3 +138,4 @@ export {
 } from './refusal';
 export { type ReplayItem, type ReplayOutcome, replayMany } from './replayMany';
 export { type MermaidOptions, toMermaid } from './toMermaid';
+export { workloadEntriesFromPairs } from './workloadEntries';
