@@ -355,8 +355,8 @@ describe('reports', () => {
     const m = buildMonitoringReport(input);
     const t = m.blocks.find((b) => b.kind === 'table');
     if (t?.kind !== 'table') throw new Error('no table');
-    const mark = t.columns.findIndex((c) => c.header === 'Отметка');
-    expect(t.rows.map((r) => r.cells[mark])).toEqual(['достигнуто', 'не достигнуто']);
+    const mark = t.columns.findIndex((c) => c.header === 'Цель достигнута');
+    expect(t.rows.map((r) => r.cells[mark])).toEqual(['да', 'нет']);
     expect(m.blocks.some((b) => b.kind === 'chart')).toBe(true);
     expect(buildFinalReport(input).meta.kind).toBe('finalReport');
     expect(

@@ -109,7 +109,7 @@ function indicatorTable(rows: z.output<typeof IndicatorRowSchema>[]): Block {
         r.unit,
         formatPercent(r.numerator, r.denominator),
         r.target === undefined ? '—' : formatPercent(r.target, 100),
-        r.target === undefined ? '—' : share + 1e-9 >= r.target ? 'достигнуто' : 'не достигнуто',
+        r.target === undefined ? '—' : share + 1e-9 >= r.target ? 'да' : 'нет',
       ],
     };
   });
@@ -118,14 +118,15 @@ function indicatorTable(rows: z.output<typeof IndicatorRowSchema>[]): Block {
     caption: 'Показатели охвата',
     showCaption: false,
     columns: [
-      // Wide enough on A4 portrait that «13,1 %», «Знаменатель» and «не достигнуто» never break.
+      // Wide enough on A4 portrait that «13,1 %» and «Знаменатель» never break; the mark is «да» / «нет»
+      // under «Цель достигнута» (a bound «не достигнуто» was too wide for seven columns).
       { header: 'Показатель', width: 3.2 },
       { header: 'Числитель', width: 1.3, numeric: true },
       { header: 'Знаменатель', width: 1.5, numeric: true },
       { header: 'Единица', width: 1.3 },
       { header: 'Доля', width: 1.3, numeric: true },
       { header: 'Цель', width: 1.1, numeric: true },
-      { header: 'Отметка', width: 2.1 },
+      { header: 'Цель достигнута', width: 1.6 },
     ],
     rows: body,
   };
