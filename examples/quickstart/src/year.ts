@@ -9,6 +9,7 @@ import {
   extendCatalogue,
   type IsoDate,
   isMinorOn,
+  isoToDate,
   type MenteeProfile,
   type MentorProfile,
   mayProcess,
@@ -24,7 +25,6 @@ import {
   recordCompetitionScore,
   requiredConsents,
   type TerminationReason,
-  toDate,
   toIsoDate,
   validateResponse,
 } from '@nastavnik/core';
@@ -200,7 +200,7 @@ function hash(text: string): number {
 }
 
 function shift(date: IsoDate, days: number): IsoDate {
-  return toIsoDate(addDays(toDate(date), days));
+  return toIsoDate(addDays(isoToDate(date), days));
 }
 
 /** Answers to a standard questionnaire: the given ones, the rest filled plausibly. */

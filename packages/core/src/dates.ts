@@ -31,15 +31,25 @@ export type IsoDate = z.infer<typeof IsoDateSchema>;
  *
  * @category Dates
  * @example
- * toDate('2023-09-01').getMonth(); // 8
+ * isoToDate('2023-09-01').getMonth(); // 8
  */
-export function toDate(date: IsoDate): Date {
+export function isoToDate(date: IsoDate): Date {
   const d = parseISO(date);
   if (!isValid(d)) {
     throw fail('invalid_format', [], { format: 'date' });
   }
   return d;
 }
+
+/**
+ * The former name of {@link isoToDate} (it shadowed date-fns' `toDate`).
+ *
+ * @deprecated Use {@link isoToDate}; `toDate` goes in the next minor release.
+ * @category Dates
+ * @example
+ * isoToDate('2023-09-01'); // instead of toDate('2023-09-01')
+ */
+export const toDate: (date: IsoDate) => Date = isoToDate;
 
 /**
  * Format a `Date` as an {@link IsoDate} in local time.
@@ -77,7 +87,7 @@ export function ageOn(birthDate: IsoDate, date: IsoDate): number {
   ) {
     return d[0] - b[0] - (d[1] < b[1] || (d[1] === b[1] && d[2] < b[2]) ? 1 : 0);
   }
-  return differenceInYears(toDate(date), toDate(birthDate));
+  return differenceInYears(isoToDate(date), isoToDate(birthDate));
 }
 
 const DIGITS = /^\d{4}-\d{2}-\d{2}$/;
@@ -103,7 +113,7 @@ function calendarFields(date: string): [number, number, number] | null {
  * addMonthsIso('2023-09-01', 9); // '2024-06-01'
  */
 export function addMonthsIso(date: IsoDate, months: number): IsoDate {
-  return toIsoDate(addMonths(toDate(date), months));
+  return toIsoDate(addMonths(isoToDate(date), months));
 }
 
 /**
@@ -116,8 +126,8 @@ export function addMonthsIso(date: IsoDate, months: number): IsoDate {
  * termMonths('2023-09-01', '2024-05-31'); // 9
  */
 export function termMonths(start: IsoDate, end: IsoDate): number {
-  const s = toDate(start);
-  const e = toDate(end);
+  const s = isoToDate(start);
+  const e = isoToDate(end);
   // An inclusive end: the term 1 Sep – 30 Nov is three full months.
   // addDays, not `new Date(y, m, d + 1)`: the Date constructor maps years 0–99 to 1900–1999.
   const endExclusive = addDays(e, 1);
@@ -158,7 +168,7 @@ export type AcademicYear = z.infer<typeof AcademicYearSchema>;
  * academicYearOf('2023-09-01'); // '2023-2024'
  */
 export function academicYearOf(date: IsoDate): AcademicYear {
-  const d = toDate(date);
+  const d = isoToDate(date);
   const startYear = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
   return `${startYear}-${startYear + 1}`;
 }

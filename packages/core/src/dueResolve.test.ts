@@ -7,10 +7,10 @@ import {
   type IsoDate,
   isNastavnikError,
   isOverdue,
+  isoToDate,
   type MonthRef,
   parseDue,
   resolveDue,
-  toDate,
   toIsoDate,
 } from '@nastavnik/core';
 import { addDays, endOfMonth } from 'date-fns';
@@ -20,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 const AY: DuePeriod = { academicYear: '2023-2024' };
 const Y2023: DuePeriod = { start: '2023-01-01', end: '2023-12-31' };
 const w = (start: IsoDate, end: IsoDate): DueWindow => ({ start, end });
-const nextDay = (d: IsoDate): IsoDate => toIsoDate(addDays(toDate(d), 1));
+const nextDay = (d: IsoDate): IsoDate => toIsoDate(addDays(isoToDate(d), 1));
 
 describe('resolveDue on seed due texts', () => {
   it.each([
@@ -156,7 +156,7 @@ const periodArb: fc.Arbitrary<DuePeriod> = fc.oneof(
   yearArb.map((y) => ({ academicYear: `${y}-${y + 1}` })),
   fc
     .tuple(isoArb, fc.integer({ min: 364, max: 1100 }))
-    .map(([start, days]) => ({ start, end: toIsoDate(addDays(toDate(start), days)) })),
+    .map(([start, days]) => ({ start, end: toIsoDate(addDays(isoToDate(start), days)) })),
 );
 
 const yearlessDueArb: fc.Arbitrary<Due> = fc.oneof(
@@ -198,7 +198,7 @@ const dueArb: fc.Arbitrary<Due> = fc.oneof(
 
 const boundsOf = (p: DuePeriod) => ('academicYear' in p ? academicYearBounds(p.academicYear) : p);
 const firstOfMonth = (d: IsoDate) => d.endsWith('-01');
-const lastOfMonth = (d: IsoDate) => toIsoDate(endOfMonth(toDate(d))) === d;
+const lastOfMonth = (d: IsoDate) => toIsoDate(endOfMonth(isoToDate(d))) === d;
 
 describe('resolveDue properties', () => {
   it('windows are valid, start ≤ end, sorted and distinct; the deadline is the latest end', () => {
@@ -238,7 +238,7 @@ describe('resolveDue properties', () => {
           expect(x.end >= b.start && x.end <= b.end).toBe(true);
           expect(firstOfMonth(x.start) && lastOfMonth(x.end)).toBe(true);
           // A range reaches back at most eleven months before its end.
-          expect(toDate(x.start) > addDays(toDate(b.start), -366)).toBe(true);
+          expect(isoToDate(x.start) > addDays(isoToDate(b.start), -366)).toBe(true);
         }
       }),
       { numRuns: 300 },

@@ -7,7 +7,7 @@ import {
   academicYearOf,
   type IsoDate,
   IsoDateSchema,
-  toDate,
+  isoToDate,
   toIsoDate,
 } from './dates';
 import { type Due, DueSchema, type MonthRef, type RecurrenceUnit } from './due';
@@ -89,7 +89,7 @@ function onOrBefore(month: number, to: MonthIndex): MonthIndex {
 }
 
 function startMonth(bounds: Bounds): MonthIndex {
-  const d = toDate(bounds.start);
+  const d = isoToDate(bounds.start);
   return indexOf(d.getFullYear(), d.getMonth() + 1);
 }
 
@@ -135,8 +135,8 @@ const MAX_DUE_WINDOWS = 1000;
 
 /** One window per unit, counted from the start of the period; the last one is cut at its end. */
 function recurringWindows(per: RecurrenceUnit, bounds: Bounds): DueWindow[] {
-  const start = toDate(bounds.start);
-  const end = toDate(bounds.end);
+  const start = isoToDate(bounds.start);
+  const end = isoToDate(bounds.end);
   const span =
     per === 'week'
       ? Math.floor((end.getTime() - start.getTime()) / (7 * 86_400_000))
@@ -184,8 +184,8 @@ function termWindows(due: TermDue, bounds: Bounds, calendar: SchoolCalendar | un
   for (let y = first; y <= last; y++) {
     for (const t of schoolTermWindows(cal, `${y}-${y + 1}` as AcademicYear)) {
       if (due.term !== null && t.term !== due.term) continue;
-      const s = toDate(t.start);
-      const e = toDate(t.end);
+      const s = isoToDate(t.start);
+      const e = isoToDate(t.end);
       const w: DueWindow =
         due.part === 'whole'
           ? { start: t.start, end: t.end }
@@ -204,7 +204,7 @@ function termWindows(due: TermDue, bounds: Bounds, calendar: SchoolCalendar | un
 function windowsOf(due: Due, bounds: Bounds, calendar: SchoolCalendar | undefined): DueWindow[] {
   switch (due.kind) {
     case 'deadline':
-      return [{ start: toIsoDate(earliest([toDate(due.date), toDate(bounds.start)])), end: due.date }];
+      return [{ start: toIsoDate(earliest([isoToDate(due.date), isoToDate(bounds.start)])), end: due.date }];
     case 'date':
       return [{ start: due.date, end: due.date }];
     case 'dayMonth': {
@@ -213,7 +213,7 @@ function windowsOf(due: Due, bounds: Bounds, calendar: SchoolCalendar | undefine
       const last = Number(w.end.slice(8, 10));
       const date = `${w.start.slice(0, 8)}${String(Math.min(due.day, last)).padStart(2, '0')}`;
       return due.deadline
-        ? [{ start: toIsoDate(earliest([toDate(date), toDate(bounds.start)])), end: date }]
+        ? [{ start: toIsoDate(earliest([isoToDate(date), isoToDate(bounds.start)])), end: date }]
         : [{ start: date, end: date }];
     }
     case 'period':

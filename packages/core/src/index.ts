@@ -87,6 +87,7 @@ export {
   ageOn,
   type IsoDate,
   IsoDateSchema,
+  isoToDate,
   termMonths,
   toDate,
   toIsoDate,

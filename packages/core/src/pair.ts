@@ -226,7 +226,7 @@ export const PersonalProgrammeSchema = z
   })
   .superRefine((pp, ctx) => {
     // A start or end that failed its own date check is already reported at its path; the term
-    // rules need real dates (and toDate would throw a path-less error on `2023-02-30`).
+    // rules need real dates (and isoToDate would throw a path-less error on `2023-02-30`).
     if (!IsoDateSchema.safeParse(pp.start).success || !IsoDateSchema.safeParse(pp.end).success) return;
     if (pp.end < pp.start) {
       ctx.addIssue({

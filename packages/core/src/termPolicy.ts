@@ -1,6 +1,6 @@
 import { addDays, addMonths } from 'date-fns';
 import { z } from 'zod';
-import { type IsoDate, termMonths, toDate } from './dates';
+import { type IsoDate, isoToDate, termMonths } from './dates';
 import { type CatalogueId, CatalogueIdSchema } from './enums';
 import { type IssuePath, NastavnikError, type NastavnikIssue, nastavnikIssue } from './errors';
 import { registerCatalogue } from './messages/catalogue';
@@ -89,8 +89,8 @@ export function isSingleMeeting(
 
 // Compare against the exclusive end: 1 Sep – 30 Nov is exactly 3 months. Compare dates, not ISO
 // strings (a year past 9999 formats with five digits).
-const endExclusive = (end: IsoDate) => addDays(toDate(end), 1).getTime();
-const after = (start: IsoDate, months: number) => addMonths(toDate(start), months).getTime();
+const endExclusive = (end: IsoDate) => addDays(isoToDate(end), 1).getTime();
+const after = (start: IsoDate, months: number) => addMonths(isoToDate(start), months).getTime();
 
 /**
  * Check a personal programme's term against the policy: it ends after it

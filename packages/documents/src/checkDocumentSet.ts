@@ -2,6 +2,7 @@ import {
   type DeliverableKind,
   type Due,
   effectiveEnd,
+  isoToDate,
   OrderSchema,
   PairSchema,
   PersonalProgrammeSchema,
@@ -10,7 +11,6 @@ import {
   parse,
   type Roadmap,
   RoadmapSchema,
-  toDate,
 } from '@nastavnik/core';
 import { z } from 'zod';
 
@@ -143,8 +143,8 @@ export function stageDeadlines(roadmap: Pick<Roadmap, 'sections'>): Partial<Reco
 }
 
 function monthsBetween(start: string, end: string): number {
-  const a = toDate(start);
-  const b = toDate(end);
+  const a = isoToDate(start);
+  const b = isoToDate(end);
   return (b.getTime() - a.getTime()) / (1000 * 60 * 60 * 24 * 30.4375);
 }
 

@@ -1,10 +1,10 @@
 import {
   type IsoDate,
   IsoDateSchema,
+  isoToDate,
   type PlanItemId,
   type ProgrammeStage,
   parse,
-  toDate,
 } from '@nastavnik/core';
 import { differenceInCalendarDays } from 'date-fns';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { pairPhase } from './pairSnapshot';
 import type { ProgrammeActivity } from './programmeContext';
 import type { ProgrammeSnapshot } from './programmeSnapshot';
 
-const days = (from: IsoDate, to: IsoDate): number => differenceInCalendarDays(toDate(to), toDate(from));
+const days = (from: IsoDate, to: IsoDate): number => differenceInCalendarDays(isoToDate(to), isoToDate(from));
 
 /**
  * Something overdue in a pair on a date: a plan item past its due date, a

@@ -2,7 +2,7 @@ import { addDays, isWeekend } from 'date-fns';
 import { z } from 'zod';
 import { type Consent, ConsentSchema } from '../consent';
 import { type ConsentPolicy, ConsentPolicySchema } from '../consentPolicy';
-import { type IsoDate, IsoDateSchema, toDate, toIsoDate } from '../dates';
+import { type IsoDate, IsoDateSchema, isoToDate, toIsoDate } from '../dates';
 import { type ConsentPurpose, ConsentPurposeSchema } from '../enums';
 import { type PersonId, PersonIdSchema } from '../ids';
 import { parse } from '../parse';
@@ -80,7 +80,7 @@ export interface RetentionItem {
 
 /** Working days skip weekends only: holidays would only move the real deadline later, so this is the safe side. */
 function addWorkingDays(date: IsoDate, days: number): IsoDate {
-  let d = toDate(date);
+  let d = isoToDate(date);
   let left = days;
   while (left > 0) {
     d = addDays(d, 1);
@@ -89,7 +89,7 @@ function addWorkingDays(date: IsoDate, days: number): IsoDate {
   return toIsoDate(d);
 }
 
-const plusDays = (date: IsoDate, days: number): IsoDate => toIsoDate(addDays(toDate(date), days));
+const plusDays = (date: IsoDate, days: number): IsoDate => toIsoDate(addDays(isoToDate(date), days));
 
 type Ground = { ground: Exclude<RetentionGround, 'purposeAchieved'>; since: IsoDate };
 

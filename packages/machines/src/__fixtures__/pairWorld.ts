@@ -6,11 +6,11 @@ import {
   defaultConsentPolicy,
   type IsoDate,
   isMinorOn,
+  isoToDate,
   type OrderInput,
   type PairInput,
   type PersonCategory,
   requiredConsents,
-  toDate,
   toIsoDate,
 } from '@nastavnik/core';
 import type { z } from 'zod';
@@ -26,7 +26,7 @@ import {
 export const ORG = 'lyceum-7';
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = toDate(date);
+  const d = isoToDate(date);
   return toIsoDate(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days));
 }
 
@@ -294,5 +294,3 @@ export function candidates(s: PairSnapshot, salt = 0): PairEventInput[] {
   });
   return out;
 }
-
-export { toDate };
