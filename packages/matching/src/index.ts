@@ -81,5 +81,6 @@ export {
   type StableAssignmentInput,
   type StableAssignmentOptions,
   type StableAssignmentResult,
+  solveStableAssignment,
   stableAssignment,
 } from './stableAssignment';

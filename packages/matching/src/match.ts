@@ -20,7 +20,12 @@ import type { Criterion, CriterionContext, MenteeCandidate, MentorCandidate } fr
 import { choicesOf, type MutualInterest, mutualInterestCriterion, mutualValue } from './mutualInterest';
 import { solveAssignment } from './solveAssignment';
 import { solveSparseAssignment } from './solveSparseAssignment';
-import { type BrokenTie, findBlockingPairs, type PreferenceList, stableAssignment } from './stableAssignment';
+import {
+  type BrokenTie,
+  findBlockingPairs,
+  type PreferenceList,
+  solveStableAssignment,
+} from './stableAssignment';
 
 registerCatalogue();
 
@@ -610,7 +615,7 @@ function stableInstance(input: MatchingInput, options: MatchOptions): StableInst
  */
 export function matchStable(input: MatchingInput, options: MatchStableOptions = {}): MatchResult {
   const { p, menteePrefs, mentorPrefs, capacities } = stableInstance(input, options);
-  const res = stableAssignment(
+  const res = solveStableAssignment(
     { menteePrefs, mentorPrefs, capacities },
     {
       ...(options.proposing ? { proposing: options.proposing } : {}),

@@ -1,4 +1,4 @@
-import { findBlockingPairs, type StableAssignmentInput, stableAssignment } from '@nastavnik/matching';
+import { findBlockingPairs, type StableAssignmentInput, solveStableAssignment } from '@nastavnik/matching';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -66,7 +66,7 @@ function allStable(input: StableAssignmentInput): Int32Array[] {
   return out;
 }
 
-describe('stableAssignment', () => {
+describe('solveStableAssignment', () => {
   it('gives the textbook mentee-optimal and mentor-optimal matchings', () => {
     const input = {
       menteePrefs: [
@@ -79,13 +79,13 @@ describe('stableAssignment', () => {
       ],
       capacities: [1, 1],
     };
-    expect(Array.from(stableAssignment(input).menteeToMentor)).toEqual([0, 1]);
-    expect(Array.from(stableAssignment(input, { proposing: 'mentor' }).menteeToMentor)).toEqual([1, 0]);
+    expect(Array.from(solveStableAssignment(input).menteeToMentor)).toEqual([0, 1]);
+    expect(Array.from(solveStableAssignment(input, { proposing: 'mentor' }).menteeToMentor)).toEqual([1, 0]);
   });
 
   it('reports broken ties and blocking pairs', () => {
     const input = { menteePrefs: [[[1, 0]], [0]], mentorPrefs: [[0, 1], [0]], capacities: [1, 1] };
-    const r = stableAssignment(input);
+    const r = solveStableAssignment(input);
     expect(r.ties).toEqual([{ side: 'mentee', index: 0, order: [0, 1] }]);
     expect(findBlockingPairs(input, r.menteeToMentor)).toEqual([]);
     expect(findBlockingPairs(input, [-1, -1])).toEqual([
@@ -96,15 +96,15 @@ describe('stableAssignment', () => {
   });
 
   it('rejects bad references', () => {
-    expect(() => stableAssignment({ menteePrefs: [[3]], mentorPrefs: [[0]], capacities: [1] })).toThrowError(
-      expect.objectContaining({ code: 'unknown_reference', path: ['menteePrefs', 0, 0] }),
-    );
+    expect(() =>
+      solveStableAssignment({ menteePrefs: [[3]], mentorPrefs: [[0]], capacities: [1] }),
+    ).toThrowError(expect.objectContaining({ code: 'unknown_reference', path: ['menteePrefs', 0, 0] }));
   });
 
   it('never leaves a blocking pair, with ties, both proposing sides', () => {
     fc.assert(
       fc.property(hrInstance(12, 6, true), fc.boolean(), (input, mentorSide) => {
-        const r = stableAssignment(input, { proposing: mentorSide ? 'mentor' : 'mentee' });
+        const r = solveStableAssignment(input, { proposing: mentorSide ? 'mentor' : 'mentee' });
         expect(findBlockingPairs(input, r.menteeToMentor)).toEqual([]);
         r.mentorToMentees.forEach((h, j) => {
           expect(h.length).toBeLessThanOrEqual(input.capacities[j]!);
@@ -119,8 +119,8 @@ describe('stableAssignment', () => {
       fc.property(hrInstance(5, 3, false), (input) => {
         const stable = allStable(input);
         expect(stable.length).toBeGreaterThan(0);
-        const best = stableAssignment(input).menteeToMentor;
-        const worst = stableAssignment(input, { proposing: 'mentor' }).menteeToMentor;
+        const best = solveStableAssignment(input).menteeToMentor;
+        const worst = solveStableAssignment(input, { proposing: 'mentor' }).menteeToMentor;
         const rankOf = (i: number, j: number) =>
           j === -1 ? Number.POSITIVE_INFINITY : (input.menteePrefs[i] as number[]).indexOf(j);
         for (const s of stable) {

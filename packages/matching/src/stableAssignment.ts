@@ -15,7 +15,7 @@ registerCatalogue();
 export type PreferenceList = ReadonlyArray<number | ReadonlyArray<number>>;
 
 /**
- * Index-based input of {@link stableAssignment} and {@link findBlockingPairs}:
+ * Index-based input of {@link solveStableAssignment} and {@link findBlockingPairs}:
  * the hospitals/residents problem with mentors as hospitals.
  *
  * @category Stable matching
@@ -36,7 +36,7 @@ export interface StableAssignmentInput {
 }
 
 /**
- * Options of {@link stableAssignment}.
+ * Options of {@link solveStableAssignment}.
  *
  * @category Stable matching
  * @example
@@ -65,11 +65,11 @@ export interface BrokenTie {
 }
 
 /**
- * The result of {@link stableAssignment}.
+ * The result of {@link solveStableAssignment}.
  *
  * @category Stable matching
  * @example
- * const { menteeToMentor } = stableAssignment(input);
+ * const { menteeToMentor } = solveStableAssignment(input);
  */
 export interface StableAssignmentResult {
   /** Mentor of each mentee, or -1. */
@@ -182,11 +182,11 @@ function validate(input: StableAssignmentInput): { mentees: Ranked; mentors: Ran
  * @returns each mentee's mentor and the ties broken.
  * @throws NastavnikError for bad indices, duplicates, negative capacities; `aborted`.
  * @example
- * import { stableAssignment } from '@nastavnik/matching';
- * const r = stableAssignment({ menteePrefs: [[0, 1], [0, 1]], mentorPrefs: [[1, 0], [0, 1]], capacities: [1, 1] });
+ * import { solveStableAssignment } from '@nastavnik/matching';
+ * const r = solveStableAssignment({ menteePrefs: [[0, 1], [0, 1]], mentorPrefs: [[1, 0], [0, 1]], capacities: [1, 1] });
  * // r.menteeToMentor = Int32Array [1, 0]
  */
-export function stableAssignment(
+export function solveStableAssignment(
   input: StableAssignmentInput,
   options: StableAssignmentOptions = {},
 ): StableAssignmentResult {
@@ -291,6 +291,16 @@ export function stableAssignment(
 }
 
 /**
+ * The former name of {@link solveStableAssignment} (solver names are verb first, like `solveAssignment`).
+ *
+ * @deprecated Use {@link solveStableAssignment}; `stableAssignment` goes in the next minor release.
+ * @category Stable matching
+ * @example
+ * solveStableAssignment({ menteePrefs: [[0]], mentorPrefs: [[0]], capacities: [1] }); // instead of stableAssignment(…)
+ */
+export const stableAssignment: typeof solveStableAssignment = solveStableAssignment;
+
+/**
  * All blocking pairs of a matching: a mentee and a mentor who list each
  * other, where the mentee is unmatched or strictly prefers this mentor, and
  * the mentor has a free place or strictly prefers this mentee to one of the
@@ -298,15 +308,15 @@ export function stableAssignment(
  * checks that the matching respects capacities and acceptability.
  *
  * @category Stable matching
- * @param input - the same preferences as for {@link stableAssignment}.
+ * @param input - the same preferences as for {@link solveStableAssignment}.
  * @param menteeToMentor - mentor of each mentee, -1 when unmatched.
  * @returns the blocking pairs, sorted by mentee then mentor; empty when stable.
  * @throws NastavnikError `invalid_input` when the matching is not even admissible.
  * @example
- * import { findBlockingPairs, stableAssignment } from '@nastavnik/matching';
+ * import { findBlockingPairs, solveStableAssignment } from '@nastavnik/matching';
  * const input = { menteePrefs: [[0]], mentorPrefs: [[0]], capacities: [1] };
  * findBlockingPairs(input, [-1]); // [{ mentee: 0, mentor: 0 }]
- * findBlockingPairs(input, stableAssignment(input).menteeToMentor); // []
+ * findBlockingPairs(input, solveStableAssignment(input).menteeToMentor); // []
  */
 export function findBlockingPairs(
   input: StableAssignmentInput,
