@@ -82,7 +82,7 @@ const policyArb: fc.Arbitrary<ConsentPolicy> = fc.oneof(
 );
 
 describe('one consent verdict across packages', () => {
-  it('order, pair machine, matching and registry agree with consentGap', () => {
+  it('order, pair machine, matching (both sides) and registry agree with consentGap', () => {
     fc.assert(
       fc.property(
         personArb('m'),
@@ -201,6 +201,18 @@ describe('one consent verdict across packages', () => {
             consentPolicy: policy,
           });
           if (!matchOk) expect(r.pairs).toHaveLength(0);
+          // Both directions, each side by its own verdict: a mentee without consent is unmatched for
+          // that reason; a mentee with it is never said to lack consent, and a mentor without consent
+          // is excluded as such (never paired).
+          const menteeOk = consentGap(policy, mentee, 'mentee', 'matching', consents, DATE).length === 0;
+          const mentorOk = consentGap(policy, mentor, 'mentor', 'matching', consents, DATE).length === 0;
+          const u = r.unmatched.find((x) => x.menteeId === 'e');
+          expect(u?.reason === 'noConsent').toBe(!menteeOk);
+          if (menteeOk && !mentorOk) {
+            expect(r.pairs).toHaveLength(0);
+            expect(u?.excluded.mentorNoConsent).toBe(1);
+          }
+          if (menteeOk && mentorOk) expect(u?.excluded.mentorNoConsent ?? 0).toBe(0);
           // Registry: a row is flagged iff the policy's registry verdict has a gap; never dropped.
           const flags = flagConsentGaps(
             { records: [mentee], rows: [2] },
