@@ -779,7 +779,8 @@ function buildSchool(
   const kMissing = quota(0.06, 1);
   const kSelf = quota(0.04, 1);
   const kWithdrawn = quota(0.03, shuffled.length >= 12 ? 1 : 0);
-  const kPartial = quota(0.03, 0);
+  // A pair purpose not collected yet is the commonest gap before the group meeting (004 §1): the curator collects it.
+  const kPartial = quota(0.15, 1);
   const statusAt = (i: number): ConsentStatus => {
     if (i < kMissing) return 'missing';
     if (i < kMissing + kSelf) return 'selfSigned';
