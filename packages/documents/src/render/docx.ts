@@ -23,6 +23,7 @@ import {
   WidthType,
 } from 'docx';
 import { cleanText } from '../_internal/clean';
+import { cellSpan, checkDocumentBounds } from '../_internal/documentBounds';
 import { barChartPng } from '../_internal/png';
 import { scalePoints } from '../_internal/scale';
 import { chartMax, chartValue } from '../chart';
@@ -192,7 +193,7 @@ export function columnWidths(
     if (r.section) continue;
     let col = 0;
     for (const c of r.cells) {
-      const span = typeof c === 'string' ? 1 : (c.colSpan ?? 1);
+      const span = cellSpan(c, columns.length);
       if (span === 1 && col < min.length) {
         const need =
           Math.max(
@@ -279,7 +280,7 @@ function table(
     }
     let col = 0;
     const cells = r.cells.map((c) => {
-      const span = typeof c === 'string' ? 1 : (c.colSpan ?? 1);
+      const span = cellSpan(c, columns.length);
       let w = 0;
       for (let k = 0; k < span; k++) w += widths[col + k] ?? 0;
       const numeric = columns[col]?.numeric === true;
@@ -504,6 +505,7 @@ function section(children: (Paragraph | Table)[], landscape: boolean, first: boo
  * await writeFile('pairs.docx', bytes);
  */
 export async function renderDocx(doc: NastavnikDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  checkDocumentBounds(doc);
   const font = options.font ?? 'Times New Roman';
   const size = Math.round((options.fontSize ?? 14) * 2);
   const tableSize = Math.round((options.tableFontSize ?? 12) * 2);

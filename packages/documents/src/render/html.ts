@@ -1,3 +1,4 @@
+import { cellSpan, checkDocumentBounds } from '../_internal/documentBounds';
 import { escapeHtml } from '../_internal/escapeHtml';
 import { scalePoints } from '../_internal/scale';
 import { barChartSvg } from '../chart';
@@ -20,16 +21,6 @@ export interface HtmlOptions {
 
 /** Every text typeset as in DOCX ({@link typograph}: NBSP, dashes, «ёлочки»), then escaped. */
 const e = (text: string) => escapeHtml(typograph(text));
-
-/**
- * A cell's span as an attribute value: a whole number from 1 to the table's
- * width, whatever a document object built without its schema holds (every
- * attribute is escaped besides).
- */
-function colSpan(value: unknown, width: number): string {
-  const n = typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : 1;
-  return String(Math.min(Math.max(1, n), Math.max(1, width)));
-}
 
 const br = (text: string) => e(text).replace(/\r?\n/gu, '<br>');
 
@@ -77,7 +68,7 @@ function block(b: Block): string {
               const span =
                 typeof c === 'string' || c.colSpan === undefined
                   ? ''
-                  : ` colspan="${e(colSpan(c.colSpan, b.columns.length))}"`;
+                  : ` colspan="${cellSpan(c, b.columns.length)}"`;
               const text = br(cellText(c));
               const bold = typeof c !== 'string' && c.bold === true;
               return `<td${span}>${bold ? `<strong>${text}</strong>` : text}</td>`;
@@ -140,6 +131,7 @@ const STYLE = `body{font-family:"Times New Roman",Times,serif;font-size:14pt;lin
  * const page = renderHtml(doc, { fullPage: true });
  */
 export function renderHtml(doc: NastavnikDocument, options: HtmlOptions = {}): string {
+  checkDocumentBounds(doc);
   const body = `<article class="nastavnik-document" lang="ru">\n${doc.blocks.map(block).join('\n')}\n${doc.annexes.map(annex).join('\n')}\n</article>`;
   if (!options.fullPage) return body;
   return `<!doctype html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">\n<title>${e(doc.meta.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;

@@ -1,4 +1,5 @@
 import { cleanText } from '../_internal/clean';
+import { cellSpan, checkDocumentBounds } from '../_internal/documentBounds';
 import { scalePoints } from '../_internal/scale';
 import { chartValue } from '../chart';
 import { type Annex, type Block, cellText, type Inline, type NastavnikDocument } from '../model';
@@ -87,7 +88,7 @@ function block(b: Block): string {
         const out: string[] = [];
         for (const c of r.cells) {
           out.push(cell(cellText(c)));
-          const span = typeof c === 'string' ? 1 : (c.colSpan ?? 1);
+          const span = cellSpan(c, b.columns.length);
           for (let i = 1; i < span; i++) out.push('');
         }
         return `| ${out.join(' | ')} |`;
@@ -148,5 +149,6 @@ function annex(a: Annex): string {
  * const md = renderMarkdown(buildRegulation(input));
  */
 export function renderMarkdown(doc: NastavnikDocument): string {
+  checkDocumentBounds(doc);
   return `${[...doc.blocks.map(block), ...doc.annexes.map(annex)].join('\n\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { startsFormula } from '@nastavnik/core';
 import ExcelJS from 'exceljs';
 import { cleanText } from '../_internal/clean';
+import { checkDocumentBounds } from '../_internal/documentBounds';
 import { type Block, cellText, type NastavnikDocument, type TableColumn, type TableRowValue } from '../model';
 
 /**
@@ -106,6 +107,7 @@ function numberOf(text: string): { value: number; format: string } | undefined {
  * const bytes2 = await renderXlsx([{ name: 'Реестр', columns: [{ header: 'ФИО' }], rows: [] }]);
  */
 export async function renderXlsx(source: NastavnikDocument | readonly DataSheet[]): Promise<Uint8Array> {
+  if (!Array.isArray(source)) checkDocumentBounds(source as NastavnikDocument);
   const sheets = Array.isArray(source)
     ? (source as readonly DataSheet[])
     : collectTables(source as NastavnikDocument);
