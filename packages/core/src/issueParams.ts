@@ -322,6 +322,8 @@ export interface IssueParams {
   name_incomplete: Record<never, never>;
   name_initials_only: Record<never, never>;
   ambiguous_reference: Record<never, never>;
+  // the bank of best practices: the review workflow (draft → reviewed → published)
+  practice_transition_invalid: { readonly from?: string; readonly to?: string };
   // the mentor's side: agreements (Labour Code art. 351.8), the production calendar, workload
   order_before_agreement: { readonly pairId?: string; readonly mentorId?: string };
   agreement_missing: { readonly pairId?: string; readonly mentorId?: string };
@@ -333,8 +335,6 @@ export interface IssueParams {
     readonly value?: number;
     readonly maximum?: number;
   };
-  // the bank of best practices: the review workflow (draft → reviewed → published)
-  practice_transition_invalid: { readonly from?: string; readonly to?: string };
 }
 
 /**

@@ -254,9 +254,9 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   infeasible: [{}],
   rematch_change: [
     {},
-    ...(['mentorLeft', 'capacityReduced', 'pairForbidden', 'requestRemoved', 'reassigned', 'placed'] as const).flatMap(
-      (reason) => [{ reason }, { reason, replaced: true }],
-    ),
+    ...(
+      ['mentorLeft', 'capacityReduced', 'pairForbidden', 'requestRemoved', 'reassigned', 'placed'] as const
+    ).flatMap((reason) => [{ reason }, { reason, replaced: true }]),
   ],
   internal: [
     {},
@@ -270,6 +270,11 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
   name_incomplete: [{}],
   name_initials_only: [{}],
   ambiguous_reference: [{}],
+  practice_transition_invalid: [
+    {},
+    { from: 'draft', to: 'published' },
+    { from: 'published', to: 'reviewed' },
+  ],
   order_before_agreement: [{}, { pairId: 'pair-1', mentorId: 't-7' }],
   agreement_missing: [{}, { pairId: 'pair-1', mentorId: 't-7' }],
   calendar_year_missing: [{}, { year: 2031 }],
@@ -279,7 +284,6 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
     { mentorId: 't-7', month: '2026-03', limit: 'availableHoursPerMonth', value: 9, maximum: 6 },
     { mentorId: 't-7', limit: 'maxMenteesPerMentor', value: 5, maximum: 3 },
   ],
-  practice_transition_invalid: [{}, { from: 'draft', to: 'published' }, { from: 'published', to: 'reviewed' }],
 };
 
 const codes = Object.keys(samples) as NastavnikErrorCode[];

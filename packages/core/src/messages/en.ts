@@ -388,6 +388,8 @@ export const issueMessagesEn: IssueMessages = {
   name_initials_only: () =>
     'The name is written with initials; the registry needs the full first name and patronymic',
   ambiguous_reference: () => 'Several participants in the registry have this full name; give the ID',
+  practice_transition_invalid: (p) =>
+    `A practice case cannot move${token(p.from) ? ` from ${token(p.from)}` : ''}${token(p.to) ? ` to ${token(p.to)}` : ''}: the order is draft, review, publication`,
   order_before_agreement: (p) =>
     `${id(p.pairId) ? `The order assigning pair ${id(p.pairId)}` : 'The order'} precedes the mentoring agreement of mentor${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} (Labour Code art. 351.8)`,
   agreement_missing: (p) =>
@@ -403,6 +405,4 @@ export const issueMessagesEn: IssueMessages = {
       return `${who}${when}: ${num(p.value)} h against ${num(p.maximum)} h a month they can give`;
     return `${who}${when}: ${num(p.value)} h against the policy's limit of ${num(p.maximum)} h a month`;
   },
-  practice_transition_invalid: (p) =>
-    `A practice case cannot move${token(p.from) ? ` from ${token(p.from)}` : ''}${token(p.to) ? ` to ${token(p.to)}` : ''}: the order is draft, review, publication`,
 };

@@ -394,6 +394,8 @@ export const issueMessagesRu: IssueMessages = {
   name_incomplete: () => 'ФИО: нужны как минимум фамилия и имя',
   name_initials_only: () => 'ФИО записано с инициалами; для реестра нужны полные имя и отчество',
   ambiguous_reference: () => 'В реестре несколько участников с таким ФИО; укажите ID',
+  practice_transition_invalid: (p) =>
+    `Кейс практики нельзя перевести${pick(practiceStatusRu, p.from) ? ` из статуса «${pick(practiceStatusRu, p.from)}»` : ''}${pick(practiceStatusRu, p.to) ? ` в статус «${pick(practiceStatusRu, p.to)}»` : ''}: порядок — черновик, рецензия, публикация`,
   order_before_agreement: (p) =>
     `${id(p.pairId) ? `Приказ о закреплении пары ${id(p.pairId)}` : 'Приказ'} издан раньше, чем с наставником${id(p.mentorId) ? ` ${id(p.mentorId)}` : ''} заключено соглашение о наставничестве (ст. 351.8 ТК РФ)`,
   agreement_missing: (p) =>
@@ -409,6 +411,4 @@ export const issueMessagesRu: IssueMessages = {
       return `${who}${when}: ${num(p.value)} ч при заявленных ${num(p.maximum)} ч в месяц`;
     return `${who}${when}: ${num(p.value)} ч при пределе ${num(p.maximum)} ч в месяц по положению`;
   },
-  practice_transition_invalid: (p) =>
-    `Кейс практики нельзя перевести${pick(practiceStatusRu, p.from) ? ` из статуса «${pick(practiceStatusRu, p.from)}»` : ''}${pick(practiceStatusRu, p.to) ? ` в статус «${pick(practiceStatusRu, p.to)}»` : ''}: порядок — черновик, рецензия, публикация`,
 };
