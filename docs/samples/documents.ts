@@ -119,7 +119,8 @@ export async function main(): Promise<DocumentsSummary> {
     pairs: pairs.length,
     docxBytes: docx.byteLength,
     docxIsZip: docx[0] === 0x50 && docx[1] === 0x4b,
-    htmlHasTitle: html.includes('О закреплении наставнических пар'),
+    // HTML is typeset: a no-break space binds «О» to the next word.
+    htmlHasTitle: html.replaceAll('\u00a0', ' ').includes('О закреплении наставнических пар'),
     markdownLines: markdown.split('\n').length,
     xlsxBytes: xlsx.byteLength,
     roadmapTables: roadmap.blocks.filter((b) => b.kind === 'table').length,
