@@ -3,34 +3,66 @@ import type { Lang } from './labels';
 import { parse } from './parse';
 
 const NBSP = '\u00a0';
-const monthsRu = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-] as const;
-const monthsEn = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+/**
+ * The names of the months, January first: Russian in the nominative («январь»,
+ * a heading or a timesheet's month) and in the genitive («7 декабря»), English.
+ * One list for every package that writes a month in words.
+ *
+ * @category Dates
+ * @example
+ * monthNames.ru.genitive[11]; // 'декабря'
+ * monthNames.ru.nominative[0]; // 'январь'
+ * monthNames.en[4]; // 'May'
+ */
+export const monthNames: {
+  readonly ru: { readonly nominative: readonly string[]; readonly genitive: readonly string[] };
+  readonly en: readonly string[];
+} = {
+  ru: {
+    nominative: [
+      'январь',
+      'февраль',
+      'март',
+      'апрель',
+      'май',
+      'июнь',
+      'июль',
+      'август',
+      'сентябрь',
+      'октябрь',
+      'ноябрь',
+      'декабрь',
+    ],
+    genitive: [
+      'января',
+      'февраля',
+      'марта',
+      'апреля',
+      'мая',
+      'июня',
+      'июля',
+      'августа',
+      'сентября',
+      'октября',
+      'ноября',
+      'декабря',
+    ],
+  },
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
 
 /**
  * A date in words, as a letter or a digest prints it: «7 декабря 2026 г.» in
@@ -50,6 +82,6 @@ export function formatDateLong(date: IsoDate, lang: Lang = 'ru'): string {
   const month = Number(date.slice(5, 7)) - 1;
   const day = Number(date.slice(8, 10));
   return lang === 'ru'
-    ? `${day}${NBSP}${monthsRu[month]} ${year}${NBSP}г.`
-    : `${day} ${monthsEn[month]} ${year}`;
+    ? `${day}${NBSP}${monthNames.ru.genitive[month]} ${year}${NBSP}г.`
+    : `${day} ${monthNames.en[month]} ${year}`;
 }

@@ -92,7 +92,7 @@ export {
   toDate,
   toIsoDate,
 } from './dates';
-export { formatDateLong } from './dateWords';
+export { formatDateLong, monthNames } from './dateWords';
 export {
   type Due,
   type DueLeaf,

@@ -8,6 +8,7 @@ import {
   mayProcessFor,
 } from '../consentPolicy';
 import { type IsoDate, IsoDateSchema } from '../dates';
+import { monthNames } from '../dateWords';
 import { personCategoryLabels } from '../enums';
 import { fail } from '../errors';
 import { registerCatalogue } from '../messages/catalogue';
@@ -66,21 +67,6 @@ const ROLE_RU: Readonly<Record<PracticeParticipant['role'], string>> = {
   other: 'участник',
 };
 
-const MONTHS_GEN = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
-
 const LETTER = '\\p{L}';
 const ENDING_CHARS = 'аяоеёиыуюйьэ';
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -131,7 +117,7 @@ function identifyingValues(p: Person): string[] {
   const values: string[] = [];
   if (p.birthDate) {
     const [y, m, d] = p.birthDate.split('-') as [string, string, string];
-    const month = MONTHS_GEN[Number(m) - 1] as string;
+    const month = monthNames.ru.genitive[Number(m) - 1] as string;
     values.push(p.birthDate, `${d}.${m}.${y}`, `${Number(d)}.${m}.${y}`, `${d}.${m}.${y.slice(2)}`);
     values.push(`${Number(d)} ${month} ${y}`, `${d} ${month} ${y}`);
   }

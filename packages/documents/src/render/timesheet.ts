@@ -5,6 +5,7 @@ import {
   MentoringAgreementSchema,
   mentorMonthHours,
   monthlyPay,
+  monthNames,
   OrganizationSchema,
   PersonSchema,
   type ProductionCalendar,
@@ -18,21 +19,6 @@ import {
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { safeCellText } from './xlsx';
-
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
 
 const TimesheetSchema = z.object({
   organization: OrganizationSchema,
@@ -129,7 +115,9 @@ export async function renderTimesheetXlsx(input: TimesheetInput): Promise<Uint8A
   };
   line(v.organization.name);
   line('Табель учёта работы по наставничеству (ст. 351.8 ТК РФ)', true);
-  line(`за ${MONTHS[m - 1]} ${y} г. · рабочих дней по производственному календарю: ${norm}`);
+  line(
+    `за ${monthNames.ru.nominative[m - 1]} ${y} г. · рабочих дней по производственному календарю: ${norm}`,
+  );
   ws.addRow([]);
   const header = ws.addRow([
     '№ п/п',

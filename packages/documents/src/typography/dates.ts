@@ -1,36 +1,6 @@
-import { type IsoDate, IsoDateSchema, parse } from '@nastavnik/core';
+import { type IsoDate, IsoDateSchema, monthNames, parse } from '@nastavnik/core';
 
 const NBSP = '\u00a0';
-
-const MONTHS_GENITIVE = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-] as const;
-
-const MONTHS_NOMINATIVE = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-] as const;
 
 function parts(date: IsoDate): { y: number; m: number; d: number } {
   parse(IsoDateSchema, date);
@@ -50,7 +20,7 @@ function parts(date: IsoDate): { y: number; m: number; d: number } {
 export function formatDateLong(date: IsoDate, options: { quoted?: boolean } = {}): string {
   const { y, m, d } = parts(date);
   const day = options.quoted === false ? String(d) : `«${String(d).padStart(2, '0')}»`;
-  return `${day}${NBSP}${MONTHS_GENITIVE[m - 1]}${NBSP}${y}${NBSP}г.`;
+  return `${day}${NBSP}${monthNames.ru.genitive[m - 1]}${NBSP}${y}${NBSP}г.`;
 }
 
 /**
@@ -74,7 +44,7 @@ export function formatDateShort(date: IsoDate): string {
  */
 export function formatMonth(date: IsoDate): string {
   const { y, m } = parts(date);
-  return `${MONTHS_NOMINATIVE[m - 1]} ${y}${NBSP}г.`;
+  return `${monthNames.ru.nominative[m - 1]} ${y}${NBSP}г.`;
 }
 
 /**

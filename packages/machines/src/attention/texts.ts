@@ -5,6 +5,7 @@ import {
   consentPurposeLabels,
   type IsoDate,
   type LocalizedText,
+  monthNames,
   type ProgrammeStage,
   programmeStageLabels,
 } from '@nastavnik/core';
@@ -69,34 +70,6 @@ function daysRu(n: number): string {
   return `${n}${NBSP}${word}`;
 }
 const daysEn = (n: number): string => `${n}${NBSP}${n === 1 ? 'day' : 'days'}`;
-const monthsRu = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-const monthsEn = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const purpose = (p: ConsentPurpose): LocalizedText => consentPurposeLabels[p];
 
 type Texts = { readonly [C in AttentionCode]: (r: AttentionReasons[C]) => LocalizedText };
@@ -144,8 +117,8 @@ export const attentionTexts: Texts = {
     en: `The consent "${purpose(r.purpose).en}" is valid until ${r.validUntil}: ${daysEn(r.daysLeft)} left`,
   }),
   feedback_survey_missing: (r) => ({
-    ru: `Не заполнена анкета обратной связи за ${monthsRu[r.month - 1]} (окно закрылось ${r.windowEnd})`,
-    en: `The feedback survey of ${monthsEn[r.month - 1]} is not filled (its window closed on ${r.windowEnd})`,
+    ru: `Не заполнена анкета обратной связи за ${monthNames.ru.nominative[r.month - 1]} (окно закрылось ${r.windowEnd})`,
+    en: `The feedback survey of ${monthNames.en[r.month - 1]} is not filled (its window closed on ${r.windowEnd})`,
   }),
   final_survey_missing: (r) => ({
     ru: `Не заполнена итоговая анкета удовлетворённости: заключительная встреча была ${r.finalMeeting}, прошло ${daysRu(r.days)}`,
