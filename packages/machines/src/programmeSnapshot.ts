@@ -13,6 +13,8 @@ import {
   registerCatalogue,
   resolveDue,
   roadmapActivities,
+  type SchoolCalendar,
+  SchoolCalendarSchema,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { programmeValueOf } from './_internal/programmeReducer';
@@ -70,9 +72,19 @@ export interface ProgrammeSnapshotOptions {
   readonly date: IsoDate;
   /** The period due dates resolve against; by default the roadmap's `period`, else its `academicYear`. */
   readonly period?: DuePeriod;
+  /**
+   * The school's terms (core `SchoolCalendar`: quarters, trimesters, its own
+   * dates) that term dues such as «в конце I четверти» resolve against; by
+   * default core's standard four terms.
+   */
+  readonly calendar?: SchoolCalendar;
 }
 
-const OptionsSchema = z.object({ date: IsoDateSchema, period: DuePeriodSchema.optional() });
+const OptionsSchema = z.object({
+  date: IsoDateSchema,
+  period: DuePeriodSchema.optional(),
+  calendar: SchoolCalendarSchema.optional(),
+});
 
 /** @internal The stored snapshot of a programme's context (the state value follows from it). */
 export function programmeSnapshotOf(context: ProgrammeContext): ProgrammeSnapshot {
@@ -122,6 +134,8 @@ function isContinuous(due: Due): boolean {
  * const s = createProgrammeSnapshot(programmePresets.prokopyevsk001, {
  *   date: '2023-08-21', period: { academicYear: '2023-2024' },
  * });
+ * // a school on trimesters: term dues resolve to its trimesters
+ * createProgrammeSnapshot(setup, { date: '2023-08-21', calendar: standardTrimesterCalendar });
  */
 export function createProgrammeSnapshot(
   setup: ProgrammeSetup,
@@ -135,6 +149,7 @@ export function createProgrammeSnapshot(
     throw fail('required', ['options', 'period'], { reason: 'roadmapPeriod' });
   }
   const acts = roadmapActivities(roadmap);
+  const dueOptions = o.calendar === undefined ? {} : { calendar: o.calendar };
   const policy = setup.policy;
   for (const [stage, gate] of Object.entries(policy.gates)) {
     for (const kind of gate.deliverables) {
@@ -159,14 +174,14 @@ export function createProgrammeSnapshot(
     policy,
     stage: 'preparation',
     activities: acts.map((a) => {
-      const windows = resolveDue(a.due, period);
+      const windows = resolveDue(a.due, period, dueOptions);
       return {
         id: a.id,
         stage: a.stage,
         continuous: isContinuous(a.due),
         deliverables: a.deliverables,
         start: windows[0]?.start ?? null,
-        deadline: dueDeadline(a.due, period),
+        deadline: dueDeadline(a.due, period, dueOptions),
         status: 'planned',
         startedAt: null,
         doneAt: null,
