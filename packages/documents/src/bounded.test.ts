@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runChild } from '../../../scripts/testing/runChild';
 
 const SCRIPT = fileURLToPath(new URL('./__fixtures__/bounded.ts', import.meta.url));
 const HEAP_MB = 256;
@@ -10,45 +10,6 @@ interface Outcome {
   readonly outcome: 'result' | 'error';
   readonly code?: string;
   readonly ms: number;
-}
-
-/**
- * Run one case in a child process with a 256 MB heap and a deadline: a heap
- * overflow or a hang kills the child, which no caller could have caught.
- */
-function runCase(
-  name: string,
-  deadlineMs: number,
-): Promise<{ status: number | null; out?: Outcome; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        `--max-old-space-size=${HEAP_MB}`,
-        '--import',
-        'tsx',
-        '--conditions',
-        'nastavnik-source',
-        SCRIPT,
-        name,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      const line = stdout.trim().split('\n').at(-1);
-      resolve({ status, ...(line ? { out: JSON.parse(line) as Outcome } : {}), err: stderr.slice(-1500) });
-    });
-  });
 }
 
 /**
@@ -77,10 +38,10 @@ const CASES: ReadonlyArray<[string, Partial<Outcome>]> = [
 describe('bounded: sizes from outside give a result or a typed error, within 256 MB and a deadline (child process)', () => {
   for (const [name, expected] of CASES) {
     it(name, async () => {
-      const r = await runCase(name, 60_000);
+      const r = await runChild<Outcome>(SCRIPT, [name], HEAP_MB, 60_000);
       expect(r.err).toBe('');
       expect(r.status).toBe(0);
-      expect(r.out).toMatchObject({ name, ...expected });
+      expect(r.lines.at(-1)).toMatchObject({ name, ...expected });
     }, 90_000);
   }
 });
