@@ -169,15 +169,10 @@ function wordTwips(word: string, halfPoints: number, bold: boolean): number {
   return Math.ceil(units * (bold ? 1.08 : 1) * halfPoints * 10);
 }
 
-/**
- * Column widths that never break a word: each column gets at least its
- * longest word (header bold), the rest of the width is shared by the
- * relative widths; when even the minima do not fit they are scaled down.
- */
-export function columnWidths(
+/** Each column's longest word (header bold), in twips, with the cell's padding. */
+function minimumWidths(
   columns: readonly { header: string; width?: number }[],
   rows: readonly { cells: readonly TableCellValue[]; section?: boolean }[],
-  width: number,
   halfPoints: number,
 ): number[] {
   const pad = 200;
@@ -208,6 +203,40 @@ export function columnWidths(
       col += span;
     }
   }
+  return min;
+}
+
+/**
+ * The font size of a table, in half-points: the document's table size, or
+ * one or two points smaller (down to 10 pt) when the longest words of its
+ * columns do not fit the width at that size, as a typist would set a wide
+ * table rather than break a word across lines.
+ */
+function tableFontSize(
+  columns: readonly { header: string; width?: number }[],
+  rows: readonly { cells: readonly TableCellValue[]; section?: boolean }[],
+  width: number,
+  halfPoints: number,
+): number {
+  for (const size of [halfPoints, halfPoints - 2, halfPoints - 4]) {
+    if (size < 20) break;
+    if (minimumWidths(columns, rows, size).reduce((a, b) => a + b, 0) < width) return size;
+  }
+  return halfPoints;
+}
+
+/**
+ * Column widths that never break a word: each column gets at least its
+ * longest word (header bold), the rest of the width is shared by the
+ * relative widths; when even the minima do not fit they are scaled down.
+ */
+export function columnWidths(
+  columns: readonly { header: string; width?: number }[],
+  rows: readonly { cells: readonly TableCellValue[]; section?: boolean }[],
+  width: number,
+  halfPoints: number,
+): number[] {
+  const min = minimumWidths(columns, rows, halfPoints);
   const total = columns.reduce((s, c) => s + (c.width ?? 1), 0);
   const wanted = columns.map((c) => ((c.width ?? 1) / total) * width);
   const minSum = min.reduce((a, b) => a + b, 0);
@@ -230,10 +259,12 @@ export function columnWidths(
 function table(
   columns: readonly { header: string; width?: number; numeric?: boolean }[],
   rows: readonly { cells: readonly TableCellValue[]; section?: boolean }[],
-  ctx: Ctx,
+  bodyCtx: Ctx,
   minRowHeight?: number,
   keepTogether = false,
 ): Table {
+  const size = tableFontSize(columns, rows, bodyCtx.width, bodyCtx.tableSize);
+  const ctx = size === bodyCtx.tableSize ? bodyCtx : { ...bodyCtx, tableSize: size };
   const widths = columnWidths(columns, rows, ctx.width, ctx.tableSize);
   const cell = (
     text: string,
