@@ -143,8 +143,11 @@ export function organizationRoadmap(input: OrganizationRoadmapInput): Roadmap {
             title: own(a.title),
             ...(a.content ? { content: own(a.content) } : {}),
             ...(a.result ? { result: own(a.result) } : {}),
-            dueText: windowText(w.from, w.to),
-            due: dueOf(w.from, w.to),
+            // A continuous or recurring activity («постоянно», «в течение года», «ежемесячно») keeps its own
+            // due, resolved against the organization's year; a one-off one takes its stage's dates.
+            ...(a.due.kind === 'throughout' || a.due.kind === 'recurring'
+              ? { dueText: own(a.dueText.charAt(0).toUpperCase() + a.dueText.slice(1)), due: a.due }
+              : { dueText: windowText(w.from, w.to), due: dueOf(w.from, w.to) }),
             responsible: [...w.responsible],
           },
         ];
