@@ -10,10 +10,10 @@ import {
   type Person,
   parse,
 } from '@nastavnik/core';
-import { buildPairsOrder } from '@nastavnik/documents';
+import { buildPairsOrder, buildPersonalProgramme, buildPlansOrder } from '@nastavnik/documents';
 import { createPairSnapshot, pairPhase, pairTransition } from '@nastavnik/machines';
 import { matchOptimal } from '@nastavnik/matching';
-import { flagConsentGaps } from '@nastavnik/registry';
+import { flagConsentGaps, importRegistry } from '@nastavnik/registry';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -82,7 +82,7 @@ const policyArb: fc.Arbitrary<ConsentPolicy> = fc.oneof(
 );
 
 describe('one consent verdict across packages', () => {
-  it('order, pair machine, matching (both sides) and registry agree with consentGap', () => {
+  it('pairs order, plans order, personal programme, pair machine, matching (both sides) and registry agree with consentGap', () => {
     fc.assert(
       fc.property(
         personArb('m'),
@@ -131,6 +131,69 @@ describe('one consent verdict across packages', () => {
             orderOk = false;
           }
           expect(orderOk).toBe(pairOk);
+          // Documents: the plans order and the personal programme name the same people for the pair's work.
+          const organization = { id: 'sch', kind: 'school', name: 'Школа' } as const;
+          const pair = {
+            id: 'p',
+            organizationId: 'sch',
+            mentorId: 'm',
+            menteeIds: ['e'],
+            form: 'teacherTeacher',
+            formats: ['traditional'],
+            origin: 'curator' as const,
+          };
+          const programme = {
+            id: 'pp',
+            pairId: 'p',
+            start: DATE,
+            end: '2024-05-31',
+            goals: ['Адаптация в профессии'],
+            directions: [],
+            plan: [],
+          };
+          const verdict = (build: () => unknown): boolean => {
+            try {
+              build();
+              return true;
+            } catch (e) {
+              if (!isNastavnikError(e)) throw e;
+              return false;
+            }
+          };
+          expect(
+            verdict(() =>
+              buildPlansOrder({
+                organization,
+                order: {
+                  id: 'o2',
+                  organizationId: 'sch',
+                  kind: 'approvePlans',
+                  number: '2',
+                  date: DATE,
+                  title: 'Об утверждении программ',
+                  signatory: { position: 'директор', name: { lastName: 'Д', firstName: 'Д' } },
+                },
+                people: [mentor, mentee],
+                pairs: [pair],
+                programmes: [programme],
+                consents,
+                consentPolicy: policy,
+              }),
+            ),
+          ).toBe(pairOk);
+          expect(
+            verdict(() =>
+              buildPersonalProgramme({
+                organization,
+                pair,
+                programme,
+                people: [mentor, mentee],
+                consents,
+                consentPolicy: policy,
+                date: DATE,
+              }),
+            ),
+          ).toBe(pairOk);
           // Machines: the head's order is accepted iff every required consent is in force.
           let s = createPairSnapshot(
             {
@@ -222,6 +285,33 @@ describe('one consent verdict across packages', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('registry import flags a row iff the policy finds a gap for the person it imported, and keeps the row', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2005, max: 2012 }),
+        consentsArb('u-1'),
+        policyArb,
+        async (birthYear, consents, policy) => {
+          const csv = new TextEncoder().encode(
+            `ID;ФИО;Дата рождения;Класс;Группа\nu-1;Соколов Артём Денисович;14.03.${birthYear};8;обучающиеся 5–9 классов\n`,
+          );
+          const r = await importRegistry(csv, {
+            kind: 'mentees',
+            organizationId: 'sch',
+            consentCheck: { consents, date: DATE, policy },
+          });
+          expect(r.records).toHaveLength(1);
+          const person = r.records[0]?.person as Person;
+          const gaps = r.warnings.filter((w) => w.code === 'consent_gap');
+          expect(gaps.length > 0).toBe(
+            consentGap(policy, person, 'mentee', 'registry', consents, DATE).length > 0,
+          );
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });
