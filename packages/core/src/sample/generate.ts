@@ -964,7 +964,7 @@ function assemble(
  * programme. The same seed always gives the same data; nothing reads the
  * clock or `Math.random`. Every entity validates against core's schemas.
  *
- * Throws a {@link NastavnikError} for invalid options (e.g. `asOf` outside
+ * Throws a {@link @nastavnik/core!NastavnikError} for invalid options (e.g. `asOf` outside
  * the academic year: `invalid_date_range`).
  *
  * @category Sample data
