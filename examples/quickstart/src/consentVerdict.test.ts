@@ -81,6 +81,47 @@ const policyArb: fc.Arbitrary<ConsentPolicy> = fc.oneof(
     ),
 );
 
+const organization = { id: 'sch', kind: 'school', name: 'Школа' } as const;
+const pair = {
+  id: 'p',
+  organizationId: 'sch',
+  mentorId: 'm',
+  menteeIds: ['e'],
+  form: 'teacherTeacher',
+  formats: ['traditional'],
+  origin: 'curator' as const,
+};
+const programme = {
+  id: 'pp',
+  pairId: 'p',
+  start: DATE,
+  end: '2024-05-31',
+  goals: ['Адаптация в профессии'],
+  directions: [],
+  plan: [],
+};
+const order = (id: string, kind: 'approvePairs' | 'approvePlans', number: string, title: string) => ({
+  id,
+  organizationId: 'sch',
+  kind,
+  number,
+  date: DATE,
+  title,
+  signatory: { position: 'директор', name: { lastName: 'Д', firstName: 'Д' } },
+});
+const pairsOrder = order('o', 'approvePairs', '1', 'О закреплении');
+
+/** Whether a builder accepts its input (true) or refuses it with a NastavnikError (false); any other error fails. */
+const verdict = (build: () => unknown): boolean => {
+  try {
+    build();
+    return true;
+  } catch (e) {
+    if (!isNastavnikError(e)) throw e;
+    return false;
+  }
+};
+
 describe('one consent verdict across packages', () => {
   it('pairs order, plans order, personal programme, pair machine, matching (both sides) and registry agree with consentGap', () => {
     fc.assert(
@@ -95,84 +136,26 @@ describe('one consent verdict across packages', () => {
           const pairOk =
             consentGap(policy, mentor, 'mentor', 'pair', consents, DATE).length === 0 &&
             consentGap(policy, mentee, 'mentee', 'pair', consents, DATE).length === 0;
-          // Documents: the order approving the pair.
-          let orderOk = true;
-          try {
-            buildPairsOrder({
-              organization: { id: 'sch', kind: 'school', name: 'Школа' },
-              order: {
-                id: 'o',
-                organizationId: 'sch',
-                kind: 'approvePairs',
-                number: '1',
-                date: DATE,
-                title: 'О закреплении',
-                signatory: { position: 'директор', name: { lastName: 'Д', firstName: 'Д' } },
-              },
-              people: [mentor, mentee],
-              pairs: [
-                {
-                  id: 'p',
-                  organizationId: 'sch',
-                  mentorId: 'm',
-                  menteeIds: ['e'],
-                  form: 'teacherTeacher',
-                  formats: ['traditional'],
-                  origin: 'curator',
-                },
-              ],
-              consents,
-              consentPolicy: policy,
-              start: DATE,
-              end: '2024-05-31',
-            });
-          } catch (e) {
-            if (!isNastavnikError(e)) throw e;
-            orderOk = false;
-          }
-          expect(orderOk).toBe(pairOk);
-          // Documents: the plans order and the personal programme name the same people for the pair's work.
-          const organization = { id: 'sch', kind: 'school', name: 'Школа' } as const;
-          const pair = {
-            id: 'p',
-            organizationId: 'sch',
-            mentorId: 'm',
-            menteeIds: ['e'],
-            form: 'teacherTeacher',
-            formats: ['traditional'],
-            origin: 'curator' as const,
-          };
-          const programme = {
-            id: 'pp',
-            pairId: 'p',
-            start: DATE,
-            end: '2024-05-31',
-            goals: ['Адаптация в профессии'],
-            directions: [],
-            plan: [],
-          };
-          const verdict = (build: () => unknown): boolean => {
-            try {
-              build();
-              return true;
-            } catch (e) {
-              if (!isNastavnikError(e)) throw e;
-              return false;
-            }
-          };
+          // Documents: the pairs order, the plans order and the personal programme name the pair's people.
+          expect(
+            verdict(() =>
+              buildPairsOrder({
+                organization,
+                order: pairsOrder,
+                people: [mentor, mentee],
+                pairs: [pair],
+                consents,
+                consentPolicy: policy,
+                start: DATE,
+                end: '2024-05-31',
+              }),
+            ),
+          ).toBe(pairOk);
           expect(
             verdict(() =>
               buildPlansOrder({
                 organization,
-                order: {
-                  id: 'o2',
-                  organizationId: 'sch',
-                  kind: 'approvePlans',
-                  number: '2',
-                  date: DATE,
-                  title: 'Об утверждении программ',
-                  signatory: { position: 'директор', name: { lastName: 'Д', firstName: 'Д' } },
-                },
+                order: order('o2', 'approvePlans', '2', 'Об утверждении программ'),
                 people: [mentor, mentee],
                 pairs: [pair],
                 programmes: [programme],
@@ -238,15 +221,7 @@ describe('one consent verdict across packages', () => {
             type: 'orderIssued',
             date: DATE,
             by: { role: 'head' },
-            order: {
-              id: 'o',
-              organizationId: 'sch',
-              kind: 'approvePairs',
-              number: '1',
-              date: DATE,
-              title: 'О закреплении',
-              signatory: { position: 'директор', name: { lastName: 'Д', firstName: 'Д' } },
-            },
+            order: pairsOrder,
           });
           expect(
             ordered.refused === undefined && pairPhase(ordered.snapshot) === 'awaitingOrganizational',
