@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type ChildRun, runChild } from '../../../scripts/testing/runChild';
 
 const SCRIPT = fileURLToPath(new URL('./__fixtures__/bounded.ts', import.meta.url));
 const HEAP_MB = 256;
@@ -12,47 +12,6 @@ interface Outcome {
   totals?: { read: number; accepted: number; rejected: number; empty: number };
   batches?: number;
   ms: number;
-}
-
-/** Run crafted cases in one child process with a small heap and a deadline. */
-function runCases(
-  names: readonly string[],
-  deadlineMs: number,
-): Promise<{ status: number | null; out: Map<string, Outcome>; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        `--max-old-space-size=${HEAP_MB}`,
-        '--import',
-        'tsx',
-        '--conditions',
-        'nastavnik-source',
-        SCRIPT,
-        ...names,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      const out = new Map<string, Outcome>();
-      for (const line of stdout.trim().split('\n')) {
-        if (!line) continue;
-        const o = JSON.parse(line) as Outcome & { name: string };
-        out.set(o.name, o);
-      }
-      resolve({ status, out, err: stderr.slice(-2000) });
-    });
-  });
 }
 
 /**
@@ -128,10 +87,13 @@ const EXPECT: ReadonlyArray<[string, Partial<Outcome>, number]> = [
 ];
 
 describe('crafted imports in a child process: a result or a typed error, bounded time and memory', () => {
-  let run: Awaited<ReturnType<typeof runCases>>;
+  // Every crafted case in one child process with a 256 MB heap and a deadline.
+  let run: ChildRun<Outcome & { name: string }>;
   beforeAll(async () => {
-    run = await runCases(
+    run = await runChild(
+      SCRIPT,
       EXPECT.map(([name]) => name),
+      HEAP_MB,
       240_000,
     );
   }, 250_000);
@@ -142,7 +104,7 @@ describe('crafted imports in a child process: a result or a typed error, bounded
   });
 
   it.each(EXPECT)('%s', (name, expected, maxMs) => {
-    const out = run.out.get(name);
+    const out = run.lines.find((o) => o.name === name);
     expect(out).toMatchObject(expected);
     expect(out?.ms).toBeLessThan(maxMs);
   });
