@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   ConsentIdSchema,
   ConsentSchema,
+  type IsoDate,
   isNastavnikError,
   type Pair,
   PairIdSchema,
@@ -815,31 +816,23 @@ export function createApp(options: AppOptions) {
 
   // --- pairs that need attention (machines' findAttention, on the date asked) --------------
 
-  app.get('/attention', async (c) => {
+  // The findings on the date asked, cut to what the caller may see, and the read audited.
+  const attentionRead = async (c: Context<Env>, route: string, date: IsoDate) => {
     const { school } = await schoolOf();
+    const findings = attentionFor(c.get('caller'), school, await allPairs(), await registry.mentees(), date);
+    await auditRead(c, route, attentionSubjects(findings));
+    return findings;
+  };
+
+  app.get('/attention', async (c) => {
     const q = validate(AttentionQuerySchema, c.req.query());
-    const findings = attentionFor(
-      c.get('caller'),
-      school,
-      await allPairs(),
-      await registry.mentees(),
-      q.date,
-    );
-    await auditRead(c, 'GET /attention', attentionSubjects(findings));
+    const findings = await attentionRead(c, 'GET /attention', q.date);
     return c.json({ date: q.date, findings });
   });
 
   app.get('/attention/digest', async (c) => {
-    const { school } = await schoolOf();
     const q = validate(AttentionDigestQuerySchema, c.req.query());
-    const findings = attentionFor(
-      c.get('caller'),
-      school,
-      await allPairs(),
-      await registry.mentees(),
-      q.date,
-    );
-    await auditRead(c, 'GET /attention/digest', attentionSubjects(findings));
+    const findings = await attentionRead(c, 'GET /attention/digest', q.date);
     const d = digestOf(findings, q);
     return c.body(d.content, 200, { 'Content-Type': d.type });
   });
