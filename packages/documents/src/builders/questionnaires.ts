@@ -1,6 +1,9 @@
 import {
+  type Catalogue,
+  competences,
   fail,
   type Lang,
+  menteeGroups,
   OrganizationSchema,
   parse,
   type Question,
@@ -17,6 +20,16 @@ registerCatalogue();
 
 const tx = (ru: string, en: string) => ({ ru, en });
 const opt = (id: string, ru: string, en: string) => ({ id, label: tx(ru, en) });
+/**
+ * The options of a question that offers catalogue entries (competences, mentee groups), in the
+ * question's order: ids and labels come from the catalogue itself, so the questionnaire and the
+ * profiles it fills speak the same words.
+ */
+const fromCatalogue = (catalogue: Catalogue, ids: readonly string[]) =>
+  ids.flatMap((id) => {
+    const e = catalogue.byId.get(id);
+    return e ? [{ id: e.id, label: e.label }] : [];
+  });
 /**
  * A 1–10 scale whose end labels answer its own question («Насколько вы готовы…?» — «совсем не
  * готов(а)» … «полностью готов(а)»). The seeds call for the surveys (001 2.2, 4.2, 5.2, 7.1; 003
@@ -39,6 +52,27 @@ const scale = (
   text: tx(ru, en),
 });
 
+// The catalogue entries each standard question offers (a test checks that every id is in its catalogue).
+const MENTEE_NEEDS_AREAS = [
+  'lessonPlanning',
+  'classroomManagement',
+  'assessment',
+  'parentCommunication',
+  'digitalTools',
+  'documentation',
+  'academicSupport',
+  'careerGuidance',
+] as const;
+const MENTOR_COMPETENCES = [
+  'lessonPlanning',
+  'classroomManagement',
+  'subjectMethods',
+  'educationalWork',
+  'projectActivity',
+  'olympiadPreparation',
+] as const;
+const MENTOR_MENTEE_GROUPS = ['youngSpecialist', 'newTeacher', 'middleSchool', 'highSchool'] as const;
+
 const TEMPLATES: Record<
   'menteeNeeds' | 'mentorPotential' | 'preference' | 'interimFeedback' | 'finalSatisfaction',
   unknown
@@ -57,16 +91,7 @@ const TEMPLATES: Record<
         id: 'areas',
         type: 'multiple',
         text: tx('В каких вопросах вам нужна помощь наставника?', 'Where do you need a mentor’s help?'),
-        options: [
-          opt('lessonPlanning', 'планирование и проектирование урока', 'lesson planning'),
-          opt('classroomManagement', 'управление классом и дисциплина', 'classroom management'),
-          opt('assessment', 'оценивание образовательных результатов', 'assessment'),
-          opt('parentCommunication', 'взаимодействие с родителями', 'working with parents'),
-          opt('digitalTools', 'цифровая образовательная среда', 'digital tools'),
-          opt('documentation', 'ведение документации', 'paperwork'),
-          opt('academicSupport', 'помощь в учёбе', 'academic support'),
-          opt('careerGuidance', 'профессиональное самоопределение', 'career guidance'),
-        ],
+        options: fromCatalogue(competences, MENTEE_NEEDS_AREAS),
       },
       {
         id: 'difficulty',
@@ -108,25 +133,13 @@ const TEMPLATES: Record<
         id: 'competences',
         type: 'multiple',
         text: tx('В каких вопросах вы готовы помогать?', 'Where are you ready to help?'),
-        options: [
-          opt('lessonPlanning', 'планирование и проектирование урока', 'lesson planning'),
-          opt('classroomManagement', 'управление классом и дисциплина', 'classroom management'),
-          opt('subjectMethods', 'методика преподавания предмета', 'subject methods'),
-          opt('educationalWork', 'воспитательная работа, классное руководство', 'pastoral work'),
-          opt('projectActivity', 'проектная и исследовательская деятельность', 'projects and research'),
-          opt('olympiadPreparation', 'подготовка к олимпиадам и конкурсам', 'olympiads'),
-        ],
+        options: fromCatalogue(competences, MENTOR_COMPETENCES),
       },
       {
         id: 'groups',
         type: 'multiple',
         text: tx('С какими наставляемыми вы готовы работать?', 'Which mentees can you take?'),
-        options: [
-          opt('youngSpecialist', 'молодые специалисты', 'young specialists'),
-          opt('newTeacher', 'вновь принятые педагоги', 'new teachers'),
-          opt('middleSchool', 'обучающиеся 5–9 классов', 'pupils 5–9'),
-          opt('highSchool', 'обучающиеся 10–11 классов', 'pupils 10–11'),
-        ],
+        options: fromCatalogue(menteeGroups, MENTOR_MENTEE_GROUPS),
       },
       scale(
         'time',
