@@ -4,6 +4,7 @@ import {
   type IsoDate,
   IsoDateSchema,
   type Organization,
+  OrganizationIdSchema,
   type OrganizationTree,
   parse,
   registerCatalogue,
@@ -422,15 +423,19 @@ export async function computeIndicatorsSql(run: SqlRunner, options: SqlOptions):
 
 /** The organization tree from the layout's rows (ids and parents only). */
 function treeOf(rows: readonly Record<string, unknown>[]): OrganizationTree {
-  const organizations = rows.map((r) => {
+  const organizations = rows.map((r, i): Organization => {
+    // The database's ids are input: each is checked once here and stays branded from then on.
+    const id = parse(OrganizationIdSchema, String(r.id), ['organizations', i, 'id']);
     const parent = r.parent_id;
     // Only ids and parents matter to the tree; names stay in the registry.
     return {
-      id: String(r.id),
+      id,
       kind: 'other',
-      name: String(r.id),
-      ...(parent === null || parent === undefined ? {} : { parentId: String(parent) }),
-    } as unknown as Organization;
+      name: id,
+      ...(parent === null || parent === undefined
+        ? {}
+        : { parentId: parse(OrganizationIdSchema, String(parent), ['organizations', i, 'parentId']) }),
+    };
   });
   return buildOrganizationTree(organizations);
 }
