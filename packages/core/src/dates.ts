@@ -1,13 +1,5 @@
-import {
-  addDays,
-  addMonths,
-  differenceInCalendarMonths,
-  differenceInYears,
-  format,
-  isValid,
-  parseISO,
-} from 'date-fns';
 import { z } from 'zod';
+import { addDaysIso, addMonthsIso, dateParts, isoFromParts } from './calendar';
 import { domainRule, fail } from './errors';
 import { calendarMessagesEn, calendarMessagesRu } from './messages/calendar';
 import { registerMessages } from './messages/registry';
@@ -27,17 +19,19 @@ export const IsoDateSchema = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
 /**
- * Turn an {@link IsoDate} into a local `Date` at midnight (as date-fns does).
+ * Turn an {@link IsoDate} into a local `Date` at midnight (as date-fns'
+ * `parseISO` does), for code that hands dates to a `Date` API. The SDK's own
+ * calendar arithmetic does not need it (see {@link dayNumber}).
  *
  * @category Dates
  * @example
  * isoToDate('2023-09-01').getMonth(); // 8
  */
 export function isoToDate(date: IsoDate): Date {
-  const d = parseISO(date);
-  if (!isValid(d)) {
-    throw fail('invalid_format', [], { format: 'date' });
-  }
+  const p = dateParts(date);
+  const d = new Date(p.year, p.month - 1, p.day);
+  // The Date constructor maps the years 0–99 to 1900–1999.
+  d.setFullYear(p.year);
   return d;
 }
 
@@ -59,10 +53,10 @@ export const toDate: (date: IsoDate) => Date = isoToDate;
  * toIsoDate(new Date(2023, 8, 1)); // '2023-09-01'
  */
 export function toIsoDate(date: Date): IsoDate {
-  if (!isValid(date)) {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw fail('invalid_format', [], { format: 'date' });
   }
-  return format(date, 'yyyy-MM-dd');
+  return isoFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
 /**
@@ -73,47 +67,15 @@ export function toIsoDate(date: Date): IsoDate {
  * ageOn('2008-05-10', '2023-09-01'); // 15
  */
 export function ageOn(birthDate: IsoDate, date: IsoDate): number {
-  // Hot in replays (every consent check of a minor): compare the calendar
-  // fields directly; date-fns decides the rare cases (29 February, a date
-  // before the birth, anything not a valid YYYY-MM-DD).
-  const b = calendarFields(birthDate);
-  const d = calendarFields(date);
-  if (
-    b !== null &&
-    d !== null &&
-    date >= birthDate &&
-    !(b[1] === 2 && b[2] === 29) &&
-    !(d[1] === 2 && d[2] === 29)
-  ) {
-    return d[0] - b[0] - (d[1] < b[1] || (d[1] === b[1] && d[2] < b[2]) ? 1 : 0);
-  }
-  return differenceInYears(isoToDate(date), isoToDate(birthDate));
-}
-
-const DIGITS = /^\d{4}-\d{2}-\d{2}$/;
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Year, month, day of a valid `YYYY-MM-DD` (29 February only in leap years), else null. */
-function calendarFields(date: string): [number, number, number] | null {
-  if (!DIGITS.test(date)) return null;
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  if (y < 1) return null;
-  if (m < 1 || m > 12 || d < 1 || d > (DAYS_IN_MONTH[m - 1] as number)) return null;
-  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
-  return [y, m, d];
-}
-
-/**
- * Add whole months to a date (end-of-month clamped, as date-fns does).
- *
- * @category Dates
- * @example
- * addMonthsIso('2023-09-01', 9); // '2024-06-01'
- */
-export function addMonthsIso(date: IsoDate, months: number): IsoDate {
-  return toIsoDate(addMonths(isoToDate(date), months));
+  const b = dateParts(birthDate);
+  const d = dateParts(date);
+  // As date-fns' differenceInYears: whole years, the month and day compared
+  // as in a leap year (a birthday on 29 February comes on 1 March otherwise).
+  const later = date >= birthDate;
+  const [hi, lo] = later ? [d, b] : [b, d];
+  const years =
+    hi.year - lo.year - (hi.month < lo.month || (hi.month === lo.month && hi.day < lo.day) ? 1 : 0);
+  return later ? years : years === 0 ? 0 : -years;
 }
 
 /**
@@ -126,14 +88,12 @@ export function addMonthsIso(date: IsoDate, months: number): IsoDate {
  * termMonths('2023-09-01', '2024-05-31'); // 9
  */
 export function termMonths(start: IsoDate, end: IsoDate): number {
-  const s = isoToDate(start);
-  const e = isoToDate(end);
+  const s = dateParts(start);
   // An inclusive end: the term 1 Sep – 30 Nov is three full months.
-  // addDays, not `new Date(y, m, d + 1)`: the Date constructor maps years 0–99 to 1900–1999.
-  const endExclusive = addDays(e, 1);
-  const months = differenceInCalendarMonths(endExclusive, s);
-  const anchor = addMonths(s, months);
-  return anchor > endExclusive ? months - 1 : months;
+  const endExclusive = addDaysIso(end, 1);
+  const e = dateParts(endExclusive);
+  const months = (e.year - s.year) * 12 + e.month - s.month;
+  return addMonthsIso(start, months) > endExclusive ? months - 1 : months;
 }
 
 /**
@@ -168,8 +128,8 @@ export type AcademicYear = z.infer<typeof AcademicYearSchema>;
  * academicYearOf('2023-09-01'); // '2023-2024'
  */
 export function academicYearOf(date: IsoDate): AcademicYear {
-  const d = isoToDate(date);
-  const startYear = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
+  const d = dateParts(date);
+  const startYear = d.month >= 9 ? d.year : d.year - 1;
   return `${startYear}-${startYear + 1}`;
 }
 

@@ -20,6 +20,23 @@ export {
   rolesInWords,
 } from './authority';
 export {
+  addDaysIso,
+  addMonthsIso,
+  type DateParts,
+  dateParts,
+  dayNumber,
+  dayNumberFromParts,
+  daysBetween,
+  daysInMonth,
+  endOfMonthIso,
+  isLeapYear,
+  isoFromDayNumber,
+  isoFromParts,
+  partsOfDayNumber,
+  quarterOf,
+  weekdayOf,
+} from './calendar';
+export {
   type Catalogue,
   type CatalogueEntry,
   CatalogueEntrySchema,
@@ -83,7 +100,6 @@ export {
   AcademicYearSchema,
   academicYearBounds,
   academicYearOf,
-  addMonthsIso,
   ageOn,
   type IsoDate,
   IsoDateSchema,
