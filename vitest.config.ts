@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -36,5 +37,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     onConsoleLog: () => false,
+    // vitest's default is one worker fewer than the cores: a single worker on
+    // CI's two. Many files wait on PostgreSQL, child processes or the disk, so
+    // a worker per core keeps both busy (the suite took 290 s with one).
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
