@@ -25,6 +25,7 @@ export {
   type IndicatorResults,
   type IndicatorValue,
 } from './compute';
+export { type IndicatorConsentCheck, type WithheldRecords, withholdWithoutConsent } from './consentRecords';
 export {
   type ActivityRecord,
   ActivityRecordSchema,
@@ -69,11 +70,17 @@ export {
   IndicatorUnitSchema,
 } from './definitions';
 export { type IndicatorParams, type IndicatorParamsInput, IndicatorParamsSchema } from './params';
-export { type DatasetRelease, type DatasetReleaseOptions, depersonaliseDataset } from './release';
+export {
+  type DatasetRelease,
+  type DatasetReleaseOptions,
+  depersonaliseDataset,
+  type SmallClass,
+} from './release';
 export {
   type CompiledIndicatorsSql,
   compileIndicatorsSql,
   computeIndicatorsSql,
+  type SqlColumns,
   type SqlOptions,
   type SqlRunner,
 } from './sql';

@@ -1,18 +1,52 @@
-import { isNastavnikError, type NastavnikError } from '@nastavnik/core';
+import { type Consent, isNastavnikError, type NastavnikError } from '@nastavnik/core';
 import {
   computeIndicators,
+  type DatasetReleaseOptions,
   depersonaliseDataset,
+  type IndicatorConsentCheck,
   type IndicatorDatasetInput,
   type IndicatorValue,
+  withholdWithoutConsent,
 } from '@nastavnik/indicators';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { randomRegion } from './__fixtures__/random';
-import { pitfall } from './__fixtures__/small';
+import { pitfall, pupilPairs, pupils } from './__fixtures__/small';
 
 const asOf = '2024-05-31';
 const period = { kind: 'academicYear', year: '2023-2024' } as const;
 const secret = 'kept-by-the-school-dpo';
+
+/** Every id the dataset names, with a personal-data consent in force (a parent's for pupils); unknown ids are pupils. */
+function consentsFor(ds: IndicatorDatasetInput, except: readonly string[] = []): IndicatorConsentCheck {
+  const ids = new Set<string>();
+  for (const p of ds.persons ?? []) ids.add(p.id);
+  for (const p of ds.pairs ?? []) for (const id of [p.mentorId, ...p.menteeIds]) ids.add(id);
+  for (const m of ds.mentors ?? []) ids.add(m.personId);
+  for (const q of ds.requests ?? []) ids.add(q.menteeId);
+  for (const r of ds.responses ?? []) ids.add(r.respondentId);
+  const known = new Set((ds.persons ?? []).map((p) => p.id));
+  const consents = [...ids]
+    .filter((id) => !except.includes(id))
+    .map(
+      (id, i) =>
+        ({
+          id: `c-${i}`,
+          personId: id,
+          purpose: 'personalData',
+          givenBy: 'parent',
+          representative: { lastName: 'Р', firstName: 'Р' },
+          givenAt: '2023-09-01',
+        }) as unknown as Consent,
+    );
+  const people = [...ids].filter((id) => !known.has(id)).map((id) => ({ id, category: 'pupil' as const }));
+  return { consents, date: asOf, people };
+}
+
+const release = (
+  ds: IndicatorDatasetInput,
+  o: Omit<DatasetReleaseOptions, 'consentCheck' | 'asOf'> & { asOf?: string },
+) => depersonaliseDataset(ds, { asOf, ...o, consentCheck: consentsFor(ds) });
 
 function refusal(f: () => unknown): NastavnikError {
   try {
@@ -38,7 +72,7 @@ const values = (ds: IndicatorDatasetInput) =>
 // region only depersonalised, and only when no small group of people can be picked out of them.
 describe('depersonaliseDataset: the records indicators and a region receive', () => {
   it('replaces every person, request and pair id consistently, drops birth dates, and keeps every indicator exact', () => {
-    const released = depersonaliseDataset(pitfall, { secret, asOf, k: 2 });
+    const released = release(pitfall, { secret, k: 2 });
     const text = JSON.stringify(released.dataset);
     for (const p of pitfall.persons ?? []) expect(text).not.toContain(`"${p.id}"`);
     expect(text).not.toContain('birthDate');
@@ -55,7 +89,7 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
         const ds = { ...raw, persons: (raw.persons ?? []).map(({ leftAt: _, ...p }) => p) };
         let released: IndicatorDatasetInput;
         try {
-          released = depersonaliseDataset(ds, { secret, asOf, k }).dataset;
+          released = release(ds, { secret, k }).dataset;
         } catch (e) {
           expect(isNastavnikError(e) && e.code === 'k_anonymity_failed').toBe(true);
           return;
@@ -97,12 +131,12 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
       persons: [...(pitfall.persons ?? []), ...leavers, ...stayers],
       pairs: [...(pitfall.pairs ?? []), ...pairs],
     };
-    const released = depersonaliseDataset(ds, { secret, asOf, k: 2 });
+    const released = release(ds, { secret, k: 2 });
     expect(values(released.dataset)).toEqual(values(ds));
   });
 
   it('the key reverses the identifiers and is not part of what is sent', () => {
-    const { dataset, key } = depersonaliseDataset(pitfall, { secret, asOf, k: 2 });
+    const { dataset, key } = release(pitfall, { secret, k: 2 });
     const table = key.identifiers.personId ?? {};
     const back = (dataset.persons ?? []).map((p) => table[p.id]);
     expect(new Set(back)).toEqual(new Set((pitfall.persons ?? []).map((p) => p.id)));
@@ -110,19 +144,34 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
   });
 
   it('refuses a release in which an attacker joining on the quasi-identifiers picks out fewer than k people', () => {
-    // One young teacher who left in March: organization, category, experience and leaving date single them out.
+    // One young teacher in the retention cohort (a pair as a mentee approved a year before) who left in
+    // March: organization, category, experience and «retained» single them out.
     const ds: IndicatorDatasetInput = {
       ...pitfall,
       persons: [
         ...(pitfall.persons ?? []),
         { id: 't-1', organizationId: 'a', category: 'teacher', experienceYears: 1, leftAt: '2024-03-15' },
       ],
+      pairs: [
+        ...(pitfall.pairs ?? []),
+        {
+          id: 'tp-1',
+          organizationId: 'a',
+          mentorId: 't-0',
+          menteeIds: ['t-1'],
+          form: 'educatorEducator',
+          formats: ['traditional'],
+          status: 'completed',
+          approvedAt: '2023-03-01',
+          completedAt: '2023-12-20',
+        },
+      ],
     };
-    const e = refusal(() => depersonaliseDataset(ds, { secret, asOf, k: 2 }));
+    const e = refusal(() => release(ds, { secret, k: 2 }));
     expect(e.code).toBe('k_anonymity_failed');
     expect(JSON.stringify(e.toJSON())).not.toContain('t-1');
     // School «a» has 2 pupils: with the default k = 5 they are exposed as well.
-    expect(refusal(() => depersonaliseDataset(pitfall, { secret, asOf })).issues[0]?.params).toMatchObject({
+    expect(refusal(() => release(pitfall, { secret })).issues[0]?.params).toMatchObject({
       k: 5,
       found: 2,
       exposed: 2,
@@ -130,9 +179,114 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
   });
 
   it('is deterministic for a secret, and another secret gives other identifiers', () => {
-    const a = depersonaliseDataset(pitfall, { secret, asOf, k: 2 });
-    expect(depersonaliseDataset(pitfall, { secret, asOf, k: 2 })).toEqual(a);
-    const b = depersonaliseDataset(pitfall, { secret: 'another-long-secret', asOf, k: 2 });
+    const a = release(pitfall, { secret, k: 2 });
+    expect(release(pitfall, { secret, k: 2 })).toEqual(a);
+    const b = release(pitfall, { secret: 'another-long-secret', k: 2 });
     expect(b.dataset.persons).not.toEqual(a.dataset.persons);
+  });
+
+  it("people no indicator counts are not sent (a leaver outside any retention cohort, the authority's curator)", () => {
+    const ds: IndicatorDatasetInput = {
+      ...pitfall,
+      persons: [
+        ...(pitfall.persons ?? []),
+        { id: 't-1', organizationId: 'a', category: 'teacher', experienceYears: 1, leftAt: '2024-03-15' },
+        { id: 'cur', organizationId: 'mun', category: 'other' },
+      ],
+    };
+    const r = release(ds, { secret, k: 2 });
+    expect(r.deleted).toBe(2);
+    expect(r.dataset.persons).toHaveLength(102);
+    expect(values(r.dataset)).toEqual(values(ds));
+  });
+
+  it('smallClasses: generalise moves a small class up the tree; only the schools it left change, the municipality stays exact', () => {
+    const three: IndicatorDatasetInput = {
+      ...pitfall,
+      organizations: [
+        ...pitfall.organizations,
+        { id: 'c', kind: 'school', name: 'МОУ СОШ № 3', parentId: 'mun' },
+      ],
+      persons: [...(pitfall.persons ?? []), ...pupils('c', 'c', 3)],
+      pairs: [...(pitfall.pairs ?? []), ...pupilPairs('c', 'c', 2)],
+    };
+    expect(refusal(() => release(three, { secret })).code).toBe('k_anonymity_failed');
+    const r = release(three, { secret, smallClasses: 'generalise' });
+    expect(r.report).toMatchObject({ ok: true, required: 5 });
+    expect(r.generalised).toEqual({ records: 5, from: ['a', 'c'] });
+    expect(r.suppressed.records).toBe(0);
+    const before = values(three);
+    const after = values(r.dataset);
+    const changed = new Set(
+      after.filter((v, i) => JSON.stringify(v) !== JSON.stringify(before[i])).map((v) => v[1] as string),
+    );
+    expect(after.map((v) => [v[0], v[1], v[2]])).toEqual(before.map((v) => [v[0], v[1], v[2]]));
+    expect([...changed].sort()).toEqual(['a', 'c']);
+  });
+
+  it('smallClasses: suppress leaves out what is still smaller than k at the top and reports the classes', () => {
+    const r = release(pitfall, { secret, smallClasses: 'suppress' });
+    expect(r.generalised).toEqual({ records: 2, from: ['a'] });
+    expect(r.suppressed).toEqual({
+      records: 2,
+      classes: [{ organizationId: 'mun', category: 'pupil', age: 10, records: 2 }],
+    });
+    expect(r.dataset.persons).toHaveLength(100);
+    expect(r.report.ok).toBe(true);
+  });
+
+  it('property: with suppress every release passes the attacker join at k, and the root is exact when nothing is suppressed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 6 }), (seed, k) => {
+        const ds = randomRegion(seed, 2, 3, 40);
+        const r = release(ds, { secret, k, smallClasses: 'suppress' });
+        // The attacker knows each released person's quasi-identifiers and joins on them: at least k match.
+        const persons = r.dataset.persons ?? [];
+        const key = (p: (typeof persons)[number]) =>
+          JSON.stringify([
+            p.organizationId,
+            p.category,
+            p.age ?? null,
+            p.experienceYears ?? null,
+            p.leftAt ?? null,
+          ]);
+        const sizes = new Map<string, number>();
+        for (const p of persons) sizes.set(key(p), (sizes.get(key(p)) ?? 0) + 1);
+        for (const p of persons) expect(sizes.get(key(p))).toBeGreaterThanOrEqual(k);
+        expect(r.suppressed.records).toBe(r.suppressed.classes.reduce((s, c) => s + c.records, 0));
+        if (r.suppressed.records === 0) {
+          const root = (ds.organizations.find((o) => o.parentId === undefined) ?? { id: '' }).id;
+          const at = (vs: ReturnType<typeof values>) => vs.filter((v) => v[1] === root);
+          expect(at(values(r.dataset))).toEqual(at(values(ds)));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('the records of a person without the consent to pass them on are kept back, counted and listed by id', () => {
+    const check = consentsFor(pitfall);
+    const without = { ...check, consents: check.consents.filter((c) => c.personId !== 'b-3') };
+    const { dataset, withheld } = withholdWithoutConsent(pitfall, without);
+    expect(dataset.persons.map((p) => p.id)).not.toContain('b-3');
+    expect(withheld).toMatchObject({
+      persons: 1,
+      pairs: 1,
+      mentors: 0,
+      requests: 0,
+      responses: 0,
+      unknown: [],
+    });
+    expect(withheld.gaps).toEqual([
+      { personId: 'b-3', purpose: 'personalData', cause: 'consent_missing', role: 'participant' },
+      { personId: 'b-3', purpose: 'personalData', cause: 'consent_missing', role: 'mentee' },
+    ]);
+    const r = depersonaliseDataset(pitfall, { secret, asOf, k: 2, consentCheck: without });
+    expect(r.withheld).toEqual(withheld);
+    expect(r.dataset.persons).toHaveLength(101);
+    // A mentor named by id only, with nobody to judge by, is not assumed to have consented.
+    const unknown = withholdWithoutConsent(pitfall, { ...check, people: [] });
+    expect(unknown.withheld.pairs).toBe(100);
+    expect(unknown.withheld.unknown).toHaveLength(100);
   });
 });

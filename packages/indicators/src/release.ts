@@ -10,7 +10,8 @@ import {
   type ReleaseRow,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import { type IndicatorDataset, type IndicatorDatasetInput, parseDataset } from './dataset';
+import { type IndicatorConsentCheck, type WithheldRecords, withholdWithoutConsent } from './consentRecords';
+import type { IndicatorDataset, IndicatorDatasetInput } from './dataset';
 import { type IndicatorParamsInput, IndicatorParamsSchema } from './params';
 
 const ReleaseOptionsSchema = z.object({
@@ -20,40 +21,89 @@ const ReleaseOptionsSchema = z.object({
   asOf: IsoDateSchema,
   /** The smallest class of people sharing the released quasi-identifiers (default 5). */
   k: z.number().int().min(2).max(1000).default(5),
+  /** What to do with a class smaller than k: refuse the release (default), generalise the organization, then suppress. */
+  smallClasses: z.enum(['refuse', 'generalise', 'suppress']).default('refuse'),
 });
 
 /**
  * Options of {@link depersonaliseDataset}: the secret (kept apart), the
- * as-of date, k (default 5), and the indicator parameters the region
+ * as-of date, k (default 5), what to do with a class of fewer than k people
+ * (`refuse`, the default; `generalise` — move the class to the parent
+ * organization, school → municipality → region, and refuse if that is not
+ * enough; `suppress` — generalise, then leave out the records still in a
+ * small class and report them), the consent check (required: records leave
+ * the school only for people the consent policy allows, see
+ * {@link withholdWithoutConsent}), and the indicator parameters the region
  * computes with (the pupils' age band, the young specialist's years), so
  * that generalisation keeps every indicator exact.
  *
  * @category Dataset
  * @example
- * const o: DatasetReleaseOptions = { secret: 'kept-by-the-dpo', asOf: '2024-05-31' };
+ * const o: DatasetReleaseOptions = { secret: 'kept-by-the-dpo', asOf: '2024-05-31', consentCheck: { consents, date: '2024-05-31' } };
  */
 export type DatasetReleaseOptions = z.input<typeof ReleaseOptionsSchema> & {
+  readonly consentCheck: IndicatorConsentCheck;
   readonly params?: IndicatorParamsInput;
 };
+
+/**
+ * A class of released people smaller than k, by its quasi-identifiers as
+ * they would have been released (organization, category, the band's age,
+ * young specialist or not, the leaving date) and how many records it had.
+ * For the data-protection officer's report; never sent.
+ *
+ * @category Dataset
+ * @example
+ * const c: SmallClass = { organizationId: 'uo-1', category: 'teacher', experienceYears: 3, records: 4 };
+ */
+export interface SmallClass {
+  readonly organizationId: string;
+  readonly category: 'pupil' | 'teacher';
+  readonly age?: number;
+  readonly experienceYears?: number;
+  readonly leftAt?: IsoDate;
+  readonly records: number;
+}
 
 /**
  * What {@link depersonaliseDataset} returns: the dataset to send (no ids
  * that point to people, no birth dates, generalised ages and experience),
  * the key that reverses the identifiers (keep it apart: Roskomnadzor order
- * № 140), and the k-anonymity report over the quasi-identifiers.
+ * № 140), the k-anonymity report over the quasi-identifiers of what is
+ * sent, and the officer's account of every step that changed the records:
+ * `withheld` (no consent for the transfer), `deleted` (people no indicator
+ * counts: not needed, not sent), `generalised` (records moved to the parent
+ * organization, with the organizations they came from) and `suppressed`
+ * (records left out, with their classes).
  *
  * @category Dataset
  * @example
- * const { dataset, key, report } = depersonaliseDataset(ds, { secret: 'kept-by-the-dpo', asOf: '2024-05-31' });
+ * const { dataset, key, report, suppressed } = depersonaliseDataset(ds, { secret: 'kept-by-the-dpo', asOf: '2024-05-31', consentCheck, smallClasses: 'suppress' });
  */
 export interface DatasetRelease {
   readonly dataset: IndicatorDatasetInput;
   readonly key: DepersonalisationKey;
   readonly report: KAnonymityReport;
+  readonly withheld: WithheldRecords;
+  readonly deleted: number;
+  readonly generalised: { readonly records: number; readonly from: readonly string[] };
+  readonly suppressed: { readonly records: number; readonly classes: readonly SmallClass[] };
 }
 
 /** The quasi-identifiers of a released person: what a colleague or a class list could know. */
 const QUASI_IDENTIFIERS = ['organizationId', 'category', 'age', 'experienceYears', 'leftAt'] as const;
+
+type Released = {
+  id: string;
+  organizationId: string;
+  category: 'pupil' | 'teacher';
+  age?: number;
+  experienceYears?: number;
+  leftAt?: IsoDate;
+};
+
+const classOf = (p: Released): string =>
+  JSON.stringify(QUASI_IDENTIFIERS.map((f) => (p as Record<string, string | number | undefined>)[f] ?? null));
 
 function fullYears(birth: IsoDate, on: IsoDate): number {
   const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
@@ -80,32 +130,72 @@ function idRows(ds: IndicatorDataset): ReleaseRow[] {
   ];
 }
 
+/** The first day each person's first pair as a mentee was approved (on or before `asOf`), as indicators count it. */
+function firstApprovals(ds: IndicatorDataset, asOf: IsoDate): Map<string, IsoDate> {
+  const first = new Map<string, IsoDate>();
+  for (const p of ds.pairs) {
+    if (p.status === 'proposed' || p.approvedAt === undefined || p.approvedAt > asOf) continue;
+    for (const id of p.menteeIds) {
+      const seen = first.get(id);
+      if (seen === undefined || p.approvedAt < seen) first.set(id, p.approvedAt);
+    }
+  }
+  return first;
+}
+
+/** The same calendar day a year later (29 February → 28 February), as indicators count the anniversary. */
+function plusOneYear(d: IsoDate): IsoDate {
+  const y = Number(d.slice(0, 4)) + 1;
+  const md = d.slice(5);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${y}-${md === '02-29' && !leap ? '02-28' : md}` as IsoDate;
+}
+
 /**
  * Depersonalise an indicators dataset before it leaves the school for the
- * municipality or the region (152-ФЗ ст. 3 п. 9, ст. 6 ч. 1 п. 9;
- * Roskomnadzor order № 140 of 19.06.2025), with core's methods:
- * - identifiers (метод введения идентификаторов): every person, request and
- *   pair id is replaced by an identifier, consistently across the tables;
- *   the table of correspondence is the returned `key`, kept apart;
- * - generalisation (метод изменения состава или семантики): a pupil's birth
- *   date becomes «in the age band» (the band's lower age) or is deleted; a
- *   head becomes pedagogical staff (`teacher`), and a teacher's experience
- *   «young specialist» or «not» (the limit or one year more); a leaving date
- *   is kept only for a young specialist who left (retention), anyone else
- *   who left gets the as-of date; people no indicator counts become `other`
- *   with nothing but their organization;
- * - deletion: birth dates never leave.
+ * municipality or the region (152-ФЗ ст. 3 п. 9, ст. 5 ч. 5, ст. 6 ч. 1
+ * п. 9; Roskomnadzor order № 140 of 19.06.2025 «Об утверждении требований к
+ * обезличиванию персональных данных и методов обезличивания»), in this
+ * order:
+ * 1. consent (152-ФЗ ст. 9, ст. 21 ч. 5): the records of people the consent
+ *    policy does not allow to pass on are kept back and counted
+ *    ({@link withholdWithoutConsent});
+ * 2. deletion (удаление части сведений; ст. 5 ч. 5, data no more than the
+ *    purpose needs): people no indicator counts are not sent at all — other
+ *    categories, pupils off the roll or outside the age band, staff who
+ *    left and are not in a young specialists' retention cohort;
+ * 3. identifiers (метод введения идентификаторов): every person, request
+ *    and pair id becomes an identifier, consistently across the tables; the
+ *    table of correspondence is the returned `key`, kept apart;
+ * 4. generalisation (метод изменения состава или семантики): a pupil's
+ *    birth date becomes the band's lower age; a head is pedagogical staff
+ *    (`teacher`); experience becomes «young specialist» or «not»; a leaving
+ *    date becomes «retained a year after the first pair» (the as-of date) or
+ *    not (the first pair's approval date); birth dates never leave;
+ * 5. the k-anonymity check over the quasi-identifiers (organization,
+ *    category, age, experience, leaving date): a class of fewer than k
+ *    people is refused (`k_anonymity_failed`, with k and the count of
+ *    exposed people, never their values) — or, with `smallClasses:
+ *    'generalise'`, moved up the organization tree (school → municipality →
+ *    region) until it has k, and with `'suppress'`, whatever is still
+ *    smaller than k at the top is left out and reported by class.
  *
- * Every indicator computed on the release with the same as-of date and
- * parameters equals the one computed on the original. Then the k-anonymity
- * check over the quasi-identifiers (organization, category, age, experience,
- * leaving date) refuses a release in which fewer than k people share them
- * (`k_anonymity_failed`, with k and the count of exposed people, never their
- * values): send the computed, suppressed indicators instead.
+ * Exactness: steps 2–4 keep every indicator computed on the release (same
+ * as-of date and parameters) equal to the original. Moving a class up
+ * keeps every value of the parent organization and above; only the
+ * person-based indicators (coverage of pupils and teachers, young
+ * specialists, their retention) of the organizations in `generalised.from`
+ * change, because those people are counted one level up. Suppression and
+ * consent change the person-based indicators of the organizations (and
+ * their parents) the records belonged to: `suppressed.classes` and
+ * `withheld` say which.
  *
  * @category Dataset
  * @example
- * const { dataset, key } = depersonaliseDataset(ds, { secret: 'kept-by-the-dpo', asOf: '2024-05-31' });
+ * const { dataset, key, suppressed } = depersonaliseDataset(ds, {
+ *   secret: 'kept-by-the-dpo', asOf: '2024-05-31', smallClasses: 'suppress',
+ *   consentCheck: { consents, date: '2024-05-31' },
+ * });
  * const results = computeIndicators(dataset, { asOf: '2024-05-31', period: { kind: 'academicYear', year: '2023-2024' } });
  */
 export function depersonaliseDataset(
@@ -114,7 +204,10 @@ export function depersonaliseDataset(
 ): DatasetRelease {
   const o = parse(ReleaseOptionsSchema, options, ['options']);
   const params = parse(IndicatorParamsSchema, options.params ?? {}, ['options', 'params']);
-  const ds = parseDataset(dataset);
+  if (options.consentCheck === undefined) {
+    throw fail('invalid_type', ['options', 'consentCheck'], { expected: 'object' });
+  }
+  const { dataset: ds, withheld } = withholdWithoutConsent(dataset, options.consentCheck);
   const ids = depersonalise(idRows(ds), {
     secret: o.secret,
     fields: {
@@ -132,27 +225,79 @@ export function depersonaliseDataset(
 
   const { min, max } = params.pupilAgeBand;
   const young = params.youngSpecialistMaxYears;
-  const persons = ds.persons.map((p) => {
+  const first = firstApprovals(ds, o.asOf);
+  let persons: Released[] = [];
+  for (const p of ds.persons) {
     const id = idOf(person, p.id);
     const left = p.leftAt !== undefined && p.leftAt <= o.asOf;
     if (p.category === 'pupil') {
       // Counted only when on the roll and in the age band: the band's lower age stands for any age in it.
       const age = p.birthDate !== undefined ? fullYears(p.birthDate, o.asOf) : p.age;
-      const counted = !left && age !== undefined && age >= min && age <= max;
-      return { id, organizationId: p.organizationId, category: 'pupil', ...(counted ? { age: min } : {}) };
-    }
-    if (p.category === 'teacher' || p.category === 'head') {
+      if (!left && age !== undefined && age >= min && age <= max)
+        persons.push({ id, organizationId: p.organizationId, category: 'pupil', age: min });
+    } else if (p.category === 'teacher' || p.category === 'head') {
       // A head is pedagogical staff like a teacher: the one head of a school is not singled out.
       const isYoung = p.experienceYears !== undefined && p.experienceYears <= young;
       const experience =
         p.experienceYears === undefined ? {} : { experienceYears: isYoung ? young : Math.floor(young) + 1 };
-      // A young specialist's leaving date counts for retention; anyone else's only says «no longer on the roll».
-      const leftAt = left ? { leftAt: isYoung ? (p.leftAt as IsoDate) : o.asOf } : {};
-      return { id, organizationId: p.organizationId, category: 'teacher', ...experience, ...leftAt };
+      if (!left) {
+        persons.push({ id, organizationId: p.organizationId, category: 'teacher', ...experience });
+        continue;
+      }
+      // Someone who left counts only in a young specialists' retention cohort: a year after the first pair
+      // as a mentee, on or before the as-of date. Retained or not is all the leaving date tells.
+      const since = isYoung ? first.get(p.id) : undefined;
+      const anniversary = since === undefined ? undefined : plusOneYear(since);
+      if (since === undefined || anniversary === undefined || anniversary > o.asOf) continue;
+      const leftAt = (p.leftAt as IsoDate) >= anniversary ? o.asOf : since;
+      persons.push({ id, organizationId: p.organizationId, category: 'teacher', ...experience, leftAt });
     }
-    // Nobody else is counted: only the organization and the category «other».
-    return { id, organizationId: p.organizationId, category: 'other' };
-  });
+    // Nobody else is counted by any indicator: not sent.
+  }
+  const deleted = ds.persons.length - persons.length;
+
+  // Small classes: refused, or moved up the organization tree, then suppressed.
+  const parentOf = new Map<string, string | undefined>(ds.organizations.map((org) => [org.id, org.parentId]));
+  const sizes = () => {
+    const n = new Map<string, number>();
+    for (const p of persons) n.set(classOf(p), (n.get(classOf(p)) ?? 0) + 1);
+    return n;
+  };
+  const from = new Set<string>();
+  let lifted = 0;
+  const moved = new Set<string>();
+  if (o.smallClasses !== 'refuse') {
+    for (;;) {
+      const n = sizes();
+      let changed = false;
+      persons = persons.map((p) => {
+        const parent = parentOf.get(p.organizationId);
+        if ((n.get(classOf(p)) ?? 0) >= o.k || parent === undefined) return p;
+        changed = true;
+        if (!moved.has(p.id)) {
+          moved.add(p.id);
+          lifted++;
+          from.add(p.organizationId);
+        }
+        return { ...p, organizationId: parent };
+      });
+      if (!changed) break;
+    }
+  }
+  const small: SmallClass[] = [];
+  if (o.smallClasses === 'suppress') {
+    const n = sizes();
+    const seen = new Set<string>();
+    for (const p of persons) {
+      const c = classOf(p);
+      const size = n.get(c) ?? 0;
+      if (size >= o.k || seen.has(c)) continue;
+      seen.add(c);
+      const { id: _id, ...qi } = p;
+      small.push({ ...qi, records: size });
+    }
+    persons = persons.filter((p) => (n.get(classOf(p)) ?? 0) >= o.k);
+  }
   const report = kAnonymity(
     persons.map((p) =>
       Object.fromEntries(
@@ -167,7 +312,7 @@ export function depersonaliseDataset(
   }
   const released: IndicatorDatasetInput = {
     organizations: ds.organizations,
-    persons: persons as IndicatorDatasetInput['persons'],
+    persons,
     mentors: ds.mentors.map((m) => ({ ...m, personId: idOf(person, m.personId) })),
     requests: ds.requests.map((q) => ({ ...q, id: idOf(request, q.id), menteeId: idOf(person, q.menteeId) })),
     pairs: ds.pairs.map((p) => ({
@@ -181,5 +326,13 @@ export function depersonaliseDataset(
     activities: ds.activities,
     counters: ds.counters,
   };
-  return { dataset: released, key: ids.key, report };
+  return {
+    dataset: released,
+    key: ids.key,
+    report,
+    withheld,
+    deleted,
+    generalised: { records: lifted, from: [...from].sort() },
+    suppressed: { records: small.reduce((s, c) => s + c.records, 0), classes: small },
+  };
 }
