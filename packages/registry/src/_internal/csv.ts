@@ -1,5 +1,4 @@
 import { startsFormula } from '@nastavnik/core';
-import iconv from 'iconv-lite';
 import { cellTooLong, EXCEL_MAX_COLUMNS, tooManyColumns } from './limits';
 import type { RawRow } from './sheet';
 
@@ -33,28 +32,25 @@ export function sniffEncoding(head: Uint8Array): TextEncoding {
   }
 }
 
-/** Decode a byte stream as text, chunk by chunk (multi-byte characters may straddle chunks); a BOM is dropped. */
+/**
+ * Decode a byte stream as text, chunk by chunk (multi-byte characters may
+ * straddle chunks); a BOM is dropped. Windows-1251 too through the WHATWG
+ * `TextDecoder` (browsers, and Node with its full ICU), no Node built-ins.
+ */
 export async function* decodeText(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   encoding: TextEncoding,
 ): AsyncGenerator<string> {
-  if (encoding !== 'windows-1251') {
-    const d = new TextDecoder(encoding);
-    for await (const c of chunks) {
-      const s = d.decode(c, { stream: true });
-      if (s) yield s;
-    }
-    const tail = d.decode();
-    if (tail) yield tail;
-    return;
-  }
-  const d = iconv.getDecoder('win1251');
+  const d = new TextDecoder(encoding);
+  // 0x98 is no character in Windows-1251: WHATWG decodes it as U+0098, read here as undecodable.
+  const clean =
+    encoding === 'windows-1251' ? (s: string) => s.replace(/\u0098/g, '\ufffd') : (s: string) => s;
   for await (const c of chunks) {
-    const s = d.write(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
-    if (s) yield s;
+    const s = d.decode(c, { stream: true });
+    if (s) yield clean(s);
   }
-  const tail = d.end();
-  if (tail) yield tail;
+  const tail = d.decode();
+  if (tail) yield clean(tail);
 }
 
 /** Pass bytes through, failing with `tooMuch()` once more than `max` bytes have passed. */

@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import { registerCatalogue } from '@nastavnik/core';
-import ExcelJS from 'exceljs';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Cell } from './cells';
 import { unguard } from './csv';
 import {
@@ -12,6 +11,7 @@ import {
   textTooLong,
   tooMuchData,
 } from './limits';
+import { eocdAt, unpack, type ZipDirectory, type ZipPart, zipDirectory } from './zip';
 
 registerCatalogue();
 
@@ -29,313 +29,6 @@ export interface SheetStream {
   readonly rows: AsyncIterable<RawRow>;
 }
 
-interface StreamEvent {
-  eventType: string;
-  value: unknown;
-}
-
-/** The parts of exceljs' streaming reader this module relies on (exceljs 4.4). */
-interface ReaderInternals {
-  parse(): AsyncGenerator<StreamEvent>;
-  _parseSharedStrings(entry: unknown): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<StreamEvent>;
-  properties?: { model?: { date1904?: boolean } };
-}
-
-type ReaderCtor = new (input: Readable, options: Record<string, string>) => ReaderInternals;
-
-const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as ReaderCtor;
-
-/**
- * Counts the unpacked bytes of the parts the import reads (shared strings and
- * worksheets), against the limit and against the size each part declares in
- * the zip's central directory: a part that unpacks to more than it declares
- * is a crafted file, stopped at once rather than after gigabytes.
- */
-export class Meter {
-  private total = 0;
-
-  constructor(
-    private readonly declared: ReadonlyMap<string, number> | undefined,
-    private readonly max: number,
-    private readonly tooMuch: () => Error,
-    private readonly broken: () => Error,
-    private readonly onBytes: (e?: Error) => void,
-    /** The longest run of bytes between two `<`: a text or attribute longer than a cell can be. */
-    private readonly maxText: number,
-    private readonly textTooLong: () => Error,
-  ) {}
-
-  /** Decode a part as UTF-8 across chunk boundaries (exceljs decodes each chunk alone and breaks Cyrillic letters that straddle two), counting its bytes. */
-  async *utf8(chunks: AsyncIterable<unknown>, path: string): AsyncGenerator<string> {
-    const declared = this.declared?.get(path);
-    let part = 0;
-    let run = 0;
-    const d = new TextDecoder('utf-8');
-    for await (const c of chunks) {
-      const bytes = typeof c === 'string' ? Buffer.byteLength(c) : c instanceof Uint8Array ? c.byteLength : 0;
-      part += bytes;
-      this.total += bytes;
-      // The XML parser holds a whole text node in memory: one that no cell could hold is stopped here.
-      const lt =
-        c instanceof Uint8Array ? c.lastIndexOf(0x3c) : typeof c === 'string' ? c.lastIndexOf('<') : -1;
-      run = lt < 0 ? run + bytes : bytes - lt - 1;
-      let stop: Error | undefined;
-      if (this.total > this.max) stop = this.tooMuch();
-      else if (declared !== undefined && part > declared) stop = this.broken();
-      else if (run > this.maxText) stop = this.textTooLong();
-      this.onBytes(stop);
-      if (stop) throw stop;
-      if (typeof c === 'string') yield c;
-      else if (c instanceof Uint8Array) {
-        const s = d.decode(c, { stream: true });
-        if (s) yield s;
-      }
-    }
-    const tail = d.decode();
-    if (tail) yield tail;
-  }
-}
-
-/**
- * exceljs' streaming reader with its text decoding fixed (shared strings and
- * worksheets are decoded as streams, so multi-byte characters that fall on a
- * chunk boundary survive) and the unpacked bytes of those parts metered.
- */
-class SafeReader extends Base {
-  meter: Meter | undefined;
-
-  override async *_parseSharedStrings(entry: unknown): AsyncGenerator<unknown> {
-    const source = this.meter?.utf8(entry as AsyncIterable<unknown>, 'xl/sharedStrings.xml');
-    yield* super._parseSharedStrings(source ? Readable.from(source) : entry);
-  }
-
-  override *_parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<StreamEvent> {
-    // exceljs 4.4 sometimes loses xl/workbook.xml and xl/sharedStrings.xml when they come after the
-    // worksheets in the zip (they do in most files) and the process is busy: the worksheets, parked
-    // in temporary files, are then read without their names and shared strings. Every XLSX has a
-    // workbook part, so a worksheet read without one means the read lost parts: say so, and the
-    // caller reads the bytes again.
-    if ((this as unknown as { workbookRels?: unknown }).workbookRels === undefined) throw new LostParts();
-    const path = `xl/worksheets/sheet${sheetNo}.xml`;
-    yield* super._parseWorksheet(this.meter ? this.meter.utf8(iterator, path) : iterator, sheetNo);
-  }
-}
-
-/** The zip reader lost parts of the workbook (see {@link SafeReader}); reading again helps. */
-class LostParts extends Error {}
-
-/** Largest XLSX (compressed) read: Excel's own limit of 1,048,576 rows stays far below it. */
-const MAX_XLSX_BYTES = 256 * 1024 * 1024;
-/** How many times a read that lost parts is tried again before the file is reported as damaged. */
-const READ_ATTEMPTS = 5;
-
-interface ExcelRow {
-  number: number;
-  values: unknown;
-}
-
-function flatten(v: unknown): { cell: Cell; formula: boolean } {
-  if (v === null || v === undefined) return { cell: undefined, formula: false };
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-    return { cell: v, formula: false };
-  if (v instanceof Date) return { cell: v, formula: false };
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) {
-      const text = o.richText
-        .map((r) => (typeof (r as { text?: unknown }).text === 'string' ? (r as { text: string }).text : ''))
-        .join('');
-      return { cell: text, formula: false };
-    }
-    if ('formula' in o || 'sharedFormula' in o) return { cell: flatten(o.result).cell, formula: true };
-    if (typeof o.error === 'string') return { cell: o.error, formula: false };
-    if (typeof o.text === 'string') return { cell: o.text, formula: false };
-    if (o.text !== undefined) return flatten(o.text);
-  }
-  return { cell: undefined, formula: false };
-}
-
-function toRaw(r: ExcelRow, maxCell: number): RawRow {
-  if (r.number > EXCEL_MAX_ROWS) throw rowBeyondExcel(r.number);
-  const values = Array.isArray(r.values) ? (r.values as unknown[]) : [];
-  const cells: Cell[] = [];
-  let formula = false;
-  // exceljs rows are 1-based sparse arrays; cap at Excel's column limit.
-  const n = Math.min(values.length, EXCEL_MAX_COLUMNS + 1);
-  for (let i = 1; i < n; i++) {
-    const f = flatten(values[i]);
-    if (typeof f.cell === 'string' && f.cell.length > maxCell) throw cellTooLong(maxCell, r.number, i);
-    // The export guards formula starts in XLSX as in CSV; the guard comes off the same way.
-    cells.push(typeof f.cell === 'string' ? unguard(f.cell) : f.cell);
-    if (f.formula) formula = true;
-  }
-  return formula ? { row: r.number, cells, formula } : { row: r.number, cells };
-}
-
-/** A reader that moves no bytes for this long while the import waits on it is stuck (a damaged zip). */
-const STALL_MS = 2000;
-const EOCD = 0x06054b50;
-const CDH = 0x02014b50;
-
-function eocdAt(b: Uint8Array): number {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const min = Math.max(0, b.byteLength - 65_557);
-  for (let i = b.byteLength - 22; i >= min; i--) if (dv.getUint32(i, true) === EOCD) return i;
-  return -1;
-}
-
-/** A part of the zip as its central directory lists it. */
-export interface ZipPart {
-  readonly name: string;
-  /** Unpacked size as declared. */
-  readonly size: number;
-  /** Where its local header starts. */
-  readonly offset: number;
-}
-
-/** The zip's central directory: its parts and where it starts. */
-export interface ZipDirectory {
-  readonly parts: readonly ZipPart[];
-  readonly offset: number;
-  /** Declared unpacked size of each part by name. */
-  readonly sizes: ReadonlyMap<string, number>;
-}
-
-/**
- * The zip's central directory, or `undefined` when it cannot be read here
- * (zip64, damage): the file is then read as it comes, and the meter counts
- * against the total limit alone.
- */
-export function zipDirectory(b: Uint8Array, at: number): ZipDirectory | undefined {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const count = dv.getUint16(at + 10, true);
-  const size = dv.getUint32(at + 12, true);
-  const offset = dv.getUint32(at + 16, true);
-  if (offset + size > at) return undefined;
-  const parts: ZipPart[] = [];
-  const sizes = new Map<string, number>();
-  const names = new TextDecoder('utf-8');
-  let p = offset;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > at || dv.getUint32(p, true) !== CDH) return undefined;
-    const unpacked = dv.getUint32(p + 24, true);
-    const nameLength = dv.getUint16(p + 28, true);
-    const local = dv.getUint32(p + 42, true);
-    const next = p + 46 + nameLength + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
-    if (next > at || local >= offset) return undefined;
-    const name = names.decode(b.subarray(p + 46, p + 46 + nameLength));
-    parts.push({ name, size: unpacked, offset: local });
-    sizes.set(name, (sizes.get(name) ?? 0) + unpacked);
-    p = next;
-  }
-  return { parts, offset, sizes };
-}
-
-/** The parts a worksheet needs, in the order they are best read. */
-const FIRST = [
-  '[Content_Types].xml',
-  '_rels/.rels',
-  'xl/_rels/workbook.xml.rels',
-  'xl/workbook.xml',
-  'xl/sharedStrings.xml',
-  'xl/styles.xml',
-];
-
-/**
- * The zip's bytes with the workbook, its relations, shared strings and styles
- * moved before the worksheets. Excel and exceljs write worksheets first; read
- * in that order, exceljs parks each worksheet unpacked in a temporary file
- * (unmetered, and where it sometimes loses the workbook part under load).
- * Local entries are self-contained, so moving them keeps the zip readable as
- * a stream; the central directory stays last.
- */
-export function workbookFirst(b: Uint8Array, dir: ZipDirectory): Uint8Array[] {
-  const starts = [...new Set(dir.parts.map((p) => p.offset))].sort((x, y) => x - y);
-  const end = new Map<number, number>();
-  starts.forEach((s, i) => {
-    end.set(s, starts[i + 1] ?? dir.offset);
-  });
-  const rank = (name: string) => {
-    const i = FIRST.indexOf(name);
-    return i < 0 ? FIRST.length : i;
-  };
-  const seen = new Set<number>();
-  const ordered = dir.parts
-    .map((p, i) => ({ p, i }))
-    .sort((x, y) => rank(x.p.name) - rank(y.p.name) || x.i - y.i);
-  const out: Uint8Array[] = [];
-  if ((starts[0] ?? 0) > 0) out.push(b.subarray(0, starts[0]));
-  for (const { p } of ordered) {
-    if (seen.has(p.offset)) continue;
-    seen.add(p.offset);
-    out.push(b.subarray(p.offset, end.get(p.offset)));
-  }
-  out.push(b.subarray(dir.offset));
-  return out;
-}
-
-/**
- * Guards the streaming zip reader against damaged files: exceljs (unzipper)
- * can wait forever for bytes that never come. The clock runs only while the
- * import waits on the reader, and any byte read or unpacked resets it: a
- * caller that takes its time over a batch never stops an import.
- */
-class Watchdog {
-  private last = Date.now();
-  private broken: Error | undefined;
-  /** Rejecters of the awaits in flight (a race against one long-lived promise would leak a reaction per row). */
-  private readonly waiters = new Set<(e: Error) => void>();
-  private readonly timer: ReturnType<typeof setInterval>;
-
-  constructor(private readonly error: () => Error) {
-    this.timer = setInterval(() => {
-      if (this.waiters.size > 0 && Date.now() - this.last > STALL_MS) this.fail(this.error());
-    }, 250);
-    this.timer.unref?.();
-  }
-
-  fail(e: Error): void {
-    if (!this.broken) this.broken = e;
-    for (const w of this.waiters) w(this.broken);
-    this.waiters.clear();
-  }
-
-  async *watch(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-    for await (const c of chunks) {
-      this.progress();
-      yield c;
-    }
-    this.progress();
-  }
-
-  dispose(): void {
-    clearInterval(this.timer);
-  }
-
-  progress(): void {
-    this.last = Date.now();
-  }
-
-  /** Await `p` unless the file turns out broken first. */
-  async guard<T>(p: Promise<T>): Promise<T> {
-    if (this.broken) throw this.broken;
-    this.progress();
-    let reject: ((e: Error) => void) | undefined;
-    const stop = new Promise<never>((_, r) => {
-      reject = r;
-    });
-    if (reject) this.waiters.add(reject);
-    try {
-      const v = await Promise.race([p, stop]);
-      this.progress();
-      return v;
-    } finally {
-      if (reject) this.waiters.delete(reject);
-    }
-  }
-}
-
 /** What {@link xlsxSheets} needs besides the bytes. */
 export interface XlsxContext {
   readonly limits: Limits;
@@ -346,11 +39,490 @@ export interface XlsxContext {
   readonly tooLarge: () => Error;
 }
 
+/** Largest XLSX (compressed) read: Excel's own limit of 1,048,576 rows stays far below it. */
+const MAX_XLSX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Counts the unpacked bytes of a part against the limit (shared strings and
+ * worksheets count towards `maxUnpackedBytes`) and against the size the part
+ * declares in the zip's central directory (a part that unpacks to more than
+ * it declares is a crafted file, stopped at once rather than after
+ * gigabytes), and decodes it as UTF-8 across chunk boundaries.
+ */
+class Meter {
+  private total = 0;
+
+  constructor(
+    private readonly max: number,
+    private readonly tooMuch: () => Error,
+    private readonly broken: () => Error,
+    /** The longest run of bytes between two `<`: a text or attribute longer than a cell can be. */
+    private readonly maxText: number,
+    private readonly textTooLong: () => Error,
+  ) {}
+
+  /** The part's text, chunk by chunk; `counted` parts add to the total. */
+  *text(chunks: Iterable<Uint8Array>, declared: number, counted: boolean): Generator<string> {
+    let part = 0;
+    let run = 0;
+    const d = new TextDecoder('utf-8');
+    for (const c of chunks) {
+      const bytes = c.byteLength;
+      part += bytes;
+      if (counted) this.total += bytes;
+      // The XML parser holds a whole text node in memory: one that no cell could hold is stopped here.
+      const lt = c.lastIndexOf(0x3c);
+      run = lt < 0 ? run + bytes : bytes - lt - 1;
+      if (this.total > this.max || (!counted && part > this.max)) throw this.tooMuch();
+      if (part > declared) throw this.broken();
+      if (run > this.maxText) throw this.textTooLong();
+      const s = d.decode(c, { stream: true });
+      if (s) yield s;
+    }
+    const tail = d.decode();
+    if (tail) yield tail;
+  }
+}
+
+/**
+ * A saxes parser fed string chunks: `write` throws the first well-formedness
+ * error of a chunk. The document is never closed, so a part that stops early
+ * ends where it stops (as exceljs reads it).
+ */
+function xmlParser(handlers: {
+  open?: (tag: SaxesTagPlain) => void;
+  text?: (text: string) => void;
+  close?: (tag: SaxesTagPlain) => void;
+}): { write(s: string): void } {
+  const p = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  let error: Error | undefined;
+  p.on('error', (e) => {
+    error = e;
+  });
+  if (handlers.open) p.on('opentag', handlers.open);
+  if (handlers.text) p.on('text', handlers.text);
+  if (handlers.close) p.on('closetag', handlers.close);
+  return {
+    write(s) {
+      p.write(s);
+      if (error) throw error;
+    },
+  };
+}
+
+/** Excel's built-in number formats that have a format code (ids without one are locale-specific). */
+const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+};
+
+/** A number format shows a date or time: a date letter outside quotes and brackets. */
+function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Excel serial → Date, to the millisecond (as exceljs reads date cells). */
+function serialToDate(v: number, date1904: boolean): Date {
+  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/** The five XML entities once more: cell texts of `str` and `inlineStr` cells are decoded twice, as exceljs does. */
+function xmlDecode(text: string): string {
+  return text.replace(/&([a-z]*);/g, (c) => {
+    switch (c) {
+      case '&lt;':
+        return '<';
+      case '&gt;':
+        return '>';
+      case '&amp;':
+        return '&';
+      case '&apos;':
+        return "'";
+      case '&quot;':
+        return '"';
+      default:
+        return c;
+    }
+  });
+}
+
+/** The column number of a cell reference («B7», «$B$7»); `undefined` without letters. */
+function columnOf(ref: string, broken: () => Error): number | undefined {
+  let col = 0;
+  let hasCol = false;
+  let hasRow = false;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (!hasRow && ch >= 65 && ch <= 90) {
+      hasCol = true;
+      col = col * 26 + ch - 64;
+    } else if (ch >= 48 && ch <= 57) hasRow = true;
+    else if (hasRow && hasCol && ch !== 36) break;
+  }
+  if (!hasCol) return undefined;
+  if (col > EXCEL_MAX_COLUMNS) throw broken();
+  return col;
+}
+
+/** What the workbook's parts say about its sheets. */
+interface Book {
+  rels?: { id: string; target: string }[];
+  sheets?: { name: string | undefined; rId: string | undefined }[];
+  date1904: boolean;
+  /** Shared strings (rich text joined); `null` for an entry without text. */
+  strings?: (string | null)[];
+  /** Cell formats: the number format id of each. */
+  xfs: number[];
+  formats: Map<number, string>;
+}
+
+function readRels(book: Book, xml: Iterable<string>): void {
+  const rels: { id: string; target: string }[] = [];
+  const p = xmlParser({
+    open(tag) {
+      if (tag.name === 'Relationship') {
+        rels.push({ id: tag.attributes.Id ?? '', target: tag.attributes.Target ?? '' });
+      }
+    },
+  });
+  for (const s of xml) p.write(s);
+  book.rels = rels;
+}
+
+function readWorkbook(book: Book, xml: Iterable<string>): void {
+  const sheets: { name: string | undefined; rId: string | undefined }[] = [];
+  let inSheets = false;
+  const p = xmlParser({
+    open(tag) {
+      if (tag.name === 'workbookPr') {
+        const v = tag.attributes.date1904;
+        book.date1904 = v === '1' || v === 'true';
+      } else if (tag.name === 'sheets') inSheets = true;
+      else if (tag.name === 'sheet' && inSheets) {
+        sheets.push({ name: tag.attributes.name, rId: tag.attributes['r:id'] });
+      }
+    },
+    close(tag) {
+      if (tag.name === 'sheets') inSheets = false;
+    },
+  });
+  for (const s of xml) p.write(s);
+  book.sheets = sheets;
+}
+
+function readStyles(book: Book, xml: Iterable<string>, broken: () => Error): void {
+  let where: 'numFmts' | 'cellXfs' | undefined;
+  const p = xmlParser({
+    open(tag) {
+      if (tag.name === 'numFmts' || tag.name === 'cellXfs') where = tag.name;
+      else if (where === 'numFmts' && tag.name === 'numFmt') {
+        const code = tag.attributes.formatCode;
+        if (code === undefined) throw broken();
+        book.formats.set(Number.parseInt(tag.attributes.numFmtId ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+      } else if (where === 'cellXfs' && tag.name === 'xf') {
+        book.xfs.push(Number.parseInt(tag.attributes.numFmtId ?? '', 10));
+      }
+    },
+    close(tag) {
+      if (tag.name === where) where = undefined;
+    },
+  });
+  for (const s of xml) p.write(s);
+}
+
+/** Shared strings as Excel's readers see them: a run's text, joined; text outside runs as it comes. */
+function readStrings(book: Book, xml: Iterable<string>): void {
+  const strings: (string | null)[] = [];
+  let text: string | null = null;
+  let runs: (string | null)[] = [];
+  const p = xmlParser({
+    open(tag) {
+      if (tag.name === 'si') {
+        runs = [];
+        text = null;
+      } else if (tag.name === 't') text = null;
+    },
+    text(t) {
+      text = text ? text + t : t;
+    },
+    close(tag) {
+      if (tag.name === 'r') {
+        runs.push(text);
+        text = null;
+      } else if (tag.name === 'si') {
+        strings.push(runs.length > 0 ? runs.map((r) => r ?? '').join('') : text);
+        runs = [];
+        text = null;
+      }
+    },
+  });
+  for (const s of xml) p.write(s);
+  book.strings = strings;
+}
+
+/** The number format of a cell format, when it has one. */
+function formatOf(book: Book, id: number): string | undefined | null {
+  const numFmtId = book.xfs[id];
+  if (numFmtId === undefined) return null;
+  if (!numFmtId) return undefined;
+  return book.formats.get(numFmtId) || BUILTIN_FORMATS[numFmtId];
+}
+
+/** A cell while its row is read. */
+interface CellSlot {
+  cell: Cell;
+  formula: boolean;
+  /** The cell holds a value (a cell without one is not a cell of the row). */
+  set: boolean;
+  format: string | undefined;
+}
+
+const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/**
+ * Rows of one worksheet as they are unpacked and parsed: cell values as
+ * Excel stores them (shared and inline strings, numbers, dates by their
+ * number format, booleans, error codes, a formula's cached result).
+ */
+async function* sheetRows(
+  xml: Iterable<string>,
+  book: Book,
+  maxCell: number,
+  broken: () => Error,
+): AsyncGenerator<RawRow> {
+  const out: RawRow[] = [];
+  let inRows = false;
+  let row: { n: number; format: string | undefined; cells: CellSlot[] } | undefined;
+  let c:
+    | {
+        ref: string | undefined;
+        s: number;
+        t: string | undefined;
+        f?: { text: string };
+        v?: { text: string };
+      }
+    | undefined;
+  let current: { text: string } | undefined;
+
+  const endCell = () => {
+    if (!row || !c) return;
+    if (c.ref === undefined) throw broken();
+    const col = columnOf(c.ref, broken);
+    // A cell without a column, or in a row without a number, has no address.
+    if (col === undefined || !Number.isFinite(row.n) || row.n < 0) throw broken();
+    let slot = row.cells[col];
+    if (!slot) {
+      slot = { cell: undefined, formula: false, set: false, format: row.format };
+      row.cells[col] = slot;
+    }
+    if (c.s) {
+      const f = formatOf(book, c.s);
+      if (f !== null) slot.format = f;
+    }
+    const v = c.v?.text;
+    if (c.f) {
+      slot.cell = v === undefined ? undefined : c.t === 'str' ? xmlDecode(v) : Number.parseFloat(v);
+      slot.formula = true;
+      slot.set = true;
+    } else if (v !== undefined) {
+      slot.formula = false;
+      slot.set = true;
+      switch (c.t) {
+        case 's': {
+          const i = Number.parseInt(v, 10);
+          if (book.strings) {
+            const s = book.strings[i];
+            slot.cell = s ?? undefined;
+            slot.set = s !== undefined && s !== null;
+          } else slot.cell = undefined;
+          break;
+        }
+        case 'inlineStr':
+        case 'str':
+          slot.cell = xmlDecode(v);
+          break;
+        case 'e':
+          slot.cell = v;
+          break;
+        case 'b':
+          slot.cell = Number.parseInt(v, 10) !== 0;
+          break;
+        default:
+          slot.cell = isDateFormat(slot.format)
+            ? serialToDate(Number.parseFloat(v), book.date1904)
+            : Number.parseFloat(v);
+      }
+    }
+    c = undefined;
+  };
+
+  const endRow = () => {
+    if (!row) throw broken();
+    if (row.n > EXCEL_MAX_ROWS) throw rowBeyondExcel(row.n);
+    let last = 0;
+    for (let i = row.cells.length - 1; i > 0; i--) {
+      if (row.cells[i]?.set) {
+        last = i;
+        break;
+      }
+    }
+    const cells: Cell[] = [];
+    let formula = false;
+    for (let i = 1; i <= last; i++) {
+      const slot = row.cells[i];
+      if (!slot?.set) {
+        cells.push(undefined);
+        continue;
+      }
+      const cell = slot.cell;
+      if (typeof cell === 'string' && cell.length > maxCell) throw cellTooLong(maxCell, row.n, i);
+      // The export guards formula starts in XLSX as in CSV; the guard comes off the same way.
+      cells.push(typeof cell === 'string' ? unguard(cell) : cell);
+      if (slot.formula) formula = true;
+    }
+    out.push(formula ? { row: row.n, cells, formula } : { row: row.n, cells });
+    row = undefined;
+  };
+
+  const p = xmlParser({
+    open(tag) {
+      switch (tag.name) {
+        case 'sheetData':
+          inRows = true;
+          break;
+        case 'row':
+          if (inRows) {
+            let format: string | undefined;
+            const s = tag.attributes.s;
+            if (s) {
+              const f = formatOf(book, Number.parseInt(s, 10));
+              if (f) format = f;
+            }
+            row = { n: Number.parseInt(tag.attributes.r ?? '', 10), format, cells: [] };
+          }
+          break;
+        case 'c':
+          if (row) {
+            c = {
+              ref: tag.attributes.r,
+              s: Number.parseInt(tag.attributes.s ?? '', 10),
+              t: tag.attributes.t,
+            };
+          }
+          break;
+        case 'f':
+          if (c) {
+            c.f = { text: '' };
+            current = c.f;
+          }
+          break;
+        case 'v':
+        case 'is':
+        case 't':
+          if (c) {
+            c.v = { text: '' };
+            current = c.v;
+          }
+          break;
+      }
+    },
+    text(t) {
+      if (current) current.text += t;
+    },
+    close(tag) {
+      switch (tag.name) {
+        case 'sheetData':
+          inRows = false;
+          break;
+        case 'row':
+          endRow();
+          break;
+        case 'c':
+          endCell();
+          break;
+      }
+    },
+  });
+  for (const s of xml) {
+    p.write(s);
+    for (const r of out) yield r;
+    out.length = 0;
+  }
+}
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.byteLength;
+  }
+  return out;
+}
+
+/** The parts a worksheet needs, in the order they are read. */
+const FIRST = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/** The parts in reading order: the workbook, its relations, shared strings and styles first, then the rest as stored. */
+function readingOrder(dir: ZipDirectory): ZipPart[] {
+  const rank = (name: string) => {
+    const i = FIRST.indexOf(name);
+    return i < 0 ? FIRST.length : i;
+  };
+  const seen = new Set<number>();
+  const out: ZipPart[] = [];
+  const ordered = dir.parts
+    .map((p, i) => ({ p, i }))
+    .sort((x, y) => rank(x.p.name) - rank(y.p.name) || x.i - y.i);
+  for (const { p } of ordered) {
+    if (seen.has(p.offset)) continue;
+    seen.add(p.offset);
+    out.push(p);
+  }
+  return out;
+}
+
 /**
  * The worksheets of an XLSX byte stream, in file order, each streamed row by
  * row. The compressed bytes are held (they are small: a 100,000-row registry
- * is about 10 MB) so that a read that lost parts can be repeated; the rows are
- * streamed, never all held.
+ * is about 10 MB) and read through the zip's central directory; each part is
+ * unpacked (fflate) and parsed (saxes) chunk by chunk, the rows streamed,
+ * never all held. No Node built-ins: the same reader runs in a browser.
  */
 export async function* xlsxSheets(
   chunks: AsyncIterable<Uint8Array>,
@@ -363,89 +535,54 @@ export async function* xlsxSheets(
     if (size > MAX_XLSX_BYTES) throw ctx.tooLarge();
     parts.push(c);
   }
-  const bytes = parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts, size);
+  const bytes = concat(parts, size);
   parts.length = 0;
-  // A zip without its end record is truncated: unzipper would wait for the rest forever.
   const eocd = eocdAt(bytes);
   if (eocd < 0) throw ctx.broken();
   const dir = zipDirectory(bytes, eocd);
-  if (dir) {
-    let total = 0;
-    for (const p of dir.parts) total += p.size;
-    // Declared sizes refuse a zip bomb before a byte is unpacked; the meter catches one that lies.
-    if (total > ctx.limits.maxUnpackedBytes) throw tooMuchData(ctx.limits.maxUnpackedBytes, 'xlsx');
-  }
-  const segments = dir ? workbookFirst(bytes, dir) : [bytes];
-  for (let attempt = 1; ; attempt++) {
-    let yielded = false;
-    try {
-      for await (const sheet of readSheets(segments, dir?.sizes, ctx)) {
-        yielded = true;
-        yield sheet;
-      }
-      return;
-    } catch (e) {
-      if (!(e instanceof LostParts)) throw e;
-      // Parts are lost before any worksheet is read (they are read last), so nothing was handed out.
-      if (yielded || attempt >= READ_ATTEMPTS) throw ctx.broken();
-    }
-  }
-}
-
-const SLICE = 65_536;
-
-async function* readSheets(
-  segments: readonly Uint8Array[],
-  declared: ReadonlyMap<string, number> | undefined,
-  ctx: XlsxContext,
-): AsyncGenerator<SheetStream> {
-  const chunks = (async function* () {
-    for (const b of segments) for (let o = 0; o < b.byteLength; o += SLICE) yield b.subarray(o, o + SLICE);
-  })();
-  const dog = new Watchdog(ctx.broken);
-  const input = Readable.from(dog.watch(chunks), { objectMode: false });
-  input.on('error', () => undefined);
-  const reader = new SafeReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'ignore',
-  });
-  reader.meter = new Meter(
-    declared,
-    ctx.limits.maxUnpackedBytes,
-    () => tooMuchData(ctx.limits.maxUnpackedBytes, 'xlsx'),
+  if (!dir) throw ctx.broken();
+  let total = 0;
+  for (const p of dir.parts) total += p.size;
+  // Declared sizes refuse a zip bomb before a byte is unpacked; the meter catches one that lies.
+  const { maxUnpackedBytes, maxCellLength } = ctx.limits;
+  if (total > maxUnpackedBytes) throw tooMuchData(maxUnpackedBytes, 'xlsx');
+  const meter = new Meter(
+    maxUnpackedBytes,
+    () => tooMuchData(maxUnpackedBytes, 'xlsx'),
     ctx.broken,
-    (e) => (e ? dog.fail(e) : dog.progress()),
     // Up to 4 bytes a character in UTF-8, or 6 for an escaped one (`&quot;`), plus a chunk.
-    ctx.limits.maxCellLength * 6 + 65_536,
-    () => textTooLong(ctx.limits.maxCellLength),
+    maxCellLength * 6 + 65_536,
+    () => textTooLong(maxCellLength),
   );
-  const maxCell = ctx.limits.maxCellLength;
-  const events = reader.parse();
-  try {
-    for (;;) {
-      const ev = await dog.guard(events.next());
-      if (ev.done) return;
-      if (ev.value.eventType !== 'worksheet') continue;
-      ctx.onDate1904(reader.properties?.model?.date1904 === true);
-      const ws = ev.value.value as { name?: unknown } & AsyncIterable<ExcelRow>;
-      const name = typeof ws.name === 'string' ? ws.name : '';
-      const rows = ws[Symbol.asyncIterator]();
-      yield {
-        name,
-        rows: (async function* () {
-          for (;;) {
-            const r = await dog.guard(rows.next());
-            if (r.done) return;
-            yield toRaw(r.value, maxCell);
-          }
-        })(),
-      };
+  const text = (part: ZipPart, counted: boolean) =>
+    meter.text(unpack(bytes, dir, part, ctx.broken), part.size, counted);
+
+  const book: Book = { date1904: false, xfs: [], formats: new Map() };
+  for (const part of readingOrder(dir)) {
+    switch (part.name) {
+      case 'xl/_rels/workbook.xml.rels':
+        readRels(book, text(part, false));
+        continue;
+      case 'xl/workbook.xml':
+        readWorkbook(book, text(part, false));
+        continue;
+      case 'xl/sharedStrings.xml':
+        readStrings(book, text(part, true));
+        continue;
+      case 'xl/styles.xml':
+        readStyles(book, text(part, false), ctx.broken);
+        continue;
     }
-  } finally {
-    dog.dispose();
-    input.destroy();
+    const m = WORKSHEET.exec(part.name);
+    if (!m) continue;
+    // Every workbook has its relations: a worksheet without them cannot be named or read.
+    if (!book.rels) throw ctx.broken();
+    const target = `worksheets/sheet${m[1]}.xml`;
+    const rel = book.rels.find((r) => r.target === target);
+    if (rel && !book.sheets) throw ctx.broken();
+    const listed = rel ? book.sheets?.find((s) => s.rId === rel.id) : undefined;
+    const name = listed ? (listed.name ?? '') : `Sheet${m[1]}`;
+    ctx.onDate1904(book.date1904);
+    yield { name, rows: sheetRows(text(part, true), book, maxCellLength, ctx.broken) };
   }
 }
