@@ -1,4 +1,4 @@
-import { isValid } from 'date-fns';
+import { daysInMonth } from './calendar';
 import type { IsoDate } from './dates';
 import { type Due, DueSchema, type MonthRef, type RecurrenceUnit } from './due';
 import { fail, isNastavnikError } from './errors';
@@ -165,10 +165,7 @@ function matchRecurring(norm: string): { due: Due; prefix: string } | undefined 
 
 function isoOf(year: number, month: number, day: number): IsoDate | undefined {
   if (year < 2000 || year > 2100 || month < 1 || month > 12) return undefined;
-  const d = new Date(year, month - 1, day);
-  if (!isValid(d) || d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day) {
-    return undefined;
-  }
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

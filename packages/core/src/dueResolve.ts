@@ -1,5 +1,5 @@
-import { addDays, addMonths, min as earliest, endOfMonth, max as latest, subDays } from 'date-fns';
 import { z } from 'zod';
+import { addDaysIso, addMonthsIso, dateParts, dayNumber, isoFromParts } from './calendar';
 import {
   type AcademicYear,
   AcademicYearSchema,
@@ -7,8 +7,6 @@ import {
   academicYearOf,
   type IsoDate,
   IsoDateSchema,
-  isoToDate,
-  toIsoDate,
 } from './dates';
 import { type Due, DueSchema, type MonthRef, type RecurrenceUnit } from './due';
 import { fail } from './errors';
@@ -77,6 +75,8 @@ type MonthIndex = number;
 
 const indexOf = (year: number, month: number): MonthIndex => year * 12 + (month - 1);
 const monthOfIndex = (i: MonthIndex): number => (((i % 12) + 12) % 12) + 1;
+const earliest = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
+const latest = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
 /** The first month `month` on or after the month index `from`. */
 function onOrAfter(month: number, from: MonthIndex): MonthIndex {
@@ -89,8 +89,8 @@ function onOrBefore(month: number, to: MonthIndex): MonthIndex {
 }
 
 function startMonth(bounds: Bounds): MonthIndex {
-  const d = isoToDate(bounds.start);
-  return indexOf(d.getFullYear(), d.getMonth() + 1);
+  const d = dateParts(bounds.start);
+  return indexOf(d.year, d.month);
 }
 
 /**
@@ -104,9 +104,11 @@ function placeRef(ref: MonthRef, bounds: Bounds): MonthIndex {
 
 function monthsWindow(from: MonthIndex, to: MonthIndex): DueWindow {
   const [a, b] = from <= to ? [from, to] : [to, from];
-  const first = new Date(Math.floor(a / 12), monthOfIndex(a) - 1, 1);
-  const last = endOfMonth(new Date(Math.floor(b / 12), monthOfIndex(b) - 1, 1));
-  return { start: toIsoDate(first), end: toIsoDate(last) };
+  // A day past the month's end is clamped to it: 31 gives the last day.
+  return {
+    start: isoFromParts(Math.floor(a / 12), monthOfIndex(a), 1),
+    end: isoFromParts(Math.floor(b / 12), monthOfIndex(b), 31),
+  };
 }
 
 /** A range goes forward in time: `to` is placed first, then `from` is the latest such month not after it. */
@@ -135,26 +137,24 @@ const MAX_DUE_WINDOWS = 1000;
 
 /** One window per unit, counted from the start of the period; the last one is cut at its end. */
 function recurringWindows(per: RecurrenceUnit, bounds: Bounds): DueWindow[] {
-  const start = isoToDate(bounds.start);
-  const end = isoToDate(bounds.end);
+  const { start, end } = bounds;
+  const s = dateParts(start);
+  const e = dateParts(end);
   const span =
     per === 'week'
-      ? Math.floor((end.getTime() - start.getTime()) / (7 * 86_400_000))
-      : Math.floor(
-          ((end.getFullYear() - start.getFullYear()) * 12 + end.getMonth() - start.getMonth()) /
-            UNIT_MONTHS[per],
-        );
+      ? Math.floor((dayNumber(end) - dayNumber(start)) / 7)
+      : Math.floor(((e.year - s.year) * 12 + e.month - s.month) / UNIT_MONTHS[per]);
   if (span + 1 > MAX_DUE_WINDOWS) {
     throw fail('too_big', ['period'], { maximum: MAX_DUE_WINDOWS, origin: 'array', inclusive: true });
   }
-  const step = (k: number): Date =>
-    per === 'week' ? addDays(start, 7 * k) : addMonths(start, k * UNIT_MONTHS[per]);
+  const step = (k: number): IsoDate =>
+    per === 'week' ? addDaysIso(start, 7 * k) : addMonthsIso(start, k * UNIT_MONTHS[per]);
   const windows: DueWindow[] = [];
   for (let k = 0; ; k++) {
     const from = step(k);
     if (from > end) break;
-    const next = subDays(step(k + 1), 1);
-    windows.push({ start: toIsoDate(from), end: toIsoDate(earliest([next, end])) });
+    const next = addDaysIso(step(k + 1), -1);
+    windows.push({ start: from, end: earliest(next, end) });
   }
   return windows;
 }
@@ -184,16 +184,14 @@ function termWindows(due: TermDue, bounds: Bounds, calendar: SchoolCalendar | un
   for (let y = first; y <= last; y++) {
     for (const t of schoolTermWindows(cal, `${y}-${y + 1}` as AcademicYear)) {
       if (due.term !== null && t.term !== due.term) continue;
-      const s = isoToDate(t.start);
-      const e = isoToDate(t.end);
       const w: DueWindow =
         due.part === 'whole'
           ? { start: t.start, end: t.end }
           : due.part === 'start'
-            ? { start: t.start, end: toIsoDate(earliest([addDays(s, TERM_EDGE_DAYS), e])) }
+            ? { start: t.start, end: earliest(addDaysIso(t.start, TERM_EDGE_DAYS), t.end) }
             : due.part === 'end'
-              ? { start: toIsoDate(latest([subDays(e, TERM_EDGE_DAYS), s])), end: t.end }
-              : { start: toIsoDate(latest([subDays(e, TERM_RESULTS_DAYS), s])), end: t.resultsEnd };
+              ? { start: latest(addDaysIso(t.end, -TERM_EDGE_DAYS), t.start), end: t.end }
+              : { start: latest(addDaysIso(t.end, -TERM_RESULTS_DAYS), t.start), end: t.resultsEnd };
       // A term of an academic year the period only touches counts when it overlaps the period.
       if (w.end >= bounds.start && w.start <= bounds.end) out.push(w);
     }
@@ -204,7 +202,7 @@ function termWindows(due: TermDue, bounds: Bounds, calendar: SchoolCalendar | un
 function windowsOf(due: Due, bounds: Bounds, calendar: SchoolCalendar | undefined): DueWindow[] {
   switch (due.kind) {
     case 'deadline':
-      return [{ start: toIsoDate(earliest([isoToDate(due.date), isoToDate(bounds.start)])), end: due.date }];
+      return [{ start: earliest(due.date, bounds.start), end: due.date }];
     case 'date':
       return [{ start: due.date, end: due.date }];
     case 'dayMonth': {
@@ -213,7 +211,7 @@ function windowsOf(due: Due, bounds: Bounds, calendar: SchoolCalendar | undefine
       const last = Number(w.end.slice(8, 10));
       const date = `${w.start.slice(0, 8)}${String(Math.min(due.day, last)).padStart(2, '0')}`;
       return due.deadline
-        ? [{ start: toIsoDate(earliest([isoToDate(date), isoToDate(bounds.start)])), end: date }]
+        ? [{ start: earliest(date, bounds.start), end: date }]
         : [{ start: date, end: date }];
     }
     case 'period':

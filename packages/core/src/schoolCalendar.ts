@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDaysIso, daysInMonth, isoFromParts } from './calendar';
 import { type AcademicYear, academicYearBounds, type IsoDate } from './dates';
 import { fail } from './errors';
 import { LocalizedTextSchema } from './labels';
@@ -20,7 +21,7 @@ registerCatalogue();
 export const SchoolDaySchema = z
   .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
   // A day the month has in some year (29 February included).
-  .refine((d) => d.day <= new Date(2024, d.month, 0).getDate(), { message: 'day' });
+  .refine((d) => d.day <= daysInMonth(2024, d.month), { message: 'day' });
 /** A day of the academic year. @category School calendar @example const d: SchoolDay = { month: 9, day: 1 }; */
 export type SchoolDay = z.infer<typeof SchoolDaySchema>;
 
@@ -143,19 +144,9 @@ export interface SchoolTermWindow {
   readonly resultsEnd: IsoDate;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 /** The date of a school day in an academic year; 29 February becomes 28 in a common year. */
 function dateIn(d: SchoolDay, startYear: number): IsoDate {
-  const year = d.month >= 9 ? startYear : startYear + 1;
-  const last = new Date(year, d.month, 0).getDate();
-  return `${year}-${pad2(d.month)}-${pad2(Math.min(d.day, last))}`;
-}
-
-function plusDays(date: IsoDate, days: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
+  return isoFromParts(d.month >= 9 ? startYear : startYear + 1, d.month, d.day);
 }
 
 /**
@@ -186,7 +177,7 @@ export function schoolTermWindows(
     if (end < start || (prev !== undefined && start <= prev.end)) {
       throw fail('invalid_date_range', ['calendar', 'terms', i], { reason: 'periodEndsBeforeStart' });
     }
-    const next = plusDays(end, 1);
+    const next = addDaysIso(end, 1);
     const holiday = holidays.find((h) => h.start <= next && next <= h.end);
     out.push({
       term: i + 1,
@@ -194,7 +185,8 @@ export function schoolTermWindows(
       start,
       end,
       // The holidays after the term, two weeks at most (the summer holidays are not all «results»).
-      resultsEnd: holiday && holiday.end < plusDays(end, 14) ? holiday.end : plusDays(end, holiday ? 14 : 7),
+      resultsEnd:
+        holiday && holiday.end < addDaysIso(end, 14) ? holiday.end : addDaysIso(end, holiday ? 14 : 7),
     });
   });
   return out;

@@ -1,6 +1,6 @@
-import { addDays, addMonths } from 'date-fns';
 import { z } from 'zod';
-import { type IsoDate, isoToDate, termMonths } from './dates';
+import { dateParts, dayNumber, dayNumberFromParts, daysInMonth } from './calendar';
+import { type IsoDate, termMonths } from './dates';
 import { type CatalogueId, CatalogueIdSchema } from './enums';
 import { type IssuePath, NastavnikError, type NastavnikIssue, nastavnikIssue } from './errors';
 import { registerCatalogue } from './messages/catalogue';
@@ -87,10 +87,17 @@ export function isSingleMeeting(
   return formats?.some((f) => policy.singleMeetingFormats.includes(f)) ?? false;
 }
 
-// Compare against the exclusive end: 1 Sep – 30 Nov is exactly 3 months. Compare dates, not ISO
-// strings (a year past 9999 formats with five digits).
-const endExclusive = (end: IsoDate) => addDays(isoToDate(end), 1).getTime();
-const after = (start: IsoDate, months: number) => addMonths(isoToDate(start), months).getTime();
+// Compare against the exclusive end: 1 Sep – 30 Nov is exactly 3 months. Compare day numbers, not
+// ISO strings (a year past 9999 would not write as YYYY).
+const endExclusive = (end: IsoDate) => dayNumber(end) + 1;
+/** The day number `months` after `start`, the day clamped to the month's end (as addMonthsIso). */
+const after = (start: IsoDate, months: number) => {
+  const s = dateParts(start);
+  const index = s.year * 12 + s.month - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return dayNumberFromParts(year, month, Math.min(s.day, daysInMonth(year, month)));
+};
 
 /**
  * Check a personal programme's term against the policy: it ends after it

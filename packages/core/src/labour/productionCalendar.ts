@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDaysIso, daysBetween, weekdayOf } from '../calendar';
 import { type IsoDate, IsoDateSchema } from '../dates';
 import { domainRule, fail } from '../errors';
 import { registerCatalogue } from '../messages/catalogue';
@@ -30,7 +31,8 @@ export const ProductionCalendarYearSchema = z
   .superRefine((y, ctx) => {
     const check = (list: readonly string[], key: 'daysOff' | 'workingWeekends', weekend: boolean): void => {
       list.forEach((d, i) => {
-        const isWeekend = weekdayOf(d) === 0 || weekdayOf(d) === 6;
+        // zod runs this refinement even when a date failed its format: such a date is no weekend.
+        const isWeekend = IsoDateSchema.safeParse(d).success && weekdayOf(d) >= 6;
         if (Number(d.slice(0, 4)) !== y.year || isWeekend !== weekend) {
           ctx.addIssue({
             code: 'custom',
@@ -62,16 +64,6 @@ export type ProductionCalendarYearInput = z.input<typeof ProductionCalendarYearS
  */
 export interface ProductionCalendar {
   readonly years: readonly ProductionCalendarYear[];
-}
-
-/** Day of the week of an ISO date, 0 = Sunday, computed in UTC (no time zone can shift it). */
-function weekdayOf(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
-const DAY_MS = 86_400_000;
-function shift(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 const y2025: ProductionCalendarYear = {
@@ -208,8 +200,7 @@ function indexOf(calendar: ProductionCalendar): CalendarIndex {
 function dayIsWorking(date: string, ix: CalendarIndex, path: readonly (string | number)[]): boolean {
   const year = Number(date.slice(0, 4));
   if (!ix.years.has(year)) throw fail('calendar_year_missing', path, { year });
-  const wd = weekdayOf(date);
-  return wd === 0 || wd === 6 ? ix.working.has(date) : !ix.off.has(date);
+  return weekdayOf(date) >= 6 ? ix.working.has(date) : !ix.off.has(date);
 }
 
 /**
@@ -239,7 +230,7 @@ export function addWorkingDays(date: IsoDate, n: number, calendar: ProductionCal
   const count = parse(z.number().int().min(0).max(3660), n, ['n']);
   const ix = indexOf(calendar);
   for (let left = count; left > 0; ) {
-    d = shift(d, 1);
+    d = addDaysIso(d, 1);
     if (dayIsWorking(d, ix, ['n'])) left -= 1;
   }
   return d;
@@ -257,11 +248,10 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: Product
   const a = parse(IsoDateSchema, from, ['from']);
   const b = parse(IsoDateSchema, to, ['to']);
   if (b < a) throw fail('invalid_date_range', ['to'], { reason: 'periodEndsBeforeStart' });
-  if (Date.parse(b) - Date.parse(a) > 3660 * DAY_MS)
-    throw fail('too_big', ['to'], { maximum: 3660, origin: 'date' });
+  if (daysBetween(a, b) > 3660) throw fail('too_big', ['to'], { maximum: 3660, origin: 'date' });
   const ix = indexOf(calendar);
   let count = 0;
-  for (let d = shift(a, 1); d <= b; d = shift(d, 1)) if (dayIsWorking(d, ix, ['to'])) count += 1;
+  for (let d = addDaysIso(a, 1); d <= b; d = addDaysIso(d, 1)) if (dayIsWorking(d, ix, ['to'])) count += 1;
   return count;
 }
 
@@ -275,6 +265,6 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: Product
 export function workingDaysInMonth(month: string, calendar: ProductionCalendar): number {
   const m = parse(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), month, ['month']);
   const first = `${m}-01`;
-  const next = shift(`${m}-28`, 4).slice(0, 7);
-  return workingDaysBetween(shift(first, -1), shift(`${next}-01`, -1), calendar);
+  const next = addDaysIso(`${m}-28`, 4).slice(0, 7);
+  return workingDaysBetween(addDaysIso(first, -1), addDaysIso(`${next}-01`, -1), calendar);
 }

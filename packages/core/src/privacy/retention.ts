@@ -1,8 +1,8 @@
-import { addDays, isWeekend } from 'date-fns';
 import { z } from 'zod';
+import { addDaysIso, weekdayOf } from '../calendar';
 import { type Consent, ConsentSchema } from '../consent';
 import { type ConsentPolicy, ConsentPolicySchema } from '../consentPolicy';
-import { type IsoDate, IsoDateSchema, isoToDate, toIsoDate } from '../dates';
+import { type IsoDate, IsoDateSchema } from '../dates';
 import { type ConsentPurpose, ConsentPurposeSchema } from '../enums';
 import { type PersonId, PersonIdSchema } from '../ids';
 import { parse } from '../parse';
@@ -80,16 +80,16 @@ export interface RetentionItem {
 
 /** Working days skip weekends only: holidays would only move the real deadline later, so this is the safe side. */
 function addWorkingDays(date: IsoDate, days: number): IsoDate {
-  let d = isoToDate(date);
+  let d = date;
   let left = days;
   while (left > 0) {
-    d = addDays(d, 1);
-    if (!isWeekend(d)) left--;
+    d = addDaysIso(d, 1);
+    if (weekdayOf(d) < 6) left--;
   }
-  return toIsoDate(d);
+  return d;
 }
 
-const plusDays = (date: IsoDate, days: number): IsoDate => toIsoDate(addDays(isoToDate(date), days));
+const plusDays = addDaysIso;
 
 type Ground = { ground: Exclude<RetentionGround, 'purposeAchieved'>; since: IsoDate };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addMonthsIso, dayNumber, dayNumberFromParts, isoFromDayNumber } from '../calendar';
 import type { Consent, ConsentGiver } from '../consent';
 import {
   type ConsentPolicy,
@@ -34,7 +35,6 @@ import { parse } from '../parse';
 import { type Gender, isMinorOn, type Person, type PersonName } from '../person';
 import type { MenteeProfile, MentorProfile, Request, RequestPriority, TrainingRecord } from '../profiles';
 import type { Programme } from '../programme';
-import { daysFromCivil, daysOf, isoFromDays, yearsBefore } from './_internal/civil';
 import {
   adultName,
   childName,
@@ -294,14 +294,14 @@ function context(o: {
     asOf = `${academicYear.slice(0, 4)}-10-01`;
   }
   const startYear = Number(academicYear.slice(0, 4));
-  const asOfDay = daysOf(asOf);
+  const asOfDay = dayNumber(asOf);
   return {
     seed: o.seed,
     academicYear,
     asOf,
     startYear,
     asOfDay,
-    campaignStartDay: Math.min(asOfDay, daysFromCivil(startYear, 9, 1) - 10),
+    campaignStartDay: Math.min(asOfDay, dayNumberFromParts(startYear, 9, 1) - 10),
     pupils: o.pupilsPerSchool,
     teachers: o.teachersPerSchool,
     policy: o.consentPolicy ?? defaultConsentPolicy,
@@ -341,7 +341,7 @@ const brand = {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const yearsLabel = (ctx: Ctx) => `${ctx.startYear}–${ctx.startYear + 1}`;
 const dayBetween = (rng: Random, from: number, to: number): IsoDate =>
-  isoFromDays(rng.int(from, Math.max(from, to)));
+  isoFromDayNumber(rng.int(from, Math.max(from, to)));
 const toName = (n: FullName): PersonName => ({
   lastName: n.lastName,
   firstName: n.firstName,
@@ -411,7 +411,7 @@ function buildAuthority(ctx: Ctx, region: RegionPart, m: number): AuthorityPart 
     position: committee ? 'председатель комитета по образованию' : 'начальник управления образования',
     name: toName(adultName(rng, randomGender(rng, 0.6))),
   };
-  const date = isoFromDays(daysFromCivil(ctx.startYear, 8, rng.int(1, 20)));
+  const date = isoFromDayNumber(dayNumberFromParts(ctx.startYear, 8, rng.int(1, 20)));
   const base = rng.int(3, 180);
   const specs: ReadonlyArray<readonly [Order['kind'], string, string]> = [
     [
@@ -607,12 +607,12 @@ function makeRequests(rng: Random, ctx: Ctx, person: Person, spec: Requests): Re
 
 function trainingRecord(rng: Random, ctx: Ctx): TrainingRecord {
   const year = ctx.startYear - rng.int(0, 3);
-  const completed = Math.min(daysFromCivil(year, rng.int(3, 6), rng.int(1, 28)), ctx.asOfDay);
+  const completed = Math.min(dayNumberFromParts(year, rng.int(3, 6), rng.int(1, 28)), ctx.asOfDay);
   return {
     courseId: brand.course('dpp-36'),
     title: 'Организация наставничества в образовательной организации (ДПП ПК, 36 ч)',
     hours: 36,
-    completedAt: isoFromDays(completed),
+    completedAt: isoFromDayNumber(completed),
     provider: rng.pick(TRAINING_PROVIDERS),
   };
 }
@@ -682,7 +682,10 @@ function buildSchool(
   for (let i = 0; i < ctx.pupils; i++) {
     const grade = rng.int(1, 11);
     const age = grade + 6 + (rng.chance(0.3) ? 1 : 0);
-    const born = rng.int(yearsBefore(ctx.asOf, age + 1) + 1, yearsBefore(ctx.asOf, age));
+    const born = rng.int(
+      dayNumber(addMonthsIso(ctx.asOf, -12 * (age + 1))) + 1,
+      dayNumber(addMonthsIso(ctx.asOf, -12 * age)),
+    );
     const gender = randomGender(rng, 0.5);
     const fam = family(rng);
     families.push(fam);
@@ -692,7 +695,7 @@ function buildSchool(
       category: 'pupil',
       name: toName(childName(rng, gender, fam)),
       gender,
-      birthDate: isoFromDays(born),
+      birthDate: isoFromDayNumber(born),
       subjects: [],
       grade,
     });
@@ -842,7 +845,7 @@ function buildSchool(
       purpose,
       givenBy,
       ...(representative !== undefined ? { representative } : {}),
-      givenAt: isoFromDays(givenDay),
+      givenAt: isoFromDayNumber(givenDay),
       ...(withdraw ? { withdrawnAt: dayBetween(rng, givenDay, ctx.asOfDay) } : {}),
       ...(rng.chance(0.7) ? { documentRef: `${pad(consents.length + 1, 3)}-ПД` } : {}),
     });
@@ -854,7 +857,7 @@ function buildSchool(
   }
 
   // Orders and programme -----------------------------------------------------------------------
-  const orderDate = isoFromDays(daysFromCivil(ctx.startYear, 8, rng.int(25, 31)));
+  const orderDate = isoFromDayNumber(dayNumberFromParts(ctx.startYear, 8, rng.int(25, 31)));
   const style = rng.pick(['-р', '-од', '/п.о.д.', '-о'] as const);
   const base = rng.int(90, 420);
   const signatory = { position: rng.chance(0.9) ? 'директор' : 'и.о. директора', name: head.name };
