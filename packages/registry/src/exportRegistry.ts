@@ -18,6 +18,7 @@ import { type Lookups, lookups } from './_internal/enums';
 import { FIELDS, type FieldDef } from './_internal/fields';
 import { consentCells, menteeCells, mentorCells, pairCells } from './_internal/kinds';
 import { columnLetter } from './_internal/text';
+import { type ExportConsentCheck, exportConsentGaps, refuseExport } from './exportConsent';
 import type { RegistryCatalogues, RegistryKind, RegistryRecordOf } from './types';
 
 registerCatalogue();
@@ -40,6 +41,15 @@ export interface ExportOptions<K extends RegistryKind = RegistryKind> {
   readonly catalogues?: RegistryCatalogues;
   /** XLSX only: rows that get drop-down lists (default: the records plus 1000 empty rows). */
   readonly validationRows?: number;
+  /**
+   * Mentors and mentees: ask the consent policy before a single person is
+   * written (152-ФЗ ст. 9): a file with anyone lacking a consent the policy
+   * requires for the export's purpose (`activity`, `export` by default) is
+   * refused with a typed error naming their ids and purposes. To leave them
+   * out instead, split first with {@link exportableRecords}. Absent: no
+   * check — only for the school's own copy of records it has checked.
+   */
+  readonly consentCheck?: ExportConsentCheck;
 }
 
 const OptionsSchema = z.object({
@@ -49,6 +59,7 @@ const OptionsSchema = z.object({
   separator: z.enum([';', ',', '\t']).optional(),
   catalogues: z.record(z.string(), z.unknown()).optional(),
   validationRows: z.number().int().min(1).max(1_048_575).optional(),
+  consentCheck: z.unknown().optional(),
 });
 
 const RECORD_SCHEMAS: Readonly<Record<RegistryKind, z.ZodType>> = {
@@ -281,6 +292,7 @@ export async function exportRegistry<K extends RegistryKind>(
   // Records are checked with the core schemas first: nothing unvalidated (an object where a
   // text belongs, a formula object) reaches a cell.
   const valid = parse(z.array(RECORD_SCHEMAS[kind]), records, ['records']) as RegistryRecordOf<K>[];
+  if (options.consentCheck !== undefined) refuseExport(exportConsentGaps(kind, valid, options.consentCheck));
   const l = lookups(opts.catalogues as RegistryCatalogues | undefined);
   try {
     if (opts.format === 'csv')

@@ -18,6 +18,7 @@ export type {
   RegistryOccurrence,
 } from './duplicates';
 export { findDuplicates, mergeRegistries } from './duplicates';
+export { type ExportConsentCheck, exportableRecords } from './exportConsent';
 export { buildRegistryTemplate, type ExportOptions, exportRegistry } from './exportRegistry';
 export { type RegistryField, redactIssues, registryFields } from './helpers';
 export { importRegistry, importRegistryStream, type RegistryInput } from './importRegistry';
