@@ -7,12 +7,20 @@
  * @packageDocumentation
  * @module @nastavnik/indicators/duckdb
  */
-import { type DuckDBAppender, type DuckDBConnection, dateValue } from '@duckdb/node-api';
-import type { SqlRunner } from './sql';
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBMaterializedResult,
+  dateValue,
+  JSDuckDBValueConverter,
+} from '@duckdb/node-api';
+import type { SqlColumns, SqlRunner } from './sql';
 import { type CellValue, type ColumnType, createTablesSql, datasetToRows, indicatorTables } from './tables';
 
 /**
- * A {@link SqlRunner} over a DuckDB connection.
+ * A {@link SqlRunner} over a DuckDB connection. Results come back column by
+ * column ({@link SqlColumns}), read straight from DuckDB's vectors: the
+ * country's millions of rolled-up breakdown rows never become row objects.
  *
  * @category DuckDB
  * @example
@@ -20,7 +28,38 @@ import { type CellValue, type ColumnType, createTablesSql, datasetToRows, indica
  * const results = await computeIndicatorsSql(duckDbRunner(connection), { dialect: 'duckdb', asOf, period });
  */
 export function duckDbRunner(connection: DuckDBConnection): SqlRunner {
-  return async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
+  return async (sql) => columnsOf(await connection.run(sql));
+}
+
+/**
+ * A materialized result as columns. Numbers, strings and booleans are read
+ * from the vectors as they are (BIGINT and HUGEINT as `bigint`); any other
+ * value goes through DuckDB's own JS conversion, as `getRowObjectsJS` does.
+ */
+function columnsOf(result: DuckDBMaterializedResult): SqlColumns {
+  const names = result.columnNames();
+  const types = result.columnTypes();
+  const columns = names.map((): unknown[] => []);
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const rows = chunk.rowCount;
+    columns.forEach((out, j) => {
+      const vector = chunk.getColumnVector(j);
+      const type = types[j]!;
+      for (let i = 0; i < rows; i++) {
+        const item = vector.getItem(i);
+        out.push(
+          item === null || typeof item !== 'object'
+            ? item
+            : JSDuckDBValueConverter(item, type, JSDuckDBValueConverter),
+        );
+      }
+    });
+  }
+  return {
+    rowCount: columns[0]?.length ?? 0,
+    columns: Object.fromEntries(names.map((name, j) => [name, columns[j]!])),
+  };
 }
 
 const EPOCH_DAY = Date.UTC(1970, 0, 1);
