@@ -1,19 +1,18 @@
 import {
+  daysBetween,
   type IsoDate,
   IsoDateSchema,
-  isoToDate,
   type PlanItemId,
   type ProgrammeStage,
   parse,
 } from '@nastavnik/core';
-import { differenceInCalendarDays } from 'date-fns';
 import { z } from 'zod';
 import type { PairSnapshot } from './pairSnapshot';
 import { pairPhase } from './pairSnapshot';
 import type { ProgrammeActivity } from './programmeContext';
 import type { ProgrammeSnapshot } from './programmeSnapshot';
 
-const days = (from: IsoDate, to: IsoDate): number => differenceInCalendarDays(isoToDate(to), isoToDate(from));
+const days = daysBetween;
 
 /**
  * Something overdue in a pair on a date: a plan item past its due date, a

@@ -1,6 +1,5 @@
-import { type IsoDate, IsoDateSchema, type PairId, type PersonId, parse } from '@nastavnik/core';
+import { addDaysIso, type IsoDate, IsoDateSchema, type PairId, type PersonId, parse } from '@nastavnik/core';
 import { z } from 'zod';
-import { addDaysIso } from '../_internal/days';
 import type { AttentionFinding, AttentionSeverity } from './findings';
 import { type AttentionPolicy, type AttentionRole, AttentionRoleSchema, attentionPolicy } from './policy';
 import type { AttentionCode } from './texts';
