@@ -91,27 +91,30 @@ export function solveAssignment(
   const signal = options.signal;
   checkAbort(signal);
 
-  // Bring the problem to n ≤ m rows, minimising, forbidden = +Infinity,
-  // copying only when needed (into the reused work matrix, see scratch.ts).
+  // Bring the problem to n ≤ m rows, minimising, forbidden = +Infinity. A
+  // tall matrix is read as its transpose through the strides (row stride 1,
+  // column stride `cols`): no copy, so a process's first call faults in no
+  // fresh pages. A maximisation (or costs not in a Float64Array) is solved
+  // on a negated (converted) copy in the reused work matrix (scratch.ts).
   // The cells are not checked here: the solver reports a NaN or wrong-sign
   // infinity (-Infinity once negated) on its first read of the matrix, and
   // only then do we look for the first one.
   const transpose = rows > cols;
   const n = transpose ? cols : rows;
   const m = transpose ? rows : cols;
+  const rs = transpose ? 1 : cols;
+  const cs = transpose ? cols : 1;
   const progress = { signal, onProgress: options.onProgress, check: checkAbort };
   const solve = (work: Float64Array) => {
-    const solution = lapjvDense(work, n, m, progress);
-    if (solution === BAD_INPUT) throw firstBadCell(work, rows, cols, transpose);
+    const solution = lapjvDense(work, n, m, rs, cs, progress);
+    if (solution === BAD_INPUT) throw firstBadCell(work, cols);
     return solution;
   };
   let solution: DenseSolution;
-  if (transpose) {
-    solution = withScratch(n * m, (work) => solve(transposeInto(work, costs, rows, cols, maximize)));
-  } else if (!maximize && costs instanceof Float64Array) {
+  if (!maximize && costs instanceof Float64Array) {
     solution = solve(costs);
   } else {
-    solution = withScratch(n * m, (work) => {
+    solution = withScratch(rows * cols, (work) => {
       const sign = maximize ? -1 : 1;
       for (let k = 0; k < work.length; k++) work[k] = sign * costs[k]!;
       return solve(work);
@@ -133,49 +136,10 @@ export function solveAssignment(
   return { rowToCol, colToRow, total, assigned, complete: assigned === Math.min(rows, cols) };
 }
 
-/**
- * Write into `work` the cols × rows transpose of a rows × cols matrix,
- * negated when maximising. Four input rows at a time, so that each column of
- * theirs becomes four adjacent cells of the copy: 1.25× faster than one row
- * at a time here, while cache-blocked and banded variants were slower (some
- * band widths several times, from cache-set conflicts).
- */
-function transposeInto(
-  work: Float64Array,
-  costs: Float64Array | ArrayLike<number>,
-  rows: number,
-  cols: number,
-  maximize: boolean,
-): Float64Array {
-  const sign = maximize ? -1 : 1;
-  let r = 0;
-  for (; r + 4 <= rows; r += 4) {
-    const a = r * cols;
-    const b = a + cols;
-    const d = b + cols;
-    const e = d + cols;
-    for (let c = 0; c < cols; c++) {
-      const o = c * rows + r;
-      work[o] = sign * costs[a + c]!;
-      work[o + 1] = sign * costs[b + c]!;
-      work[o + 2] = sign * costs[d + c]!;
-      work[o + 3] = sign * costs[e + c]!;
-    }
-  }
-  for (; r < rows; r++) {
-    const off = r * cols;
-    for (let c = 0; c < cols; c++) work[c * rows + r] = sign * costs[off + c]!;
-  }
-  return work;
-}
-
-/** The first cell of the input, in row-major order, that is NaN or -Infinity in `work`. */
-function firstBadCell(work: Float64Array, rows: number, cols: number, transposed: boolean) {
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const x = work[transposed ? c * rows + r : r * cols + c]!;
-      if (!(x > Number.NEGATIVE_INFINITY)) return badCell(r * cols + c, cols);
-    }
+/** The first cell, in row-major order, that is NaN or -Infinity in `work`. */
+function firstBadCell(work: Float64Array, cols: number) {
+  for (let k = 0; k < work.length; k++) {
+    if (!(work[k]! > Number.NEGATIVE_INFINITY)) return badCell(k, cols);
   }
   // not reached: the solver saw such a cell
   return badCell(0, cols);

@@ -1,6 +1,9 @@
 /**
- * Dense rectangular Jonker–Volgenant (LAPJV) on a flat row-major Float64Array,
- * n rows ≤ m columns, minimising, forbidden cells = +Infinity.
+ * Dense rectangular Jonker–Volgenant (LAPJV) on a flat Float64Array, n rows
+ * ≤ m columns, minimising, forbidden cells = +Infinity. Cell (i, j) is
+ * `c[i * rs + j * cs]`: a row-major matrix has rs = m, cs = 1; a tall
+ * row-major matrix is solved as its transpose without a copy (rs = 1, cs =
+ * its column count), which also reads it faster than transposing first.
  *
  * Objective (lexicographic): first as many rows assigned as possible, then the
  * least total cost. When every row can be assigned this is the classical LAP.
@@ -45,16 +48,18 @@ export function lapjvDense(
   c: Float64Array,
   n: number,
   m: number,
+  rs: number,
+  cs: number,
   progress: DenseProgress,
 ): DenseSolution | typeof BAD_INPUT {
   if (n === 0) {
     return { rowsol: new Int32Array(0), colsol: new Int32Array(m).fill(-1) };
   }
   if (n === m) {
-    const fast = solve(c, n, m, true, progress);
+    const fast = solve(c, n, m, rs, cs, true, progress);
     if (fast !== null) return fast;
   }
-  const safe = solve(c, n, m, false, progress);
+  const safe = solve(c, n, m, rs, cs, false, progress);
   // safe mode never gives up
   return safe as DenseSolution | typeof BAD_INPUT;
 }
@@ -63,6 +68,8 @@ function solve(
   c: Float64Array,
   n: number,
   m: number,
+  rs: number,
+  cs: number,
   fast: boolean,
   progress: DenseProgress,
 ): DenseSolution | typeof BAD_INPUT | null {
@@ -72,17 +79,17 @@ function solve(
   const free = new Int32Array(n);
   let numfree = n;
   if (fast) {
-    numfree = reduceColumns(c, n, m, v, rowsol, colsol, free);
+    numfree = reduceColumns(c, n, m, rs, cs, v, rowsol, colsol, free);
     if (numfree === BAD) return BAD_INPUT;
     if (numfree === NO_PERFECT) return null;
   } else {
     for (let i = 0; i < n; i++) free[i] = i;
   }
   for (let loop = 0; loop < 2; loop++) {
-    numfree = reduceRows(c, n, m, v, rowsol, colsol, free, numfree);
+    numfree = reduceRows(c, n, m, rs, cs, v, rowsol, colsol, free, numfree);
     if (numfree === BAD) return BAD_INPUT;
   }
-  if (!augmentAll(c, m, v, rowsol, colsol, free, numfree, fast, progress)) return null;
+  if (!augmentAll(c, m, rs, cs, v, rowsol, colsol, free, numfree, fast, progress)) return null;
   return { rowsol, colsol };
 }
 
@@ -108,6 +115,8 @@ function reduceColumns(
   c: Float64Array,
   n: number,
   m: number,
+  rs: number,
+  cs: number,
   v: Float64Array,
   rowsol: Int32Array,
   colsol: Int32Array,
@@ -115,7 +124,7 @@ function reduceColumns(
 ): number {
   const colMin = new Float64Array(m).fill(Number.POSITIVE_INFINITY);
   const colArg = new Int32Array(m);
-  if (!columnMinima(c, n, m, colMin, colArg)) return BAD;
+  if (!columnMinima(c, n, m, rs, cs, colMin, colArg)) return BAD;
   const matches = new Int32Array(n);
   for (let j = m - 1; j >= 0; j--) {
     const min = colMin[j]!;
@@ -141,7 +150,7 @@ function reduceColumns(
       free[numfree++] = i;
     } else if (mi === 1) {
       const j1 = rowsol[i]!;
-      const min = rowMinExcept(c, i * m, m, v, j1);
+      const min = rowMinExcept(c, i * rs, m, cs, v, j1);
       if (min !== Number.POSITIVE_INFINITY) v[j1] = v[j1]! - min;
     }
   }
@@ -153,14 +162,15 @@ function columnMinima(
   c: Float64Array,
   n: number,
   m: number,
+  rs: number,
+  cs: number,
   colMin: Float64Array,
   colArg: Int32Array,
 ): boolean {
   let bad = false;
   for (let i = 0; i < n; i++) {
-    const off = i * m;
-    for (let j = 0; j < m; j++) {
-      const h = c[off + j]!;
+    for (let j = 0, k = i * rs; j < m; j++, k += cs) {
+      const h = c[k]!;
       if (!(h >= colMin[j]!)) {
         if (!(h > Number.NEGATIVE_INFINITY)) bad = true;
         colMin[j] = h;
@@ -172,11 +182,18 @@ function columnMinima(
 }
 
 /** The least reduced cost of a row, column `skip` left out. */
-function rowMinExcept(c: Float64Array, off: number, m: number, v: Float64Array, skip: number): number {
+function rowMinExcept(
+  c: Float64Array,
+  off: number,
+  m: number,
+  cs: number,
+  v: Float64Array,
+  skip: number,
+): number {
   let min = Number.POSITIVE_INFINITY;
-  for (let j = 0; j < m; j++) {
+  for (let j = 0, k = off; j < m; j++, k += cs) {
     if (j !== skip) {
-      const h = c[off + j]! - v[j]!;
+      const h = c[k]! - v[j]!;
       if (h < min) min = h;
     }
   }
@@ -191,6 +208,8 @@ function reduceRows(
   c: Float64Array,
   n: number,
   m: number,
+  rs: number,
+  cs: number,
   v: Float64Array,
   rowsol: Int32Array,
   colsol: Int32Array,
@@ -204,7 +223,7 @@ function reduceRows(
   const two = new Float64Array(3);
   while (k < prvnumfree) {
     const i = free[k++]!;
-    const j1Found = twoLeast(c, i * m, m, v, two);
+    const j1Found = twoLeast(c, i * rs, m, cs, v, two);
     // Prices are finite, so h is NaN or -Infinity exactly when the cell is.
     if (j1Found < 0) return BAD;
     const umin = two[0]!;
@@ -246,14 +265,21 @@ function reduceRows(
  * `[umin, usubmin, j2]` into `out` and returns j1 (the column of umin), or
  * -1 when a cell is NaN or -Infinity.
  */
-function twoLeast(c: Float64Array, off: number, m: number, v: Float64Array, out: Float64Array): number {
+function twoLeast(
+  c: Float64Array,
+  off: number,
+  m: number,
+  cs: number,
+  v: Float64Array,
+  out: Float64Array,
+): number {
   let umin = c[off]! - v[0]!;
   let j1 = 0;
   let usubmin = Number.POSITIVE_INFINITY;
   let j2 = -1;
   let bad = !(umin > Number.NEGATIVE_INFINITY);
-  for (let j = 1; j < m; j++) {
-    const h = c[off + j]! - v[j]!;
+  for (let j = 1, k = off + cs; j < m; j++, k += cs) {
+    const h = c[k]! - v[j]!;
     if (!(h >= usubmin)) {
       if (h >= umin) {
         usubmin = h;
@@ -282,6 +308,8 @@ function twoLeast(c: Float64Array, off: number, m: number, v: Float64Array, out:
 function augmentAll(
   c: Float64Array,
   m: number,
+  rs: number,
+  cs: number,
   v: Float64Array,
   rowsol: Int32Array,
   colsol: Int32Array,
@@ -302,12 +330,12 @@ function augmentAll(
       progress.onProgress?.(f, numfree);
     }
     const freerow = free[f]!;
-    let end = shortestPath(c, m, v, colsol, freerow, d, pred, todo, scanned, dist, meta);
+    let end = shortestPath(c, m, rs, cs, v, colsol, freerow, d, pred, todo, scanned, dist, meta);
     const nscanned = meta[0]!;
     const min = meta[1]!;
     if (end < 0) {
       if (fast) return false;
-      end = leastCostlyLeaver(c, m, v, colsol, scanned, dist, nscanned);
+      end = leastCostlyLeaver(c, rs, cs, v, colsol, scanned, dist, nscanned);
       if (end < 0) continue; // freerow stays unassigned
       const leaving = colsol[end]!;
       updatePrices(v, scanned, dist, nscanned, min);
@@ -334,6 +362,8 @@ function augmentAll(
 function shortestPath(
   c: Float64Array,
   m: number,
+  rs: number,
+  cs: number,
   v: Float64Array,
   colsol: Int32Array,
   freerow: number,
@@ -344,8 +374,7 @@ function shortestPath(
   dist: Float64Array,
   meta: Float64Array,
 ): number {
-  const off = freerow * m;
-  for (let j = 0; j < m; j++) d[j] = c[off + j]! - v[j]!;
+  for (let j = 0, k = freerow * rs; j < m; j++, k += cs) d[j] = c[k]! - v[j]!;
   pred.fill(freerow);
   let nscanned = 0;
   let top = 0;
@@ -364,9 +393,9 @@ function shortestPath(
     dist[nscanned] = min;
     scanned[nscanned++] = j1;
     const i = colsol[j1]!;
-    const ioff = i * m;
-    const h = c[ioff + j1]! - v[j1]! - min;
-    const r = relaxRow(c, ioff, m, v, d, pred, colsol, todo, top, i, h, min);
+    const ioff = i * rs;
+    const h = c[ioff + j1 * cs]! - v[j1]! - min;
+    const r = relaxRow(c, ioff, m, cs, v, d, pred, colsol, todo, top, i, h, min);
     if (r < 0) {
       end = -r - 1;
       break;
@@ -410,7 +439,8 @@ function updatePrices(
  */
 function leastCostlyLeaver(
   c: Float64Array,
-  m: number,
+  rs: number,
+  cs: number,
   v: Float64Array,
   colsol: Int32Array,
   scanned: Int32Array,
@@ -422,7 +452,7 @@ function leastCostlyLeaver(
   for (let k = 0; k < nscanned; k++) {
     const j = scanned[k]!;
     const r = colsol[j]!;
-    const val = dist[k]! - (c[r * m + j]! - v[j]!);
+    const val = dist[k]! - (c[r * rs + j * cs]! - v[j]!);
     if (val < bestVal) {
       bestVal = val;
       best = j;
@@ -452,6 +482,7 @@ function relaxRow(
   c: Float64Array,
   ioff: number,
   m: number,
+  cs: number,
   v: Float64Array,
   d: Float64Array,
   pred: Int32Array,
@@ -462,8 +493,8 @@ function relaxRow(
   h: number,
   min: number,
 ): number {
-  for (let j = 0; j < m; j++) {
-    const v2 = c[ioff + j]! - v[j]! - h;
+  for (let j = 0, k = ioff; j < m; j++, k += cs) {
+    const v2 = c[k]! - v[j]! - h;
     if (v2 < d[j]!) {
       pred[j] = i;
       if (v2 === min) {

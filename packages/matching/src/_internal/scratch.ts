@@ -1,14 +1,14 @@
 /**
  * The dense solver's work matrix, reused from one call to the next.
  *
- * A tall matrix (more rows than columns) is solved on its transpose, and a
- * maximisation on its negation, so those calls need a `rows * cols` copy.
- * Allocating it fresh on every call costs more than the copy itself: the
- * pages of a new buffer are faulted in one by one (measured here: 25–35 ms
- * for 8 MiB, against 1.4 ms to transpose into a buffer already touched),
- * which made a warm 2000 × 500 solve 4–6× slower than the same problem given
- * as 500 × 2000. A Python process does not pay this twice because malloc
- * reuses freed heap; we keep the buffer ourselves.
+ * A maximisation is solved on the negated matrix (and costs not given as a
+ * Float64Array on a Float64Array copy), so those calls need a `rows * cols`
+ * copy; a tall matrix is not copied (the solver reads it through strides).
+ * Allocating the copy fresh on every call costs more than the copy itself:
+ * the pages of a new buffer are faulted in one by one (measured here: 25–35
+ * ms for 8 MiB, against 1.4 ms to write into a buffer already touched). A
+ * Python process does not pay this twice because malloc reuses freed heap;
+ * we keep the buffer ourselves.
  *
  * The buffer is held through a `WeakRef`, so the garbage collector may take it
  * back when memory is short, and only up to {@link MAX_KEPT_CELLS} cells
