@@ -119,6 +119,11 @@ export async function loadDuckDb(ds: IndicatorDataset, dir: string): Promise<Duc
       for (const a of ds.activities) yield `${a.organizationId},${a.due},${n(a.doneAt)}`;
     })(),
   );
+  csv(
+    `${dir}/counters.csv`,
+    'org,key,value',
+    ds.counters.map((x) => `${x.organizationId},${x.key},${x.value}`),
+  );
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();
   const types: Record<string, string> = {
@@ -136,6 +141,7 @@ export async function loadDuckDb(ds: IndicatorDataset, dir: string): Promise<Duc
     responses:
       "{'ridx':'INTEGER','respondent':'VARCHAR','org':'VARCHAR','role':'VARCHAR','kind':'VARCHAR','score':'INTEGER','submitted':'DATE'}",
     activities: "{'org':'VARCHAR','due':'DATE','done':'DATE'}",
+    counters: "{'org':'VARCHAR','key':'VARCHAR','value':'DOUBLE'}",
   };
   for (const [table, cols] of Object.entries(types)) {
     await c.run(
@@ -275,6 +281,9 @@ export async function computeDuckDb(
     FROM req_w r JOIN anc a ON a.org = r.org WHERE best IS NOT NULL GROUP BY a.anc`);
   await extra(`SELECT a.anc AS org, 'satisfaction.' || role || '.median' AS k, median(score) AS v
     FROM responses r JOIN anc a ON a.org = r.org WHERE kind = 'satisfaction' AND submitted BETWEEN ${S} AND ${U} GROUP BY ALL`);
+  // A region's own counters, summed up the tree.
+  await extra(`SELECT a.anc AS org, 'counter.' || key AS k, sum(value) AS v
+    FROM counters c JOIN anc a ON a.org = c.org GROUP BY ALL`);
   // Pairs by form and by format.
   await extra(
     `SELECT a.anc AS org, 'form.' || form AS k, count(*) AS v FROM p_ok p JOIN anc a ON a.org = p.org WHERE in_period GROUP BY ALL`,

@@ -330,6 +330,9 @@ SELECT organization_id, 'satisfaction_' || role, CAST(score AS VARCHAR(12)), cou
 UNION ALL
 SELECT organization_id, 'counter', key, sum(value)
   FROM ${t('counters')} GROUP BY organization_id, key`,
+    // DuckDB: the per-pair and per-person working tables are not read again; their
+    // memory goes back before the rolled-up results are read into the process.
+    ...(duck ? ['requests', 'participants', 'pairs'].map((name) => `DROP TABLE temp.nastavnik_${name}`) : []),
   ];
   // Rolled up: every organization gets the sums of itself and everything below it.
   const scalars = `SELECT c.ancestor_id AS organization_id,
