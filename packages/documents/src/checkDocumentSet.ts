@@ -1,8 +1,9 @@
 import {
   type DeliverableKind,
   type Due,
+  daysBetween,
   effectiveEnd,
-  isoToDate,
+  isoFromParts,
   OrderSchema,
   PairSchema,
   PersonalProgrammeSchema,
@@ -103,10 +104,8 @@ const STAGES: readonly ProgrammeStage[] = [
   'completion',
 ];
 
-function monthEnd(year: number, month: number): string {
-  const d = new Date(Date.UTC(year, month, 0));
-  return d.toISOString().slice(0, 10);
-}
+/** The last day of a month (a day past the month's end is clamped to it). */
+const monthEnd = (year: number, month: number): string => isoFromParts(year, month, 31);
 
 /** The last day a due allows, when it names one. */
 function dueEnd(due: Due): string | undefined {
@@ -143,9 +142,7 @@ export function stageDeadlines(roadmap: Pick<Roadmap, 'sections'>): Partial<Reco
 }
 
 function monthsBetween(start: string, end: string): number {
-  const a = isoToDate(start);
-  const b = isoToDate(end);
-  return (b.getTime() - a.getTime()) / (1000 * 60 * 60 * 24 * 30.4375);
+  return daysBetween(start, end) / 30.4375;
 }
 
 /**

@@ -8,10 +8,12 @@
  * @module @nastavnik/documents/ics
  */
 import {
+  addDaysIso,
   type Due,
   type DueLeaf,
   type DuePeriod,
   DuePeriodSchema,
+  dayNumber,
   domainRule,
   fail,
   IsoDateSchema,
@@ -118,11 +120,7 @@ function newCalendar(o: z.output<typeof CalendarOptionsSchema>): ICalCalendar {
 }
 
 const stampOf = (date: string) => new Date(`${date}T00:00:00Z`);
-const nextDay = (date: string): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
+const nextDay = (date: string): string => addDaysIso(date, 1);
 const addMinutes = (local: string, minutes: number): string => {
   // wall-clock arithmetic on the local time (no zone): the duration is elapsed time
   // except across a DST change, which Russia no longer has
@@ -217,7 +215,6 @@ function leavesOf(due: Due): DueLeaf[] {
 
 const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 const isLastDay = (date: string) => nextDay(date).slice(8) === '01';
-const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 
 /**
  * The RRULE that yields exactly `days` (sorted, at least two) from the first
