@@ -267,6 +267,13 @@ export {
   PlanItemSchema,
   pairSizeIssue,
 } from './pair';
+export {
+  type PairEventType,
+  type PairLocus,
+  type PairPhase,
+  pairEventLabels,
+  pairPhaseLabels,
+} from './pairLabels';
 export { parse, type Result, safeParse } from './parse';
 export {
   formatName,

@@ -1,3 +1,15 @@
+import type {
+  ConsentPurpose,
+  MeetingKind,
+  OrderKind,
+  ParticipantRole,
+  PersonCategory,
+  ProgrammeStage,
+  TerminationReason,
+} from './enums';
+import type { PairEventType, PairLocus } from './pairLabels';
+import type { DeliverableKind } from './roadmap';
+
 /**
  * The typed extras of every issue code: what a message may say beyond the
  * field path. Values are ids, limits, counts, dates and enum keys — never
@@ -335,6 +347,97 @@ export interface IssueParams {
     readonly value?: number;
     readonly maximum?: number;
   };
+  // Refusals of the pair and programme machines (`@nastavnik/machines`): the event was valid input,
+  // a rule of the seeds said no. Ids, dates, counts and enum keys only.
+  pair_closed: Record<never, never>;
+  programme_closed: Record<never, never>;
+  event_not_allowed: { readonly event: PairEventType; readonly phase: PairLocus };
+  date_before_previous: { readonly date: string; readonly previous: string };
+  actor_mismatch: { readonly id: string; readonly role: ParticipantRole };
+  /** `required`: the roles that may record the event, comma-separated (`'head, actingHead'`). */
+  not_authorized: { readonly required: string };
+  not_representative: Record<never, never>;
+  not_participant: { readonly personId: string };
+  wrong_pair: { readonly pairId: string };
+  duplicate_consent: { readonly consentId: string };
+  unknown_consent: { readonly consentId: string };
+  consent_already_withdrawn: { readonly consentId: string };
+  consents_in_force: Record<never, never>;
+  consents_incomplete: {
+    readonly personId: string;
+    readonly purpose: ConsentPurpose;
+    readonly cause:
+      | 'consent_missing'
+      | 'consent_withdrawn'
+      | 'consent_expired'
+      | 'minor_requires_parent_consent';
+  };
+  order_missing: Record<never, never>;
+  order_already_issued: Record<never, never>;
+  order_kind_mismatch: { readonly expected: OrderKind };
+  duplicate_meeting: { readonly meetingId: string };
+  meeting_out_of_sequence: { readonly expected: MeetingKind; readonly got: MeetingKind };
+  planning_meeting_missing: Record<never, never>;
+  programme_not_approved: Record<never, never>;
+  programme_already_approved: Record<never, never>;
+  plan_empty: Record<never, never>;
+  unknown_plan_item: { readonly itemId: string };
+  plan_item_already_done: { readonly itemId: string };
+  done_item_removed: { readonly itemId: string };
+  plan_not_done: { readonly remaining: number };
+  final_meeting_missing: Record<never, never>;
+  survey_already_submitted: { readonly personId: string };
+  /** `missing`: the ids of the participants whose final survey is missing, comma-separated. */
+  final_survey_missing: { readonly missing: string };
+  /** `missing`: how many participants have not agreed. */
+  mutual_agreement_required: { readonly missing: number };
+  extension_not_later: { readonly end: string };
+  /** A programme's term against the term policy: the violation's code, its rule, and its figures and dates. */
+  term_outside_policy: {
+    readonly violation:
+      | 'invalid_date_range'
+      | 'programme_too_short'
+      | 'programme_too_long'
+      | 'programme_before_approval'
+      | 'programme_already_ended'
+      | 'extension_not_later'
+      | 'extension_after_end'
+      | 'extension_too_long';
+    readonly rule: '003 §1.2' | '003 §7.2' | '003 §6.2';
+    readonly months?: number;
+    readonly minimum?: number;
+    readonly maximum?: number;
+    readonly start?: string;
+    readonly end?: string;
+    readonly newEnd?: string;
+    readonly approvedAt?: string;
+    readonly agreedAt?: string;
+  };
+  same_mentor: Record<never, never>;
+  mentor_is_mentee: { readonly personId: string };
+  replacement_order_required: Record<never, never>;
+  termination_initiator_mismatch: { readonly reason: TerminationReason; readonly role: ParticipantRole };
+  opening_meeting_missing: { readonly expected: MeetingKind };
+  too_few_meetings: { readonly minimum: number; readonly held: number };
+  mentor_unfit_for_form: { readonly category: PersonCategory; readonly form: string };
+  last_mentee: Record<never, never>;
+  group_member_leaves: Record<never, never>;
+  already_participant: { readonly personId: string };
+  membership_order_required: Record<never, never>;
+  plan_item_not_mentee: { readonly itemId: string };
+  unknown_activity: { readonly activityId: string };
+  activity_already_started: { readonly activityId: string };
+  activity_already_done: { readonly activityId: string };
+  stage_not_reached: { readonly stage: ProgrammeStage; readonly current: ProgrammeStage | 'closed' };
+  deliverable_missing: { readonly activityId: string; readonly kind: DeliverableKind };
+  stage_mismatch: { readonly expected: ProgrammeStage; readonly got: ProgrammeStage };
+  gate_deliverable_missing: { readonly stage: ProgrammeStage; readonly kind: DeliverableKind };
+  gate_activity_open: { readonly stage: ProgrammeStage; readonly activityId: string };
+  /** `ids`: the open activities' ids, comma-separated (at most a few). */
+  activities_open: { readonly count: number; readonly ids: string };
+  unknown_checkpoint: { readonly checkpointId: string };
+  checkpoint_already_held: { readonly checkpointId: string };
+  checkpoint_too_early: { readonly checkpointId: string; readonly from: string };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { PersonIdSchema } from '@nastavnik/core';
+import { nastavnikIssue, PersonIdSchema } from '@nastavnik/core';
 import {
   createPairSnapshot,
   createProgrammeSnapshot,
@@ -67,7 +67,11 @@ describe('authority: who may record each pair event (roles as data)', () => {
     const s = consented(false);
     const r = pairTransition(s, approve({ role: 'mentee', id: 'pair-1-mentee-1' }));
     expect(r.refused?.code).toBe('not_authorized');
-    expect(r.refused?.params?.required).toBe('head, actingHead');
+    expect(r.refused?.params).toMatchObject({ required: 'head, actingHead' });
+    // A refusal is an issue like any other: code, path, typed params, both messages from core's catalogue.
+    expect(r.refused).toEqual(
+      nastavnikIssue('not_authorized', ['by', 'role'], { required: 'head, actingHead' }),
+    );
     expect(r.refused?.message).toBe(
       'Это действие записывает руководитель или исполняющий обязанности руководителя',
     );

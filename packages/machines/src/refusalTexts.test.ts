@@ -1,3 +1,4 @@
+import { nastavnikIssue } from '@nastavnik/core';
 import { pairRefusalTexts, programmeRefusalTexts } from '@nastavnik/machines';
 import { describe, expect, it } from 'vitest';
 
@@ -65,9 +66,38 @@ describe('refusal texts', () => {
   });
 
   it('name events, phases, purposes and causes in words in English', () => {
-    const t = pairRefusalTexts.consents_incomplete(params);
+    const t = pairRefusalTexts.consents_incomplete({
+      personId: 'p-2',
+      purpose: 'personalData',
+      cause: 'consent_missing',
+    });
     expect(t.en).toContain('processing of personal data');
     expect(t.en).not.toContain('personalData');
-    expect(pairRefusalTexts.event_not_allowed(params).en).not.toContain('orderIssued');
+    const phases = ['awaitingOrganizational', 'forming', 'running'] as const;
+    for (const phase of phases) {
+      const en = pairRefusalTexts.event_not_allowed({ event: 'orderIssued', phase }).en;
+      expect(en).not.toMatch(/orderIssued|awaitingOrganizational|forming"|running"/);
+      expect(en).toMatch(/^Event "order issued" is not allowed in phase "[a-z ,]+"$/);
+    }
+  });
+
+  it('re-render a refusal stored before refusals were issues (no path) from its code and params', () => {
+    // As 0.x wrote it to a database or an HTTP response: code, both messages, params; no path.
+    const stored = JSON.parse(
+      JSON.stringify({
+        code: 'consents_incomplete',
+        message:
+          'Нет необходимых письменных согласий: p-2 — «обработка персональных данных (152-ФЗ)» (нет согласия)',
+        messageEn:
+          'Written consents are incomplete: p-2 — "processing of personal data (152-FZ)" (no consent)',
+        params: { personId: 'p-2', purpose: 'personalData', cause: 'consent_missing' },
+      }),
+    );
+    const again = nastavnikIssue(stored.code, [], stored.params);
+    expect(again).toEqual({ ...stored, path: [] });
+    expect(pairRefusalTexts.consents_incomplete(stored.params)).toEqual({
+      ru: stored.message,
+      en: stored.messageEn,
+    });
   });
 });

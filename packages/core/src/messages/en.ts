@@ -12,6 +12,7 @@ import type {
 import { calendarMessagesEn } from './calendar';
 import { generalMessagesEn } from './general';
 import { plural } from './plural';
+import { refusalMessagesEn } from './refusals';
 import type { IssueMessages } from './registry';
 import { id, isoDate, num, pick, token, tokens } from './safe';
 import { type SolverInputReason, solverInputEn, solverMessagesEn } from './solver';
@@ -405,4 +406,33 @@ export const issueMessagesEn: IssueMessages = {
       return `${who}${when}: ${num(p.value)} h against ${num(p.maximum)} h a month they can give`;
     return `${who}${when}: ${num(p.value)} h against the policy's limit of ${num(p.maximum)} h a month`;
   },
+  term_outside_policy: (p, w) => {
+    const rule = /^003 §\d\.\d$/.test(p.rule ?? '') ? ` (${p.rule})` : '';
+    return `${termViolationEn(p, w)}${rule}`;
+  },
+  ...refusalMessagesEn,
 };
+
+/** The words of a term violation the pair machine refused (the same texts as the schema's codes). */
+function termViolationEn(p: IssueParams['term_outside_policy'], w: string): string {
+  switch (p.violation) {
+    case 'programme_too_short':
+      return issueMessagesEn.programme_too_short({ months: p.minimum ?? 0 }, w);
+    case 'programme_too_long':
+      return issueMessagesEn.programme_too_long({ months: p.maximum ?? 0 }, w);
+    case 'extension_too_long':
+      return issueMessagesEn.extension_too_long({ months: p.maximum ?? 0 }, w);
+    case 'invalid_date_range':
+      return dateRange.programmeEndsBeforeStart;
+    case 'programme_before_approval':
+      return dateRange.programmeBeforeApproval;
+    case 'programme_already_ended':
+      return dateRange.programmeEndedBeforeApproval;
+    case 'extension_not_later':
+      return dateRange.extensionNotLater;
+    case 'extension_after_end':
+      return dateRange.extensionAfterEnd;
+    default:
+      return "The programme's term does not follow the mentoring regulation";
+  }
+}

@@ -12,6 +12,7 @@ import type {
 import { calendarMessagesRu } from './calendar';
 import { generalMessagesRu } from './general';
 import { plural } from './plural';
+import { refusalMessagesRu } from './refusals';
 import type { IssueMessages } from './registry';
 import { id, isoDate, num, pick, token, tokens } from './safe';
 import { type SolverInputReason, solverInputRu, solverMessagesRu } from './solver';
@@ -411,4 +412,33 @@ export const issueMessagesRu: IssueMessages = {
       return `${who}${when}: ${num(p.value)} ч при заявленных ${num(p.maximum)} ч в месяц`;
     return `${who}${when}: ${num(p.value)} ч при пределе ${num(p.maximum)} ч в месяц по положению`;
   },
+  term_outside_policy: (p, w) => {
+    const rule = /^003 §\d\.\d$/.test(p.rule ?? '') ? ` (${p.rule})` : '';
+    return `${termViolationRu(p, w)}${rule}`;
+  },
+  ...refusalMessagesRu,
 };
+
+/** The words of a term violation the pair machine refused (the same texts as the schema's codes). */
+function termViolationRu(p: IssueParams['term_outside_policy'], w: string): string {
+  switch (p.violation) {
+    case 'programme_too_short':
+      return issueMessagesRu.programme_too_short({ months: p.minimum ?? 0 }, w);
+    case 'programme_too_long':
+      return issueMessagesRu.programme_too_long({ months: p.maximum ?? 0 }, w);
+    case 'extension_too_long':
+      return issueMessagesRu.extension_too_long({ months: p.maximum ?? 0 }, w);
+    case 'invalid_date_range':
+      return dateRange.programmeEndsBeforeStart;
+    case 'programme_before_approval':
+      return dateRange.programmeBeforeApproval;
+    case 'programme_already_ended':
+      return dateRange.programmeEndedBeforeApproval;
+    case 'extension_not_later':
+      return dateRange.extensionNotLater;
+    case 'extension_after_end':
+      return dateRange.extensionAfterEnd;
+    default:
+      return 'Срок программы не соответствует положению о наставничестве';
+  }
+}

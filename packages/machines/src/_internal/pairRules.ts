@@ -7,9 +7,11 @@ import {
   defaultConsentPolicy,
   HEAD_ROLES,
   type IsoDate,
+  type IssueParamsArg,
   isMinorOn,
   isSingleMeeting,
   type MeetingKind,
+  type PairLocus,
   type PersonId,
   pairSizeIssue,
   requiredConsents,
@@ -27,21 +29,15 @@ import {
 } from '../meetingSequence';
 import type { PairConsent, PairContext, PairPolicy } from '../pairContext';
 import type { PairEvent, PairParticipant } from '../pairEvents';
-import {
-  makeRefusal,
-  type PairRefusalCode,
-  pairRefusalTexts,
-  type Refusal,
-  type RefusalParams,
-} from '../refusal';
+import { makeRefusal, type PairRefusalCode, type Refusal } from '../refusal';
 
 /** Where a guard is evaluated: an atomic phase, or a group (for events handled by a parent state). */
-export type PairLocus = PairPhase | 'forming' | 'running';
+export type { PairLocus } from '@nastavnik/core';
 
 export type PairRefusal = Refusal<PairRefusalCode>;
 
-const refuse = (code: PairRefusalCode, params?: RefusalParams): PairRefusal =>
-  makeRefusal(pairRefusalTexts, code, params);
+const refuse = <C extends PairRefusalCode>(code: C, ...params: IssueParamsArg<C>): PairRefusal =>
+  makeRefusal(code, ...params) as PairRefusal;
 
 const FORMING: ReadonlySet<PairLocus> = new Set(['forming', 'collectingConsents', 'consented']);
 const FINAL: ReadonlySet<PairLocus> = new Set(['completed', 'terminated']);
@@ -290,7 +286,7 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       // 001 5.2–5.3: where the seed holds meetings before the order, they come first.
       const before = sequenceOf(ctx).beforeOrder;
       if (openingCount(ctx) < before.length) {
-        return refuse('opening_meeting_missing', { expected: before[openingCount(ctx)] as string });
+        return refuse('opening_meeting_missing', { expected: before[openingCount(ctx)] as MeetingKind });
       }
       return null;
     }

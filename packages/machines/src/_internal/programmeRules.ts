@@ -1,20 +1,19 @@
-import { type ProgrammeStage, ProgrammeStageSchema, requiredRoles } from '@nastavnik/core';
+import {
+  type IssueParamsArg,
+  type ProgrammeStage,
+  ProgrammeStageSchema,
+  requiredRoles,
+} from '@nastavnik/core';
 import { match } from 'ts-pattern';
 import { defaultProgrammeAuthority } from '../authority';
 import type { ProgrammeActivity, ProgrammeContext } from '../programmeContext';
 import type { ProgrammeEvent } from '../programmeEvents';
-import {
-  makeRefusal,
-  type ProgrammeRefusalCode,
-  programmeRefusalTexts,
-  type Refusal,
-  type RefusalParams,
-} from '../refusal';
+import { makeRefusal, type ProgrammeRefusalCode, type Refusal } from '../refusal';
 
 export type ProgrammeRefusal = Refusal<ProgrammeRefusalCode>;
 
-const refuse = (code: ProgrammeRefusalCode, params?: RefusalParams): ProgrammeRefusal =>
-  makeRefusal(programmeRefusalTexts, code, params);
+const refuse = <C extends ProgrammeRefusalCode>(code: C, ...params: IssueParamsArg<C>): ProgrammeRefusal =>
+  makeRefusal(code, ...params) as ProgrammeRefusal;
 
 export const STAGES: readonly ProgrammeStage[] = ProgrammeStageSchema.options;
 
