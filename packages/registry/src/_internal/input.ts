@@ -3,15 +3,22 @@ import { fail, registerCatalogue } from '@nastavnik/core';
 registerCatalogue();
 
 /**
- * What `importRegistry` accepts: the bytes of a file, a web `ReadableStream`
- * (`file.stream()`, `fetch` bodies) or any async iterable of byte chunks (a
- * Node `fs.ReadStream`).
+ * What `importRegistry` accepts: the bytes of a file (`Uint8Array`,
+ * `ArrayBuffer`), a `Blob` or `File` (an `<input type="file">`), a web
+ * `ReadableStream` (`file.stream()`, `fetch` bodies) or any async iterable of
+ * byte chunks (a Node `fs.ReadStream`).
  *
  * @category Import
  * @example
- * const input: RegistryInput = fs.createReadStream('наставники.xlsx');
+ * const fromNode: RegistryInput = fs.createReadStream('наставники.xlsx');
+ * const fromBrowser: RegistryInput = fileInput.files[0]; // a File is a Blob
  */
-export type RegistryInput = Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+export type RegistryInput =
+  | Uint8Array
+  | ArrayBuffer
+  | Blob
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array>;
 
 function isReadableStream(x: unknown): x is ReadableStream<Uint8Array> {
   return (
@@ -48,6 +55,7 @@ export async function* chunksOf(input: unknown): AsyncGenerator<Uint8Array> {
     yield new Uint8Array(input);
     return;
   }
+  if (typeof Blob !== 'undefined' && input instanceof Blob) input = input.stream();
   if (isReadableStream(input)) {
     const reader = input.getReader();
     try {

@@ -348,7 +348,10 @@ async function* sheetRows(
     }
     const v = c.v?.text;
     if (c.f) {
-      slot.cell = v === undefined ? undefined : c.t === 'str' ? xmlDecode(v) : Number.parseFloat(v);
+      const result = v === undefined ? undefined : c.t === 'str' ? xmlDecode(v) : Number.parseFloat(v);
+      // A formula's empty or failed result is no value; a shared formula's copy keeps what it holds.
+      // A result of 0 is kept (exceljs read it as an empty cell).
+      slot.cell = c.f.text === '' || result || result === 0 ? result : undefined;
       slot.formula = true;
       slot.set = true;
     } else if (v !== undefined) {
