@@ -5,12 +5,17 @@
  *
  * - exceljs' own streaming reader (`stream.xlsx.WorkbookReader`, rows only)
  *   mapping each row to the same mentee record (no validation);
- * - exceljs' whole-file loader (`workbook.xlsx.load`) with the same mapping.
+ * - exceljs' whole-file loader (`workbook.xlsx.load`) with the same mapping;
+ * - the XLSX reader alone (bytes to rows, no mapping): the one the import
+ *   uses (fflate + saxes, `_internal/sheet.ts`) against the one it used
+ *   before (exceljs' streaming reader with its fixes, kept in
+ *   `__fixtures__/exceljsSheets.ts`), the before/after of that change.
  *
  * Every case runs in fresh child processes (PROCESSES, default 3): the first
  * run in a process is the cold call, the next WARM runs (default 3) the warm
- * steady state. Reported: median with min–max over runs, peak RSS of the cold
- * run, ratios ours / peer for cold and warm. Results go to bench/results.md,
+ * steady state. Reported: median with min–max over runs (wall time, and the
+ * process's CPU time), peak RSS of the cold run, ratios ours / peer for cold
+ * and warm. Results go to bench/results.md,
  * which the README includes.
  *
  *   ROWS=100000 PROCESSES=3 WARM=3 pnpm bench
@@ -22,6 +27,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { exceljsSheets } from '../src/__fixtures__/exceljsSheets';
+import { DEFAULT_LIMITS } from '../src/_internal/limits';
+import { type XlsxContext, xlsxSheets } from '../src/_internal/sheet';
 import type { MenteeRecord } from '../src/index';
 import { exportRegistry, importRegistryStream } from '../src/index';
 
@@ -186,10 +194,17 @@ function peerMapper(header: readonly unknown[]) {
   };
 }
 
-type Run = { ms: number; records: number };
+type Run = { ms: number; cpu: number; records: number };
+
+/** CPU time (user + system) of this process since `c0`, in ms. */
+const cpuSince = (c0: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
 
 async function runOurs(): Promise<Run> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let records = 0;
   const bytes = readFileSync(FILE);
   for await (const b of importRegistryStream(Readable.from([bytes]), {
@@ -198,11 +213,31 @@ async function runOurs(): Promise<Run> {
   })) {
     records += b.records.length; // handed over and dropped, as a caller writing to a database would
   }
-  return { ms: performance.now() - t0, records };
+  return { ms: performance.now() - t0, cpu: cpuSince(c0), records };
+}
+
+const READER: XlsxContext = {
+  limits: DEFAULT_LIMITS,
+  onDate1904: () => undefined,
+  broken: () => new Error('broken'),
+  tooLarge: () => new Error('too large'),
+};
+
+/** Rows with any cell read by a reader from the file (the data sheet only, as the peers). */
+async function runReader(read: typeof xlsxSheets): Promise<Run> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let records = -1; // the header row
+  for await (const sheet of read(Readable.from([readFileSync(FILE)]), READER)) {
+    for await (const row of sheet.rows) if (row.cells.length > 0) records++;
+    break;
+  }
+  return { ms: performance.now() - t0, cpu: cpuSince(c0), records };
 }
 
 async function runPeerStream(): Promise<Run> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let records = 0;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([readFileSync(FILE)]), {
     sharedStrings: 'cache',
@@ -219,11 +254,12 @@ async function runPeerStream(): Promise<Run> {
     }
     break; // the data sheet comes first; the others are the instruction and the lists
   }
-  return { ms: performance.now() - t0, records };
+  return { ms: performance.now() - t0, cpu: cpuSince(c0), records };
 }
 
 async function runPeerLoad(): Promise<Run> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let records = 0;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(FILE) as unknown as ExcelJS.Buffer);
@@ -234,13 +270,18 @@ async function runPeerLoad(): Promise<Run> {
     if (!map) map = peerMapper(values);
     else if (map(values).person.id) records++;
   });
-  return { ms: performance.now() - t0, records };
+  return { ms: performance.now() - t0, cpu: cpuSince(c0), records };
 }
 
 const CASES = {
   ours: { label: '`importRegistryStream` (parse + map + validate)', run: runOurs },
   stream: { label: 'exceljs streaming reader + mapping (peer)', run: runPeerStream },
   load: { label: 'exceljs `workbook.xlsx.load` + mapping (second line)', run: runPeerLoad },
+  rowsNew: { label: 'XLSX reader alone, now (fflate + saxes): rows', run: () => runReader(xlsxSheets) },
+  rowsOld: {
+    label: 'XLSX reader alone, before (exceljs streaming, fixed): rows',
+    run: () => runReader(exceljsSheets),
+  },
 } as const;
 type CaseName = keyof typeof CASES;
 
@@ -276,7 +317,10 @@ async function main(): Promise<void> {
   const load = loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
-  const results = new Map<CaseName, { cold: number[]; warm: number[]; rss: number[]; records: number }>();
+  const results = new Map<
+    CaseName,
+    { cold: number[]; warm: number[]; cpu: number[]; rss: number[]; records: number }
+  >();
   // Interleaved: ours, peer, second line, ours, … so that a change in the machine's load hits every side alike.
   for (let p = 0; p < PROCESSES; p++) {
     for (const name of Object.keys(CASES) as CaseName[]) {
@@ -290,9 +334,12 @@ async function main(): Promise<void> {
         warm: Run[];
         rss: number;
       };
-      const acc = results.get(name) ?? { cold: [], warm: [], rss: [], records: r.cold.records };
+      const acc = results.get(name) ?? { cold: [], warm: [], cpu: [], rss: [], records: r.cold.records };
       acc.cold.push(r.cold.ms);
-      for (const w of r.warm) acc.warm.push(w.ms);
+      for (const w of r.warm) {
+        acc.warm.push(w.ms);
+        acc.cpu.push(w.cpu);
+      }
       acc.rss.push(r.rss);
       results.set(name, acc);
     }
@@ -304,19 +351,22 @@ async function main(): Promise<void> {
     `<!-- written by \`pnpm bench\` (packages/registry/bench/import.ts); do not edit -->`,
     `\`ROWS=${ROWS} PROCESSES=${PROCESSES} WARM=${WARM} pnpm bench\` — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, load average ${load}; file ${(statSync(FILE).size / 1e6).toFixed(1)} MB, ${ROWS} mentee rows.`,
     '',
-    '| case | records | cold: first run in a process | warm: later runs | peak RSS (cold run) | cold ours/peer | warm ours/peer |',
-    '|---|---|---|---|---|---|---|',
+    '| case | records | cold: first run in a process | warm: later runs | warm CPU time | peak RSS (cold run) | cold ours/peer | warm ours/peer | warm CPU ours/peer |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
+  const rowsNew = results.get('rowsNew');
   for (const [name, r] of results) {
-    const ratio = (a: number[], b: number[]) =>
-      name === 'ours' ? '—' : `×${(median(a) / median(b)).toFixed(2)}`;
+    // The import against its peers; the reader now against the reader before.
+    const base = name === 'rowsOld' ? rowsNew : name === 'rowsNew' ? undefined : ours;
+    const ratio = (a: ((x: typeof r) => number[]) | undefined) =>
+      !base || base === r || !a ? '—' : `×${(median(a(base)) / median(a(r))).toFixed(2)}`;
     lines.push(
-      `| ${CASES[name].label} | ${r.records} | ${spread(r.cold)} | ${spread(r.warm)} | ${mib(median(r.rss))} | ${ratio(ours.cold, r.cold)} | ${ratio(ours.warm, r.warm)} |`,
+      `| ${CASES[name].label} | ${r.records} | ${spread(r.cold)} | ${spread(r.warm)} | ${spread(r.cpu)} | ${mib(median(r.rss))} | ${ratio((x) => x.cold)} | ${ratio((x) => x.warm)} | ${ratio((x) => x.cpu)} |`,
     );
   }
   lines.push(
     '',
-    `Median (min–max) over ${PROCESSES} processes (cold) and ${PROCESSES * WARM} runs (warm); each case runs in its own process, interleaved.`,
+    `Median (min–max) over ${PROCESSES} processes (cold) and ${PROCESSES * WARM} runs (warm); each case runs in its own process, interleaved. Ratios: the import against the two exceljs peers; the reader now against the reader before (last row).`,
   );
   const text = `${lines.join('\n')}\n`;
   writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), text);
@@ -324,5 +374,5 @@ async function main(): Promise<void> {
 }
 
 const mode = process.argv[2];
-if (mode === 'ours' || mode === 'stream' || mode === 'load') await child(mode);
+if (mode !== undefined && mode in CASES) await child(mode as CaseName);
 else await main();
