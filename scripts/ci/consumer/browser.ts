@@ -4,5 +4,6 @@ import { parseDue } from '@nastavnik/core';
 import { renderHtml } from '@nastavnik/documents';
 import { computeIndicators } from '@nastavnik/indicators';
 import { solveAssignment } from '@nastavnik/matching';
+import { importRegistry } from '@nastavnik/registry/browser';
 
-export const used = [parseDue, renderHtml, computeIndicators, solveAssignment] as const;
+export const used = [parseDue, renderHtml, computeIndicators, solveAssignment, importRegistry] as const;

@@ -5,10 +5,18 @@ const { computeIndicators } = require('@nastavnik/indicators');
 const { pairMachine } = require('@nastavnik/machines');
 const { solveAssignment } = require('@nastavnik/matching');
 const { importRegistry } = require('@nastavnik/registry');
+const browserEntry = require('@nastavnik/registry/browser');
 
 const due = parseDue('до 15 сентября 2023 г.');
 const { total } = solveAssignment(new Float64Array([4, 1, 3, 2]), 2, 2);
-for (const [name, value] of Object.entries({ renderHtml, computeIndicators, importRegistry, pairMachine })) {
+const importInBrowser = browserEntry.importRegistry;
+for (const [name, value] of Object.entries({
+  renderHtml,
+  computeIndicators,
+  importRegistry,
+  importInBrowser,
+  pairMachine,
+})) {
   if (value === undefined) throw new Error(`CJS: ${name} is not exported`);
 }
 if (total !== 4 || due === undefined) throw new Error('CJS: wrong results');

@@ -5,6 +5,7 @@ import { computeIndicators } from '@nastavnik/indicators';
 import { pairMachine } from '@nastavnik/machines';
 import { solveAssignment } from '@nastavnik/matching';
 import { importRegistry } from '@nastavnik/registry';
+import { importRegistry as importInBrowser } from '@nastavnik/registry/browser';
 
 const due = parseDue('до 15 сентября 2023 г.');
 const { total } = solveAssignment(new Float64Array([4, 1, 3, 2]), 2, 2);
@@ -17,4 +18,7 @@ const ics = pairCalendar(
   { timeZone: 'Asia/Kamchatka', date: '2024-09-02' },
 );
 if (!ics.includes('DTSTART;TZID=Asia/Kamchatka:20240910T153000')) throw new Error('ESM: wrong calendar');
+const csv = new Blob([new TextEncoder().encode('ФИО;Дата рождения\nИванова Мария Петровна;12.05.1980\n')]);
+const imported = await importInBrowser(csv, { kind: 'mentors', organizationId: 'sch-1' });
+if (imported.records.length !== 1) throw new Error('ESM: registry/browser import failed');
 console.log('ESM ok', due.kind, total);
