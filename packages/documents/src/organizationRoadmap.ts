@@ -1,5 +1,6 @@
 import {
   AcademicYearSchema,
+  addDaysIso,
   type Due,
   fail,
   IsoDateSchema,
@@ -87,9 +88,7 @@ function windowText(from: string, to: string): string {
 }
 
 function isMonthEnd(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.getUTCDate() === 1;
+  return addDaysIso(date, 1).endsWith('-01');
 }
 
 function capitalize(s: string): string {

@@ -1,4 +1,6 @@
 import {
+  addDaysIso,
+  endOfMonthIso,
   fail,
   formatName,
   type MentoringAgreement,
@@ -51,16 +53,14 @@ export type TimesheetInput = z.input<typeof TimesheetSchema> & { readonly calend
 /** The mentors' part of a month that their agreement covers, by working days (1 for a whole month). */
 function shareOf(a: MentoringAgreement, month: string, calendar: ProductionCalendar): number {
   const first = `${month}-01`;
-  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0))
-    .toISOString()
-    .slice(0, 10);
+  const lastDay = endOfMonthIso(first);
   // ISO dates sort as strings: the later start and the earlier end.
   const from = [a.term.start, first].sort()[1] ?? first;
   const to = [a.term.end, lastDay].sort()[0] ?? lastDay;
   if (to < from) return 0;
   const all = workingDaysInMonth(month, calendar);
   if (all === 0) return 0;
-  const before = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const before = addDaysIso(from, -1);
   return workingDaysBetween(before, to, calendar) / all;
 }
 
