@@ -14,6 +14,7 @@ import {
   dateValue,
   JSDuckDBValueConverter,
 } from '@duckdb/node-api';
+import { dayNumber } from '@nastavnik/core';
 import type { SqlColumns, SqlRunner } from './sql';
 import { type CellValue, type ColumnType, createTablesSql, datasetToRows, indicatorTables } from './tables';
 
@@ -62,12 +63,9 @@ function columnsOf(result: DuckDBMaterializedResult): SqlColumns {
   };
 }
 
-const EPOCH_DAY = Date.UTC(1970, 0, 1);
-const dayOf = (iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - EPOCH_DAY) / 86_400_000);
-
 function append(a: DuckDBAppender, v: CellValue, type: ColumnType): void {
   if (v === null) a.appendNull();
-  else if (type === 'date') a.appendDate(dateValue(dayOf(String(v))));
+  else if (type === 'date') a.appendDate(dateValue(dayNumber(String(v))));
   else if (type === 'boolean') a.appendBoolean(Boolean(v));
   else if (type === 'integer') a.appendInteger(Number(v));
   else if (type === 'bigint') a.appendBigInt(BigInt(v as number));
