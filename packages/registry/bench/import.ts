@@ -15,8 +15,8 @@
  * run in a process is the cold call, the next WARM runs (default 3) the warm
  * steady state. Reported: median with min–max over runs (wall time, and the
  * process's CPU time), peak RSS of the cold run, ratios ours / peer for cold
- * and warm. Results go to bench/results.md,
- * which the README includes.
+ * and warm. Results go through scripts/bench-publish.ts to
+ * docs/bench/registry.md and the README's bench block.
  *
  *   ROWS=100000 PROCESSES=3 WARM=3 pnpm bench
  */
@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { publishBench } from '../../../scripts/bench-publish';
 import { exceljsSheets } from '../src/__fixtures__/exceljsSheets';
 import { DEFAULT_LIMITS } from '../src/_internal/limits';
 import { type XlsxContext, xlsxSheets } from '../src/_internal/sheet';
@@ -348,7 +349,6 @@ async function main(): Promise<void> {
   if (!ours) return;
   const mib = (x: number) => `${Math.round(median([x]) / 2 ** 20)} MiB`;
   const lines = [
-    `<!-- written by \`pnpm bench\` (packages/registry/bench/import.ts); do not edit -->`,
     `\`ROWS=${ROWS} PROCESSES=${PROCESSES} WARM=${WARM} pnpm bench\` — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, load average ${load}; file ${(statSync(FILE).size / 1e6).toFixed(1)} MB, ${ROWS} mentee rows.`,
     '',
     '| case | records | cold: first run in a process | warm: later runs | warm CPU time | peak RSS (cold run) | cold ours/peer | warm ours/peer | warm CPU ours/peer |',
@@ -368,9 +368,9 @@ async function main(): Promise<void> {
     '',
     `Median (min–max) over ${PROCESSES} processes (cold) and ${PROCESSES * WARM} runs (warm); each case runs in its own process, interleaved. Ratios: the import against the two exceljs peers; the reader now against the reader before (last row).`,
   );
-  const text = `${lines.join('\n')}\n`;
-  writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), text);
-  process.stdout.write(text);
+  const text = lines.join('\n');
+  publishBench('registry', text);
+  process.stdout.write(`${text}\n`);
 }
 
 const mode = process.argv[2];

@@ -2,9 +2,10 @@ import { exportRegistry, importRegistry } from '@nastavnik/registry';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 
-// exceljs' streaming reader can lose the workbook part under load; the reader
-// then re-reads the bytes. A file that really has no workbook part must end in
-// a typed error after the retries, never in rows read without their strings.
+// A file without its workbook part (and its relations) must end in a typed
+// error, never in rows read without their names and strings. (The exceljs
+// reader used before could lose that part under load and re-read the bytes;
+// the reader now reads the part through the zip directory, or finds none.)
 describe('an XLSX without its workbook part', () => {
   it('is reported as damaged, not read as a sheet of empty cells', async () => {
     const bytes = await exportRegistry([], { kind: 'consents', format: 'xlsx' });
