@@ -72,9 +72,12 @@ export function attentionFor(
   const all = findAttention({ pairs: ours.map((p) => readPairSnapshot(p.snapshot)), mentees: waiting }, date);
   if (viewers === 'all') return all;
   if (viewers === 'depersonalised') {
-    // The key names the person too: number the findings instead.
+    // The key names the person too: number the findings instead. The messages by name: findings
+    // make them when read, and a spread copies only plain fields.
     return all.map((f, i) => ({
       ...f,
+      message: f.message,
+      messageEn: f.messageEn,
       key: `${f.code}:${i}`,
       personId: null,
       mentorId: null,

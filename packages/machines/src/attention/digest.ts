@@ -119,7 +119,9 @@ export function visibleFindings(
     // A mentee (or a parent for a child): their pair's findings and their own personal ones,
     // never the ids of the other mentees of a group.
     if (f.menteeIds.some((m) => ids.has(m)) && (f.personId === null || ids.has(f.personId))) {
-      out.push({ ...f, menteeIds: f.menteeIds.filter((m) => ids.has(m)) });
+      // The key and the messages by name: `findAttention`'s findings make them when read.
+      const menteeIds = f.menteeIds.filter((m) => ids.has(m));
+      out.push({ ...f, key: f.key, message: f.message, messageEn: f.messageEn, menteeIds });
     }
   }
   return out;

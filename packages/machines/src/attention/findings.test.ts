@@ -1,4 +1,11 @@
-import { isNastavnikError, type PersonId } from '@nastavnik/core';
+import {
+  type Consent,
+  decideConsent,
+  defaultConsentPolicy,
+  isNastavnikError,
+  type PersonId,
+  requiredConsents,
+} from '@nastavnik/core';
 import {
   type AttentionCode,
   type AttentionFinding,
@@ -9,7 +16,9 @@ import {
   type FindingOf,
   findAttention,
   programmePresets,
+  visibleFindings,
 } from '@nastavnik/machines';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pairBuilder } from '../__fixtures__/attentionWorld';
 
@@ -301,5 +310,93 @@ describe('findAttention: policy and input', () => {
     const s = pairBuilder({ pupils: true }).active('2026-09-10').snapshot;
     const text = JSON.stringify(findAttention({ pairs: [s] }, '2027-06-10'));
     expect(text).not.toMatch(/Петрова|Анна|Нуритдинова/);
+  });
+});
+
+describe('findAttention: what it returns', () => {
+  it('makes the key and the messages when read; JSON and a mentee’s view carry them', () => {
+    const s = pairBuilder({ pupils: true }).active('2026-09-10', [{ id: 'i1', due: '2026-10-31' }]).snapshot;
+    const found = findAttention({ pairs: [s] }, '2026-12-20');
+    expect(found.length).toBeGreaterThan(1);
+    const json = JSON.parse(JSON.stringify(found)) as AttentionFinding[];
+    for (const [i, f] of found.entries()) {
+      expect(json[i]).toEqual({ ...f, key: f.key, message: f.message, messageEn: f.messageEn });
+      expect(f.message.length).toBeGreaterThan(0);
+      expect(f.messageEn).not.toBe(f.message);
+    }
+    expect(new Set(found.map((f) => f.key)).size).toBe(found.length);
+    const mine = visibleFindings(found, { role: 'mentee', personIds: ['pair-1-mentee-1' as PersonId] });
+    expect(mine.length).toBeGreaterThan(0);
+    for (const f of mine) {
+      const original = found.find((x) => x.key === f.key);
+      expect(original).toBeDefined();
+      expect([f.message, f.messageEn]).toEqual([original?.message, original?.messageEn]);
+    }
+  });
+});
+
+describe('findAttention: consents as core decides them (property)', () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 8, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const consentOf = (who: readonly string[]) =>
+    fc.record({
+      who: fc.constantFrom(...who),
+      purpose: fc.constantFrom('personalData', 'participation', 'mentorDuties', 'publication'),
+      givenBy: fc.constantFrom('self', 'parent', 'guardian'),
+      // Few days, so that dates often meet (given on the day asked, expiring on it, equal givenAt).
+      givenAt: fc.integer({ min: 0, max: 40 }),
+      withdrawnAt: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+      validUntil: fc.option(fc.integer({ min: 0, max: 80 }), { nil: undefined }),
+    });
+
+  it('consent_missing and consent_expiring are exactly core decideConsent’s verdicts', () => {
+    for (const pupils of [false, true]) {
+      const s = pairBuilder({ pupils, mentees: 2 }).active('2026-09-10').snapshot;
+      const c = s.context;
+      const people = [c.mentor, ...c.mentees];
+      fc.assert(
+        fc.property(
+          fc.array(consentOf(people.map((p) => p.id)), { maxLength: 12 }),
+          fc.integer({ min: 10, max: 60 }),
+          (raw, on) => {
+            const consents = raw.map(
+              (k, i): Consent => ({
+                id: `k${i}` as Consent['id'],
+                personId: k.who as PersonId,
+                purpose: k.purpose as Consent['purpose'],
+                givenBy: k.givenBy as Consent['givenBy'],
+                givenAt: day(k.givenAt),
+                ...(k.withdrawnAt === undefined ? {} : { withdrawnAt: day(k.withdrawnAt) }),
+                ...(k.validUntil === undefined ? {} : { validUntil: day(k.validUntil) }),
+              }),
+            );
+            const date = day(on);
+            const snapshot = { ...s, context: { ...c, consents } } as typeof s;
+            const found = findAttention({ pairs: [snapshot] }, date);
+            const cp = c.policy.consentPolicy ?? defaultConsentPolicy;
+            const missing: string[] = [];
+            const expiring: string[] = [];
+            for (const [j, who] of people.entries()) {
+              for (const purpose of requiredConsents(cp, who, j === 0 ? 'mentor' : 'mentee', 'pair')) {
+                const d = decideConsent(who, consents, date, purpose, cp.minorSigners);
+                if (!d.allowed) missing.push(`${who.id}:${purpose}:${d.code}`);
+                else if (d.consent.validUntil !== undefined) {
+                  const left = (Date.parse(d.consent.validUntil) - Date.parse(date)) / 86_400_000;
+                  if (left <= 30) expiring.push(`${who.id}:${purpose}:${d.consent.validUntil}:${left}`);
+                }
+              }
+            }
+            expect(
+              of(found, 'consent_missing').map((f) => `${f.personId}:${f.reason.purpose}:${f.reason.cause}`),
+            ).toEqual(missing);
+            expect(
+              of(found, 'consent_expiring').map(
+                (f) => `${f.personId}:${f.reason.purpose}:${f.reason.validUntil}:${f.reason.daysLeft}`,
+              ),
+            ).toEqual(expiring);
+          },
+        ),
+        { numRuns: 150 },
+      );
+    }
   });
 });

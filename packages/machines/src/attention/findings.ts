@@ -1,8 +1,9 @@
 import {
   type Consent,
+  type ConsentCause,
+  type ConsentGiver,
   type ConsentPolicy,
   type ConsentPurpose,
-  decideConsent,
   defaultConsentPolicy,
   fail,
   type IsoDate,
@@ -16,11 +17,11 @@ import {
   requiredConsents,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import { addDaysIso, dayNumber } from '../_internal/days';
 import { findProgrammeOverdue } from '../overdue';
 import type { PairParticipant } from '../pairEvents';
 import type { PairSnapshot } from '../pairSnapshot';
 import type { ProgrammeSnapshot } from '../programmeSnapshot';
+import { dayOf, IsoDays } from './days';
 import { type AttentionPolicy, type AttentionRole, attentionPolicy } from './policy';
 import { type AttentionCode, type AttentionReasons, attentionTexts } from './texts';
 
@@ -54,6 +55,10 @@ export type AttentionSeverity = 'info' | 'warning' | 'critical';
  * - `since`: when the condition began (the last meeting, the due date);
  *   `dueSince`: when it became a finding under the policy.
  * - `source`: the rule of the seeds (or of 152-ФЗ) it comes from.
+ * - `key`, `message`, `messageEn`: made when read (getters of the object
+ *   {@link findAttention} returns: a region's million pairs do not pay for
+ *   texts nobody reads). `JSON.stringify` includes them; an object spread
+ *   (`{ ...f }`) does not — copy them by name: `{ ...f, key: f.key, message: f.message, messageEn: f.messageEn }`.
  *
  * @category Attention
  * @example
@@ -137,13 +142,149 @@ type Base = Pick<
   FindingOf<AttentionCode>,
   'subject' | 'pairId' | 'programmeId' | 'organizationId' | 'mentorId' | 'menteeIds'
 >;
-type Emit = <C extends AttentionCode>(
-  code: C,
-  base: Base,
-  fields: Omit<FindingOf<C>, 'code' | 'message' | 'messageEn' | 'key' | keyof Base> & {
-    readonly detail: string;
-  },
-) => void;
+
+type Text = (r: unknown) => { readonly ru: string; readonly en: string };
+
+/**
+ * A finding as {@link findAttention} makes it: plain fields, and the key and
+ * the two messages made from them when read (a million pairs give 3.4 million
+ * findings; most messages are never read). `toJSON` gives every field.
+ */
+class Finding {
+  readonly code: AttentionCode;
+  readonly severity: AttentionSeverity;
+  readonly subject: Base['subject'];
+  readonly pairId: PairId | null;
+  readonly programmeId: string | null;
+  readonly personId: PersonId | null;
+  readonly organizationId: OrganizationId | null;
+  readonly mentorId: PersonId | null;
+  readonly menteeIds: readonly PersonId[];
+  readonly addressees: readonly AttentionRole[];
+  readonly reason: AttentionReasons[AttentionCode];
+  readonly source: string;
+  readonly since: IsoDate;
+  readonly dueSince: IsoDate;
+  /** What tells this problem from others of the same code and subject, in one to three parts of the key. */
+  readonly #detail: string;
+  readonly #detail2: string | null;
+  readonly #detail3: string | null;
+
+  constructor(
+    code: AttentionCode,
+    b: Base,
+    severity: AttentionSeverity,
+    personId: PersonId | null,
+    addressees: readonly AttentionRole[],
+    reason: AttentionReasons[AttentionCode],
+    source: string,
+    since: IsoDate,
+    dueSince: IsoDate,
+    detail: string,
+    detail2: string | null = null,
+    detail3: string | null = null,
+  ) {
+    this.code = code;
+    this.severity = severity;
+    this.subject = b.subject;
+    this.pairId = b.pairId;
+    this.programmeId = b.programmeId;
+    this.personId = personId;
+    this.organizationId = b.organizationId;
+    this.mentorId = b.mentorId;
+    this.menteeIds = b.menteeIds;
+    this.addressees = addressees;
+    this.reason = reason;
+    this.source = source;
+    this.since = since;
+    this.dueSince = dueSince;
+    this.#detail = detail;
+    this.#detail2 = detail2;
+    this.#detail3 = detail3;
+  }
+
+  get key(): string {
+    const d2 = this.#detail2 === null ? '' : `:${this.#detail2}`;
+    const d3 = this.#detail3 === null ? '' : `:${this.#detail3}`;
+    return `${this.code}:${this.pairId ?? this.programmeId ?? this.personId ?? ''}:${this.#detail}${d2}${d3}`;
+  }
+
+  get message(): string {
+    return (attentionTexts[this.code] as Text)(this.reason).ru;
+  }
+
+  get messageEn(): string {
+    return (attentionTexts[this.code] as Text)(this.reason).en;
+  }
+
+  toJSON(): AttentionFinding {
+    return {
+      key: this.key,
+      code: this.code,
+      severity: this.severity,
+      subject: this.subject,
+      pairId: this.pairId,
+      programmeId: this.programmeId,
+      personId: this.personId,
+      organizationId: this.organizationId,
+      mentorId: this.mentorId,
+      menteeIds: this.menteeIds,
+      addressees: this.addressees,
+      reason: this.reason,
+      source: this.source,
+      since: this.since,
+      dueSince: this.dueSince,
+      message: this.message,
+      messageEn: this.messageEn,
+    } as AttentionFinding;
+  }
+}
+
+/** What one call shares: the date as a string and a day number, the policy, the output. */
+interface Run {
+  readonly date: IsoDate;
+  readonly today: number;
+  /** A person born after this date (by string comparison) is a minor on `date`. */
+  readonly minorAfter: string;
+  readonly p: AttentionPolicy;
+  readonly days: IsoDays;
+  readonly out: AttentionFinding[];
+  readonly paired: Set<string> | null;
+  readonly window: FeedbackWindow;
+}
+
+const add = (
+  r: Run,
+  code: AttentionCode,
+  b: Base,
+  severity: AttentionSeverity,
+  personId: PersonId | null,
+  addressees: readonly AttentionRole[],
+  reason: AttentionReasons[AttentionCode],
+  source: string,
+  since: IsoDate,
+  dueSince: IsoDate,
+  detail: string,
+  detail2: string | null = null,
+  detail3: string | null = null,
+): void => {
+  r.out.push(
+    new Finding(
+      code,
+      b,
+      severity,
+      personId,
+      addressees,
+      reason,
+      source,
+      since,
+      dueSince,
+      detail,
+      detail2,
+      detail3,
+    ) as unknown as AttentionFinding,
+  );
+};
 
 /**
  * Every pair, programme and mentee that needs attention on `date`, under a
@@ -182,48 +323,30 @@ export function findAttention(
   parse(IsoDateSchema, date, ['date']);
   const p = attentionPolicy(policy);
   const mentees = input.mentees === undefined ? [] : parse(MenteesSchema, input.mentees, ['mentees']);
-  const today = dayNumber(date);
-  const out: AttentionFinding[] = [];
-  // One object of one shape per finding (no rest or spread: a million pairs go through here).
-  const emit: Emit = (code, b, f) => {
-    const text = (attentionTexts[code] as (r: AttentionReasons[typeof code]) => { ru: string; en: string })(
-      f.reason,
-    );
-    out.push({
-      key: `${code}:${b.pairId ?? b.programmeId ?? f.personId ?? ''}:${f.detail}`,
-      code,
-      severity: f.severity,
-      subject: b.subject,
-      pairId: b.pairId,
-      programmeId: b.programmeId,
-      personId: f.personId,
-      organizationId: b.organizationId,
-      mentorId: b.mentorId,
-      menteeIds: b.menteeIds,
-      addressees: f.addressees,
-      reason: f.reason,
-      source: f.source,
-      since: f.since,
-      dueSince: f.dueSince,
-      message: text.ru,
-      messageEn: text.en,
-    } as AttentionFinding);
+  const today = dayOf(date);
+  const days = new IsoDays();
+  const r: Run = {
+    date,
+    today,
+    minorAfter: `${String(Number(date.slice(0, 4)) - 18).padStart(4, '0')}${date.slice(4)}`,
+    p,
+    days,
+    out: [],
+    // Who has a pair matters only when there is a base of mentees to check.
+    paired: mentees.length > 0 ? new Set<string>() : null,
+    window: lastFeedbackWindow(date, today, p, days),
   };
-  const paired = new Set<string>();
   const pairs = input.pairs ?? [];
-  const window = lastFeedbackWindow(date, today, p);
-  for (let i = 0; i < pairs.length; i++) {
-    pairFindings(pairs[i] as PairSnapshot, i, date, today, p, emit, paired, window);
-  }
+  for (let i = 0; i < pairs.length; i++) pairFindings(pairs[i] as PairSnapshot, i, r);
   const programmes = input.programmes ?? [];
   for (let i = 0; i < programmes.length; i++) {
-    programmeFindings(programmes[i] as ProgrammeSnapshot, i, date, p, emit);
+    programmeFindings(programmes[i] as ProgrammeSnapshot, i, r);
   }
   for (const m of mentees) {
-    if (paired.has(m.id)) continue;
-    const waited = today - dayNumber(m.since);
+    if (r.paired?.has(m.id)) continue;
+    const waited = today - dayOf(m.since);
     if (waited < p.unpairedDays) continue;
-    const dueSince = addDaysIso(m.since, p.unpairedDays);
+    const dueSince = days.add(m.since, p.unpairedDays);
     const base: Base = {
       subject: 'mentee',
       pairId: null,
@@ -232,25 +355,30 @@ export function findAttention(
       mentorId: null,
       menteeIds: [m.id],
     };
-    emit('mentee_unpaired', base, {
-      detail: m.since,
-      severity: today - dayNumber(dueSince) >= p.criticalAfterDays ? 'critical' : 'warning',
-      personId: m.id,
-      addressees: UP,
-      reason: { days: waited },
-      source: '003 roadmap 6; 004 §4',
-      since: m.since,
+    const severity = today - dayOf(dueSince) >= p.criticalAfterDays ? 'critical' : 'warning';
+    add(
+      r,
+      'mentee_unpaired',
+      base,
+      severity,
+      m.id,
+      UP,
+      { days: waited },
+      '003 roadmap 6; 004 §4',
+      m.since,
       dueSince,
-    });
+      m.since,
+    );
   }
-  return out;
+  return r.out;
 }
 
 const RUNNING = new Set([...LIVE_RUNNING, 'closing']);
 const WITH_PARENT: readonly AttentionRole[] = ['mentor', 'mentee', 'parent', 'curator', 'municipalCurator'];
 const WITHOUT_PARENT: readonly AttentionRole[] = ['mentor', 'mentee', 'curator', 'municipalCurator'];
+const MENTOR_UP: readonly AttentionRole[] = ['mentor', 'curator', 'municipalCurator'];
 const OWN: { readonly [R in 'mentor' | 'mentee']: readonly AttentionRole[] } = {
-  mentor: ['mentor', 'curator', 'municipalCurator'],
+  mentor: MENTOR_UP,
   mentee: ['mentee', 'curator', 'municipalCurator'],
 };
 const OWN_MINOR: { readonly [R in 'mentor' | 'mentee']: readonly AttentionRole[] } = {
@@ -258,21 +386,18 @@ const OWN_MINOR: { readonly [R in 'mentor' | 'mentee']: readonly AttentionRole[]
   mentee: ['mentee', 'parent', 'curator', 'municipalCurator'],
 };
 const PARENT_SIGNS: readonly AttentionRole[] = ['parent', 'curator', 'municipalCurator'];
+const DEFAULT_SIGNERS: readonly ConsentGiver[] = ['parent', 'guardian'];
 
-const ownAddressees = (
-  who: PairParticipant,
-  role: 'mentor' | 'mentee',
-  date: IsoDate,
-): readonly AttentionRole[] => (minorOn(who, date) ? OWN_MINOR : OWN)[role];
+/** A minor on the run's date, as core `isMinorOn` (by string comparison: no date objects on the hot path). */
+const minorOn = (who: PairParticipant, r: Run): boolean =>
+  who.birthDate === undefined ? who.category === 'pupil' : who.birthDate > r.minorAfter;
 
-function everyoneOf(c: PairSnapshot['context']): Array<{ p: PairParticipant; role: 'mentor' | 'mentee' }> {
-  const out: Array<{ p: PairParticipant; role: 'mentor' | 'mentee' }> = [{ p: c.mentor, role: 'mentor' }];
-  for (const m of c.mentees) out.push({ p: m, role: 'mentee' });
-  return out;
-}
+/** The mentor (j = -1) or the j-th mentee: an index, not an array of participants per pair. */
+const participant = (c: PairSnapshot['context'], j: number): PairParticipant =>
+  j < 0 ? c.mentor : (c.mentees[j] as PairParticipant);
 
-const severityAfter = (today: number, dueSince: IsoDate, p: AttentionPolicy): 'warning' | 'critical' =>
-  today - dayNumber(dueSince) >= p.criticalAfterDays ? 'critical' : 'warning';
+const severityAfter = (r: Run, dueSince: IsoDate): 'warning' | 'critical' =>
+  r.today - dayOf(dueSince) >= r.p.criticalAfterDays ? 'critical' : 'warning';
 
 /** The phase of a stored pair, checked against the machine's state values (the hot path of a million pairs). */
 function phaseAt(s: PairSnapshot, i: number): string {
@@ -290,39 +415,25 @@ function phaseAt(s: PairSnapshot, i: number): string {
   throw fail('invalid_value', ['pairs', i, 'value'], { reason: 'pairState' });
 }
 
-/** A minor on `date` (as core `isMinorOn`, by string comparison: no date objects on the hot path). */
-function minorOn(p: PairParticipant, date: IsoDate): boolean {
-  const b = p.birthDate;
-  if (b === undefined) return p.category === 'pupil';
-  return `${String(Number(b.slice(0, 4)) + 18).padStart(4, '0')}${b.slice(4)}` > date;
-}
-
 type FeedbackWindow = { month: number; start: IsoDate; end: IsoDate; closes: IsoDate } | null;
 
-function pairFindings(
-  s: PairSnapshot,
-  i: number,
-  date: IsoDate,
-  today: number,
-  p: AttentionPolicy,
-  emit: Emit,
-  paired: Set<string>,
-  window: FeedbackWindow,
-): void {
+function pairFindings(s: PairSnapshot, i: number, r: Run): void {
   const phase = phaseAt(s, i);
   if (phase === 'completed' || phase === 'terminated') return;
   const c = s.context;
+  const p = r.p;
+  const today = r.today;
   // Plain loops, no closures: this runs for every pair of a region.
   let minorMentee = false;
   const menteeIds: PersonId[] = [];
   for (const m of c.mentees) {
-    paired.add(m.id);
+    r.paired?.add(m.id);
     menteeIds.push(m.id);
-    if (!minorMentee && minorOn(m, date)) minorMentee = true;
+    if (!minorMentee && minorOn(m, r)) minorMentee = true;
   }
   const participants = minorMentee ? WITH_PARENT : WITHOUT_PARENT;
-  const base = {
-    subject: 'pair' as const,
+  const base: Base = {
+    subject: 'pair',
     pairId: c.pairId,
     programmeId: null,
     organizationId: c.organizationId,
@@ -330,7 +441,7 @@ function pairFindings(
     menteeIds,
   };
 
-  consentFindings(s, date, today, p, emit, base, FORMING.has(phase));
+  consentFindings(s, r, base, FORMING.has(phase));
 
   if (c.order === null) return;
   const running = LIVE_RUNNING.has(phase);
@@ -338,48 +449,39 @@ function pairFindings(
   if (running) {
     const last = c.meetings.at(-1)?.date ?? null;
     const since = last ?? c.order.date;
-    const d = today - dayNumber(since);
+    const sinceDay = dayOf(since);
+    const d = today - sinceDay;
     const n = p.noMeeting;
     if (d >= n.afterDays) {
       const reason = { days: d, lastMeeting: last };
-      emit('no_meeting', base, {
-        detail: since,
-        personId: null,
-        severity: d >= n.criticalDays ? 'critical' : d >= n.warningDays ? 'warning' : 'info',
-        addressees: participants,
-        reason,
-        source: '004 §5; 001 6.6',
-        since,
-        dueSince: addDaysIso(since, n.afterDays),
-      });
+      const severity = d >= n.criticalDays ? 'critical' : d >= n.warningDays ? 'warning' : 'info';
+      const due = r.days.of(sinceDay + n.afterDays);
+      add(r, 'no_meeting', base, severity, null, participants, reason, '004 §5; 001 6.6', since, due, since);
       if (d >= n.proposePauseDays) {
         const close = d >= n.proposeCloseDays;
-        emit(close ? 'close_proposed' : 'pause_proposed', base, {
-          detail: since,
-          personId: null,
-          severity: 'critical',
-          addressees: UP,
-          reason,
-          source: '003 §7',
-          since,
-          dueSince: addDaysIso(since, close ? n.proposeCloseDays : n.proposePauseDays),
-        });
+        const proposed = r.days.of(sinceDay + (close ? n.proposeCloseDays : n.proposePauseDays));
+        const code = close ? 'close_proposed' : 'pause_proposed';
+        add(r, code, base, 'critical', null, UP, reason, '003 §7', since, proposed, since);
       }
     }
     if (c.programme === null && d >= 0) {
-      const waited = today - dayNumber(c.order.date);
+      const orderDay = dayOf(c.order.date);
+      const waited = today - orderDay;
       if (waited > p.programmeAfterOrderDays) {
-        const dueSince = addDaysIso(c.order.date, p.programmeAfterOrderDays + 1);
-        emit('programme_missing', base, {
-          detail: c.order.id,
-          personId: null,
-          severity: severityAfter(today, dueSince, p),
-          addressees: ['mentor', 'curator', 'municipalCurator'],
-          reason: { orderDate: c.order.date, days: waited },
-          source: '003 roadmap 6–8; 004 §4',
-          since: c.order.date,
+        const dueSince = r.days.of(orderDay + p.programmeAfterOrderDays + 1);
+        add(
+          r,
+          'programme_missing',
+          base,
+          severityAfter(r, dueSince),
+          null,
+          MENTOR_UP,
+          { orderDate: c.order.date, days: waited },
+          '003 roadmap 6–8; 004 §4',
+          c.order.date,
           dueSince,
-        });
+          c.order.id,
+        );
       }
     }
   }
@@ -387,161 +489,220 @@ function pairFindings(
   if (prog === null) return;
   for (const it of prog.plan) {
     if (it.doneAt !== null) continue;
-    const late = today - dayNumber(it.due);
+    const dueDay = dayOf(it.due);
+    const late = today - dueDay;
     if (late <= p.planItemGraceDays) continue;
-    const dueSince = addDaysIso(it.due, p.planItemGraceDays + 1);
-    emit('plan_item_overdue', base, {
-      detail: it.id,
-      personId: it.menteeId,
-      severity: severityAfter(today, dueSince, p),
-      addressees: participants,
-      reason: { itemId: it.id, due: it.due, days: late },
-      source: '003 roadmap 9; 004 §4',
-      since: it.due,
+    const dueSince = r.days.of(dueDay + p.planItemGraceDays + 1);
+    add(
+      r,
+      'plan_item_overdue',
+      base,
+      severityAfter(r, dueSince),
+      it.menteeId,
+      participants,
+      { itemId: it.id, due: it.due, days: late },
+      '003 roadmap 9; 004 §4',
+      it.due,
       dueSince,
-    });
+      it.id,
+    );
   }
-  const pastEnd = today - dayNumber(prog.effectiveEnd);
+  const endDay = dayOf(prog.effectiveEnd);
+  const pastEnd = today - endDay;
   if (pastEnd > 0) {
-    const dueSince = addDaysIso(prog.effectiveEnd, 1);
-    emit('programme_end_passed', base, {
-      detail: prog.effectiveEnd,
-      personId: null,
-      severity: severityAfter(today, dueSince, p),
-      addressees: participants,
-      reason: { end: prog.effectiveEnd, days: pastEnd },
-      source: '003 §1.2, §7.2',
-      since: prog.effectiveEnd,
+    const dueSince = r.days.of(endDay + 1);
+    add(
+      r,
+      'programme_end_passed',
+      base,
+      severityAfter(r, dueSince),
+      null,
+      participants,
+      { end: prog.effectiveEnd, days: pastEnd },
+      '003 §1.2, §7.2',
+      prog.effectiveEnd,
       dueSince,
-    });
+      prog.effectiveEnd,
+    );
   }
-  if (running && p.feedbackMonths.length > 0) {
-    const w = window;
-    if (w !== null && c.order.date <= w.start) {
-      for (const { p: who, role } of everyoneOf(c)) {
-        let answered = false;
-        for (const f of c.feedback) {
-          if (f.respondentId === who.id && f.date >= w.start && f.date <= w.closes) answered = true;
+  const w = r.window;
+  if (running && w !== null && c.order.date <= w.start) {
+    // One reason object for the pair's participants: the same month and window.
+    let reason: AttentionReasons['feedback_survey_missing'] | null = null;
+    for (let j = -1; j < c.mentees.length; j++) {
+      const who = participant(c, j);
+      let answered = false;
+      for (const f of c.feedback) {
+        if (f.respondentId === who.id && f.date >= w.start && f.date <= w.closes) {
+          answered = true;
+          break;
         }
-        if (answered) continue;
-        emit('feedback_survey_missing', base, {
-          detail: `${who.id}:${w.start}`,
-          personId: who.id,
-          severity: 'info',
-          addressees: ownAddressees(who, role, date),
-          reason: { month: w.month, windowEnd: w.end },
-          source: '001 6.6, 7.1; 004 §5',
-          since: w.end,
-          dueSince: w.closes,
-        });
       }
+      if (answered) continue;
+      reason ??= { month: w.month, windowEnd: w.end };
+      const to = (minorOn(who, r) ? OWN_MINOR : OWN)[j < 0 ? 'mentor' : 'mentee'];
+      const source = '001 6.6, 7.1; 004 §5';
+      add(
+        r,
+        'feedback_survey_missing',
+        base,
+        'info',
+        who.id,
+        to,
+        reason,
+        source,
+        w.end,
+        w.closes,
+        who.id,
+        w.start,
+      );
     }
   }
-  if (phase === 'closing') {
-    const final = [...c.meetings].reverse().find((m) => m.kind === 'final')?.date ?? c.meetings.at(-1)?.date;
-    if (final === undefined) return;
-    const d = today - dayNumber(final);
-    if (d <= p.finalSurveyDays) return;
-    const answered = new Set(c.finalSurveys.map((f) => f.respondentId));
-    const rule = c.policy.finalSurvey;
-    const who =
-      rule === 'anyone'
-        ? answered.size > 0
-          ? []
-          : [{ p: c.mentor, role: 'mentor' as const }]
-        : everyoneOf(c).filter((e) => (rule === 'everyone' || e.role === 'mentee') && !answered.has(e.p.id));
-    const dueSince = addDaysIso(final, p.finalSurveyDays + 1);
-    for (const { p: x, role } of who) {
-      emit('final_survey_missing', base, {
-        detail: rule === 'anyone' ? 'anyone' : x.id,
-        personId: rule === 'anyone' ? null : x.id,
-        severity: severityAfter(today, dueSince, p),
-        addressees: rule === 'anyone' ? participants : ownAddressees(x, role, date),
-        reason: { finalMeeting: final, days: d },
-        source: '004 §6; 003 roadmap 10',
-        since: final,
-        dueSince,
-      });
-    }
+  if (phase === 'closing') finalSurveyFindings(c, r, base, participants);
+}
+
+/** A pair in closing: who has not filled the final survey `finalSurveyDays` after the final meeting. */
+function finalSurveyFindings(
+  c: PairSnapshot['context'],
+  r: Run,
+  base: Base,
+  participants: readonly AttentionRole[],
+): void {
+  const p = r.p;
+  const final = [...c.meetings].reverse().find((m) => m.kind === 'final')?.date ?? c.meetings.at(-1)?.date;
+  if (final === undefined) return;
+  const finalDay = dayOf(final);
+  const d = r.today - finalDay;
+  if (d <= p.finalSurveyDays) return;
+  const answered = new Set(c.finalSurveys.map((f) => f.respondentId));
+  const rule = c.policy.finalSurvey;
+  const dueSince = r.days.of(finalDay + p.finalSurveyDays + 1);
+  const severity = severityAfter(r, dueSince);
+  const source = '004 §6; 003 roadmap 10';
+  if (rule === 'anyone') {
+    if (answered.size > 0) return;
+    const reason = { finalMeeting: final, days: d };
+    add(
+      r,
+      'final_survey_missing',
+      base,
+      severity,
+      null,
+      participants,
+      reason,
+      source,
+      final,
+      dueSince,
+      'anyone',
+    );
+    return;
+  }
+  for (let j = -1; j < c.mentees.length; j++) {
+    const who = participant(c, j);
+    const role = j < 0 ? 'mentor' : 'mentee';
+    if ((rule !== 'everyone' && role !== 'mentee') || answered.has(who.id)) continue;
+    const to = (minorOn(who, r) ? OWN_MINOR : OWN)[role];
+    const reason = { finalMeeting: final, days: d };
+    add(r, 'final_survey_missing', base, severity, who.id, to, reason, source, final, dueSince, who.id);
   }
 }
 
-function consentFindings(
-  s: PairSnapshot,
-  date: IsoDate,
-  today: number,
-  p: AttentionPolicy,
-  emit: Emit,
-  base: Pick<
-    FindingOf<'consent_missing'>,
-    'subject' | 'pairId' | 'programmeId' | 'organizationId' | 'mentorId' | 'menteeIds'
-  >,
-  forming: boolean,
-): void {
+function consentFindings(s: PairSnapshot, r: Run, base: Base, forming: boolean): void {
   const c = s.context;
+  const p = r.p;
+  const date = r.date;
   // A proposed pair collects its consents for a while; a pair at work must have them all.
-  if (forming && today - dayNumber(c.createdAt) < p.consentCollectionDays) return;
+  if (forming && r.today - dayOf(c.createdAt) < p.consentCollectionDays) return;
   const cp = c.policy.consentPolicy ?? defaultConsentPolicy;
+  const signers: readonly ConsentGiver[] = cp.minorSigners ?? DEFAULT_SIGNERS;
   const all = c.consents as readonly Consent[];
-  // The mentor (j = -1), then each mentee: a loop, not a closure per pair.
   for (let j = -1; j < c.mentees.length; j++) {
-    const who = j < 0 ? c.mentor : (c.mentees[j] as PairParticipant);
+    const who = participant(c, j);
     const role = j < 0 ? 'mentor' : 'mentee';
-    const addressees = minorOn(who, date) ? PARENT_SIGNS : OWN[role];
-    const consents: Consent[] = [];
-    for (const k of all) if (k.personId === who.id) consents.push(k);
+    const minor = minorOn(who, r);
+    const addressees = minor ? PARENT_SIGNS : OWN[role];
     for (const purpose of purposesOf(cp, who, role)) {
-      const d = decideConsent(who, consents, date, purpose, cp.minorSigners);
-      if (!d.allowed) {
-        const since = gapSince(c, who.id, purpose, d.code, forming);
-        emit('consent_missing', base, {
-          detail: `${who.id}:${purpose}`,
-          personId: who.id,
-          severity: forming ? 'warning' : 'critical',
+      // core `decideConsent` in one pass without copies: the latest consent in force
+      // (the first of equals), else why none is.
+      let inForce: Consent | null = null;
+      let withdrawn = false;
+      let expired = false;
+      let wrongSigner = false;
+      for (const k of all) {
+        if (k.personId !== who.id || k.purpose !== purpose || k.givenAt > date) continue;
+        if (k.withdrawnAt !== undefined && k.withdrawnAt <= date) withdrawn = true;
+        else if (k.validUntil !== undefined && k.validUntil < date) expired = true;
+        else if (minor && !signers.includes(k.givenBy)) wrongSigner = true;
+        else if (inForce === null || k.givenAt > inForce.givenAt) inForce = k;
+      }
+      if (inForce === null) {
+        const cause: ConsentCause = wrongSigner
+          ? 'minor_requires_parent_consent'
+          : withdrawn
+            ? 'consent_withdrawn'
+            : expired
+              ? 'consent_expired'
+              : 'consent_missing';
+        const since = gapSince(c, who.id, purpose, cause, forming, r.days);
+        add(
+          r,
+          'consent_missing',
+          base,
+          forming ? 'warning' : 'critical',
+          who.id,
           addressees,
-          reason: { purpose, cause: d.code },
-          source: '004 §1; 152-ФЗ ст. 9',
+          { purpose, cause },
+          '004 §1; 152-ФЗ ст. 9',
           since,
-          dueSince: forming ? addDaysIso(c.createdAt, p.consentCollectionDays) : since,
-        });
+          forming ? r.days.add(c.createdAt, p.consentCollectionDays) : since,
+          who.id,
+          purpose,
+        );
         continue;
       }
-      const until = d.consent.validUntil ?? null;
+      const until = inForce.validUntil ?? null;
       if (until === null) continue;
-      const left = dayNumber(until) - today;
+      const untilDay = dayOf(until);
+      const left = untilDay - r.today;
       if (left > p.consentExpiryWarningDays) continue;
-      const since = addDaysIso(until, -p.consentExpiryWarningDays);
-      emit('consent_expiring', base, {
-        detail: `${who.id}:${purpose}:${until}`,
-        personId: who.id,
-        severity: left <= 7 ? 'warning' : 'info',
+      const since = r.days.of(untilDay - p.consentExpiryWarningDays);
+      add(
+        r,
+        'consent_expiring',
+        base,
+        left <= 7 ? 'warning' : 'info',
+        who.id,
         addressees,
-        reason: { purpose, validUntil: until, daysLeft: left },
-        source: '152-ФЗ ст. 9 ч. 1; 004 §1',
+        { purpose, validUntil: until, daysLeft: left },
+        '152-ФЗ ст. 9 ч. 1; 004 §1',
         since,
-        dueSince: since,
-      });
+        since,
+        who.id,
+        purpose,
+        until,
+      );
     }
   }
 }
 
-const purposeCache = new WeakMap<ConsentPolicy, Map<string, readonly ConsentPurpose[]>>();
+type PurposesByCategory = { readonly [R in 'mentor' | 'mentee']: Map<string, readonly ConsentPurpose[]> };
+const purposeCache = new WeakMap<ConsentPolicy, PurposesByCategory>();
 /** core `requiredConsents` for the pair, remembered per policy, role and category. */
 function purposesOf(
   cp: ConsentPolicy,
   who: PairParticipant,
   role: 'mentor' | 'mentee',
 ): readonly ConsentPurpose[] {
-  let byKey = purposeCache.get(cp);
-  if (byKey === undefined) {
-    byKey = new Map();
-    purposeCache.set(cp, byKey);
+  let byRole = purposeCache.get(cp);
+  if (byRole === undefined) {
+    byRole = { mentor: new Map(), mentee: new Map() };
+    purposeCache.set(cp, byRole);
   }
-  const key = `${role}:${who.category}`;
-  let out = byKey.get(key);
+  const byCategory = byRole[role];
+  let out = byCategory.get(who.category);
   if (out === undefined) {
     out = requiredConsents(cp, who, role, 'pair');
-    byKey.set(key, out);
+    byCategory.set(who.category, out);
   }
   return out;
 }
@@ -553,6 +714,7 @@ function gapSince(
   purpose: string,
   cause: string,
   forming: boolean,
+  days: IsoDays,
 ): IsoDate {
   const start = forming || c.order === null ? c.createdAt : c.order.date;
   let since: IsoDate | null = null;
@@ -562,7 +724,7 @@ function gapSince(
       cause === 'consent_withdrawn'
         ? (k.withdrawnAt ?? null)
         : cause === 'consent_expired' && k.validUntil
-          ? addDaysIso(k.validUntil, 1)
+          ? days.add(k.validUntil, 1)
           : null;
     if (end !== null && (since === null || end > since)) since = end;
   }
@@ -570,18 +732,18 @@ function gapSince(
 }
 
 /** The latest feedback window whose grace has passed: [first day of the month, last day], closing `feedbackGraceDays` later. */
-function lastFeedbackWindow(date: IsoDate, today: number, p: AttentionPolicy): FeedbackWindow {
+function lastFeedbackWindow(date: IsoDate, today: number, p: AttentionPolicy, days: IsoDays): FeedbackWindow {
   const year = Number(date.slice(0, 4));
   let best: FeedbackWindow = null;
   for (const month of p.feedbackMonths) {
     for (const y of [year, year - 1]) {
       const start = `${y}-${String(month).padStart(2, '0')}-01`;
-      const end = addDaysIso(
+      const end = days.add(
         month === 12 ? `${y + 1}-01-01` : `${y}-${String(month + 1).padStart(2, '0')}-01`,
         -1,
       );
-      const closes = addDaysIso(end, p.feedbackGraceDays);
-      if (dayNumber(closes) >= today) continue;
+      const closes = days.add(end, p.feedbackGraceDays);
+      if (dayOf(closes) >= today) continue;
       if (best === null || end > best.end) best = { month, start, end, closes };
       break;
     }
@@ -589,54 +751,54 @@ function lastFeedbackWindow(date: IsoDate, today: number, p: AttentionPolicy): F
   return best;
 }
 
-function programmeFindings(
-  s: ProgrammeSnapshot,
-  i: number,
-  date: IsoDate,
-  p: AttentionPolicy,
-  emit: Emit,
-): void {
+function programmeFindings(s: ProgrammeSnapshot, i: number, r: Run): void {
   if (typeof s !== 'object' || s === null || typeof s.context !== 'object' || s.context === null) {
     throw fail('invalid_type', ['programmes', i], { expected: 'programmeSnapshot' });
   }
   const c = s.context;
   if (c.stage === 'closed') return;
-  const base = {
-    subject: 'programme' as const,
+  const base: Base = {
+    subject: 'programme',
     pairId: null,
     programmeId: c.roadmapId,
     organizationId: null,
     mentorId: null,
     menteeIds: [],
   };
-  const today = dayNumber(date);
-  for (const o of findProgrammeOverdue(s, date)) {
+  const p = r.p;
+  for (const o of findProgrammeOverdue(s, r.date)) {
     const end = o.kind === 'activity' ? o.deadline : o.end;
     if (o.days <= p.activityGraceDays) continue;
-    const dueSince = addDaysIso(end, p.activityGraceDays + 1);
-    const severity = today - dayNumber(dueSince) >= p.criticalAfterDays ? 'critical' : 'warning';
+    const dueSince = r.days.add(end, p.activityGraceDays + 1);
+    const severity = severityAfter(r, dueSince);
     if (o.kind === 'activity') {
-      emit('activity_overdue', base, {
-        detail: o.activityId,
-        personId: null,
-        addressees: UP,
+      add(
+        r,
+        'activity_overdue',
+        base,
         severity,
-        reason: { activityId: o.activityId, stage: o.stage, deadline: o.deadline, days: o.days },
-        source: `003 §3.4; roadmap ${o.activityId}`,
-        since: o.deadline,
+        null,
+        UP,
+        { activityId: o.activityId, stage: o.stage, deadline: o.deadline, days: o.days },
+        `003 §3.4; roadmap ${o.activityId}`,
+        o.deadline,
         dueSince,
-      });
+        o.activityId,
+      );
     } else {
-      emit('checkpoint_missed', base, {
-        detail: o.checkpointId,
-        personId: null,
-        addressees: UP,
+      add(
+        r,
+        'checkpoint_missed',
+        base,
         severity,
-        reason: { checkpointId: o.checkpointId, end: o.end, days: o.days },
-        source: '001 2.6, 6.6, 7.2',
-        since: o.end,
+        null,
+        UP,
+        { checkpointId: o.checkpointId, end: o.end, days: o.days },
+        '001 2.6, 6.6, 7.2',
+        o.end,
         dueSince,
-      });
+        o.checkpointId,
+      );
     }
   }
 }
