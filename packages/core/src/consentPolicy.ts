@@ -121,7 +121,17 @@ const STAFF = ['teacher', 'head', 'employer', 'parent', 'other'] as const;
  *   consent to participation, staff (teachers, heads, employer's staff) to
  *   the extra duties of mentoring (003 §3.2–3.3), whatever their role — so a
  *   pupil mentor needs participation, not «mentor duties»;
- * - publication needs the separate consent to dissemination (ст. 10.1).
+ * - publication needs the separate consent to dissemination (ст. 10.1);
+ * - records leaving the school (`export`: the registry as a file, the
+ *   records indicators and a region receive): a mentor's or a mentee's
+ *   records of the programme need the consent to the processing of personal
+ *   data (ст. 9 ч. 4 п. 7 lists the transfer among the actions consented
+ *   to); the roster record of a pupil or a teacher (role `participant`: the
+ *   organization, the category, the age band) is processed under the
+ *   education law (ст. 6 ч. 1 п. 2) and leaves only depersonalised, for
+ *   statistics (ст. 6 ч. 1 п. 9), so it needs no consent of its own — the
+ *   denominators of coverage are every pupil and teacher, not only those
+ *   who joined. A region that wants consent for it too adds the rule.
  *
  * @category Consents
  * @example
@@ -131,9 +141,12 @@ export const defaultConsentPolicy: ConsentPolicy = parse(ConsentPolicySchema, {
   id: 'default-152fz',
   rules: [
     {
-      activities: ['registry', 'matching', 'pair', 'documents', 'publication', 'export'],
+      activities: ['registry', 'matching', 'pair', 'documents', 'publication'],
       purposes: ['personalData'],
     },
+    // A participant's records of the programme (registry, requests, pairs, answers) leave the school only
+    // with the consent; the roster record (organization, category, age band) is not consent-based.
+    { activities: ['export'], roles: ['mentor', 'mentee'], purposes: ['personalData'] },
     { activities: ['pair'], categories: [...LEARNERS], purposes: ['participation'] },
     { activities: ['pair'], categories: [...STAFF], purposes: ['mentorDuties'] },
     { activities: ['publication'], purposes: ['publication'] },

@@ -1,4 +1,10 @@
-import { type Consent, isNastavnikError, type NastavnikError } from '@nastavnik/core';
+import {
+  type Consent,
+  ConsentPolicySchema,
+  isNastavnikError,
+  type NastavnikError,
+  parse,
+} from '@nastavnik/core';
 import {
   computeIndicators,
   type DatasetReleaseOptions,
@@ -224,12 +230,33 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
     expect([...changed].sort()).toEqual(['a', 'c']);
   });
 
+  it('smallClasses: young specialists too few even at the top are sent without the mark, counted as teachers', () => {
+    const teachers = Array.from({ length: 7 }, (_, i) => ({
+      id: `t-${i}`,
+      organizationId: 'b',
+      category: 'teacher' as const,
+      experienceYears: i < 2 ? 1 : 12,
+    }));
+    const ds: IndicatorDatasetInput = {
+      ...pitfall,
+      persons: [...(pitfall.persons ?? []).filter((p) => p.organizationId === 'b'), ...teachers],
+    };
+    const r = release(ds, { secret, smallClasses: 'generalise' });
+    expect(r.unmarked).toEqual({ records: 2, from: ['b'] });
+    expect(r.generalised.records).toBe(0);
+    expect((r.dataset.persons ?? []).filter((p) => p.category === 'teacher')).toHaveLength(7);
+    expect((r.dataset.persons ?? []).some((p) => p.experienceYears !== undefined)).toBe(false);
+    const changed = values(r.dataset).filter((v, i) => JSON.stringify(v) !== JSON.stringify(values(ds)[i]));
+    expect(new Set(changed.map((v) => String(v[0]).split('.')[1]))).toEqual(new Set(['youngTeacherMentees']));
+  });
+
   it('smallClasses: suppress leaves out what is still smaller than k at the top and reports the classes', () => {
     const r = release(pitfall, { secret, smallClasses: 'suppress' });
-    expect(r.generalised).toEqual({ records: 2, from: ['a'] });
+    // What is suppressed is not counted as sent one level up.
+    expect(r.generalised).toEqual({ records: 0, from: [] });
     expect(r.suppressed).toEqual({
       records: 2,
-      classes: [{ organizationId: 'mun', category: 'pupil', age: 10, records: 2 }],
+      classes: [{ organizationId: 'mun', category: 'pupil', age: 10, records: 2, from: ['a'] }],
     });
     expect(r.dataset.persons).toHaveLength(100);
     expect(r.report.ok).toBe(true);
@@ -254,7 +281,7 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
         for (const p of persons) sizes.set(key(p), (sizes.get(key(p)) ?? 0) + 1);
         for (const p of persons) expect(sizes.get(key(p))).toBeGreaterThanOrEqual(k);
         expect(r.suppressed.records).toBe(r.suppressed.classes.reduce((s, c) => s + c.records, 0));
-        if (r.suppressed.records === 0) {
+        if (r.suppressed.records === 0 && r.unmarked.records === 0) {
           const root = (ds.organizations.find((o) => o.parentId === undefined) ?? { id: '' }).id;
           const at = (vs: ReturnType<typeof values>) => vs.filter((v) => v[1] === root);
           expect(at(values(r.dataset))).toEqual(at(values(ds)));
@@ -268,9 +295,11 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
     const check = consentsFor(pitfall);
     const without = { ...check, consents: check.consents.filter((c) => c.personId !== 'b-3') };
     const { dataset, withheld } = withholdWithoutConsent(pitfall, without);
-    expect(dataset.persons.map((p) => p.id)).not.toContain('b-3');
+    // The default policy: the roster record goes (education law, statistics), the pair of a mentee does not.
+    expect(dataset.persons.map((p) => p.id)).toContain('b-3');
+    expect(dataset.pairs.flatMap((p) => p.menteeIds)).not.toContain('b-3');
     expect(withheld).toMatchObject({
-      persons: 1,
+      persons: 0,
       pairs: 1,
       mentors: 0,
       requests: 0,
@@ -278,12 +307,22 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
       unknown: [],
     });
     expect(withheld.gaps).toEqual([
-      { personId: 'b-3', purpose: 'personalData', cause: 'consent_missing', role: 'participant' },
       { personId: 'b-3', purpose: 'personalData', cause: 'consent_missing', role: 'mentee' },
     ]);
+    // A region's policy that asks the consent for the roster record too keeps that back as well.
+    const strict = {
+      ...without,
+      policy: parse(ConsentPolicySchema, {
+        id: 'strict',
+        rules: [{ activities: ['export'], purposes: ['personalData'] }],
+      }),
+    };
+    const s = withholdWithoutConsent(pitfall, strict);
+    expect(s.dataset.persons.map((p) => p.id)).not.toContain('b-3');
+    expect(s.withheld.gaps.map((g) => g.role)).toEqual(['participant', 'mentee']);
     const r = depersonaliseDataset(pitfall, { secret, asOf, k: 2, consentCheck: without });
     expect(r.withheld).toEqual(withheld);
-    expect(r.dataset.persons).toHaveLength(101);
+    expect(r.dataset.pairs).toHaveLength(99);
     // A mentor named by id only, with nobody to judge by, is not assumed to have consented.
     const unknown = withholdWithoutConsent(pitfall, { ...check, people: [] });
     expect(unknown.withheld.pairs).toBe(100);

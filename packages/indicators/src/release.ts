@@ -54,7 +54,7 @@ export type DatasetReleaseOptions = z.input<typeof ReleaseOptionsSchema> & {
  *
  * @category Dataset
  * @example
- * const c: SmallClass = { organizationId: 'uo-1', category: 'teacher', experienceYears: 3, records: 4 };
+ * const c: SmallClass = { organizationId: 'uo-1', category: 'pupil', age: 10, records: 4, from: ['sch-1', 'sch-2'] };
  */
 export interface SmallClass {
   readonly organizationId: string;
@@ -63,6 +63,8 @@ export interface SmallClass {
   readonly experienceYears?: number;
   readonly leftAt?: IsoDate;
   readonly records: number;
+  /** The organizations the records belonged to before they were moved up. */
+  readonly from: readonly string[];
 }
 
 /**
@@ -73,8 +75,9 @@ export interface SmallClass {
  * sent, and the officer's account of every step that changed the records:
  * `withheld` (no consent for the transfer), `deleted` (people no indicator
  * counts: not needed, not sent), `generalised` (records moved to the parent
- * organization, with the organizations they came from) and `suppressed`
- * (records left out, with their classes).
+ * organization, with the organizations they came from), `unmarked` (young
+ * specialists sent without the mark) and `suppressed` (records left out,
+ * with their classes).
  *
  * @category Dataset
  * @example
@@ -87,6 +90,7 @@ export interface DatasetRelease {
   readonly withheld: WithheldRecords;
   readonly deleted: number;
   readonly generalised: { readonly records: number; readonly from: readonly string[] };
+  readonly unmarked: { readonly records: number; readonly from: readonly string[] };
   readonly suppressed: { readonly records: number; readonly classes: readonly SmallClass[] };
 }
 
@@ -101,6 +105,8 @@ type Released = {
   experienceYears?: number;
   leftAt?: IsoDate;
 };
+
+const without = ({ id: _id, ...qi }: Released): Omit<Released, 'id'> => qi;
 
 const classOf = (p: Released): string =>
   JSON.stringify(QUASI_IDENTIFIERS.map((f) => (p as Record<string, string | number | undefined>)[f] ?? null));
@@ -169,26 +175,32 @@ function plusOneYear(d: IsoDate): IsoDate {
  *    table of correspondence is the returned `key`, kept apart;
  * 4. generalisation (метод изменения состава или семантики): a pupil's
  *    birth date becomes the band's lower age; a head is pedagogical staff
- *    (`teacher`); experience becomes «young specialist» or «not»; a leaving
- *    date becomes «retained a year after the first pair» (the as-of date) or
- *    not (the first pair's approval date); birth dates never leave;
+ *    (`teacher`); experience becomes the mark «young specialist» (the limit)
+ *    or nothing; a leaving date becomes «retained a year after the first
+ *    pair» (the as-of date) or not (the first pair's approval date); birth
+ *    dates never leave;
  * 5. the k-anonymity check over the quasi-identifiers (organization,
  *    category, age, experience, leaving date): a class of fewer than k
  *    people is refused (`k_anonymity_failed`, with k and the count of
  *    exposed people, never their values) — or, with `smallClasses:
  *    'generalise'`, moved up the organization tree (school → municipality →
- *    region) until it has k, and with `'suppress'`, whatever is still
- *    smaller than k at the top is left out and reported by class.
+ *    region) until it has k; a class of young specialists still smaller
+ *    than k at the top goes back to its organization without the mark
+ *    (deletion of part of the data: counted as teachers, no longer as young
+ *    specialists) and moves up again if need be; whatever is still smaller
+ *    than k is refused — and with `'suppress'` left out instead, and
+ *    reported by class (record-level suppression).
  *
  * Exactness: steps 2–4 keep every indicator computed on the release (same
  * as-of date and parameters) equal to the original. Moving a class up
  * keeps every value of the parent organization and above; only the
  * person-based indicators (coverage of pupils and teachers, young
  * specialists, their retention) of the organizations in `generalised.from`
- * change, because those people are counted one level up. Suppression and
- * consent change the person-based indicators of the organizations (and
- * their parents) the records belonged to: `suppressed.classes` and
- * `withheld` say which.
+ * change, because those people are counted one level up. Deleting the
+ * mark changes the young specialists' indicators of the organizations in
+ * `unmarked.from` and of their parents; suppression and consent change the
+ * person-based indicators of the organizations in `suppressed.classes[].from`
+ * (and their parents) and of the records `withheld` names.
  *
  * @category Dataset
  * @example
@@ -238,8 +250,8 @@ export function depersonaliseDataset(
     } else if (p.category === 'teacher' || p.category === 'head') {
       // A head is pedagogical staff like a teacher: the one head of a school is not singled out.
       const isYoung = p.experienceYears !== undefined && p.experienceYears <= young;
-      const experience =
-        p.experienceYears === undefined ? {} : { experienceYears: isYoung ? young : Math.floor(young) + 1 };
+      // Only the mark «young specialist» is sent: «not young» and «unknown» count alike.
+      const experience = isYoung ? { experienceYears: young } : {};
       if (!left) {
         persons.push({ id, organizationId: p.organizationId, category: 'teacher', ...experience });
         continue;
@@ -256,17 +268,17 @@ export function depersonaliseDataset(
   }
   const deleted = ds.persons.length - persons.length;
 
-  // Small classes: refused, or moved up the organization tree, then suppressed.
+  // Small classes: refused; or moved up the organization tree; still small at the top, young
+  // specialists who did not leave go back to their organization without the mark (counted as
+  // teachers, no longer as young specialists) and move up again if need be; then suppressed.
   const parentOf = new Map<string, string | undefined>(ds.organizations.map((org) => [org.id, org.parentId]));
+  const home = new Map(persons.map((p) => [p.id, p.organizationId]));
   const sizes = () => {
     const n = new Map<string, number>();
     for (const p of persons) n.set(classOf(p), (n.get(classOf(p)) ?? 0) + 1);
     return n;
   };
-  const from = new Set<string>();
-  let lifted = 0;
-  const moved = new Set<string>();
-  if (o.smallClasses !== 'refuse') {
+  const lift = () => {
     for (;;) {
       const n = sizes();
       let changed = false;
@@ -274,29 +286,45 @@ export function depersonaliseDataset(
         const parent = parentOf.get(p.organizationId);
         if ((n.get(classOf(p)) ?? 0) >= o.k || parent === undefined) return p;
         changed = true;
-        if (!moved.has(p.id)) {
-          moved.add(p.id);
-          lifted++;
-          from.add(p.organizationId);
-        }
         return { ...p, organizationId: parent };
       });
-      if (!changed) break;
+      if (!changed) return;
     }
+  };
+  const unmarkedFrom = new Set<string>();
+  let unmarked = 0;
+  if (o.smallClasses !== 'refuse') {
+    lift();
+    const n = sizes();
+    persons = persons.map((p) => {
+      if ((n.get(classOf(p)) ?? 0) >= o.k || p.experienceYears === undefined || p.leftAt !== undefined)
+        return p;
+      const { experienceYears: _mark, ...rest } = p;
+      const at = home.get(p.id) as string;
+      unmarked++;
+      unmarkedFrom.add(at);
+      return { ...rest, organizationId: at };
+    });
+    if (unmarked > 0) lift();
   }
-  const small: SmallClass[] = [];
+  const small = new Map<string, { cls: SmallClass; from: Set<string> }>();
   if (o.smallClasses === 'suppress') {
     const n = sizes();
-    const seen = new Set<string>();
     for (const p of persons) {
-      const c = classOf(p);
-      const size = n.get(c) ?? 0;
-      if (size >= o.k || seen.has(c)) continue;
-      seen.add(c);
-      const { id: _id, ...qi } = p;
-      small.push({ ...qi, records: size });
+      const size = n.get(classOf(p)) ?? 0;
+      if (size >= o.k) continue;
+      const c = small.get(classOf(p)) ?? { cls: { ...without(p), records: size, from: [] }, from: new Set() };
+      c.from.add(home.get(p.id) as string);
+      small.set(classOf(p), c);
     }
     persons = persons.filter((p) => (n.get(classOf(p)) ?? 0) >= o.k);
+  }
+  const from = new Set<string>();
+  let lifted = 0;
+  for (const p of persons) {
+    if (p.organizationId === home.get(p.id)) continue;
+    lifted++;
+    from.add(home.get(p.id) as string);
   }
   const report = kAnonymity(
     persons.map((p) =>
@@ -333,6 +361,10 @@ export function depersonaliseDataset(
     withheld,
     deleted,
     generalised: { records: lifted, from: [...from].sort() },
-    suppressed: { records: small.reduce((s, c) => s + c.records, 0), classes: small },
+    unmarked: { records: unmarked, from: [...unmarkedFrom].sort() },
+    suppressed: {
+      records: [...small.values()].reduce((sum, c) => sum + c.cls.records, 0),
+      classes: [...small.values()].map((c) => ({ ...c.cls, from: [...c.from].sort() })),
+    },
   };
 }
