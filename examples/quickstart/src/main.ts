@@ -103,6 +103,7 @@ async function main() {
   });
   await (await import('./practices')).writePractices(year, out);
   await (await import('./mentorSide')).writeMentorSide(year, out);
+  await (await import('./release')).writeRelease(year, out);
   process.stdout.write(`\n${summarize(year, files, args.lang).join('\n')}\n`);
   process.stdout.write(
     `\n${args.lang === 'ru' ? 'Готово за' : 'Done in'} ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}\n`,

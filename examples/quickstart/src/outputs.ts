@@ -43,7 +43,7 @@ import {
 import { renderDocx } from '@nastavnik/documents/docx';
 import { type DataSheet, renderXlsx } from '@nastavnik/documents/xlsx';
 import { defaultIndicators, type IndicatorValue, type PublishedValue } from '@nastavnik/indicators';
-import { exportRegistry } from '@nastavnik/registry';
+import { exportableRecords, exportRegistry } from '@nastavnik/registry';
 import { municipalDocuments } from './municipal';
 import type { YearResult } from './year';
 
@@ -590,17 +590,28 @@ export async function writeOutputs(
     person: people.find((p) => p.id === profile.personId) as Person,
     profile,
   }));
+  // The school's own registry for next year (activity `registry`): nobody the consent policy does not
+  // allow the school to keep; each one left out is listed by id for the curator (152-ФЗ ст. 9, ст. 21).
+  const check = { consents, date: dates.may, activity: 'registry' as const };
+  const mentorsOut = exportableRecords(mentors, 'mentors', check);
+  const menteesOut = exportableRecords(mentees, 'mentees', check);
   await write(
     'registries/mentors.xlsx',
-    await exportRegistry(mentors, { kind: 'mentors', format: 'xlsx' }),
+    await exportRegistry(mentorsOut.records, { kind: 'mentors', format: 'xlsx', consentCheck: check }),
     'xlsx',
     'Реестр наставников',
   );
   await write(
     'registries/mentees.xlsx',
-    await exportRegistry(mentees, { kind: 'mentees', format: 'xlsx' }),
+    await exportRegistry(menteesOut.records, { kind: 'mentees', format: 'xlsx', consentCheck: check }),
     'xlsx',
     'Реестр наставляемых',
+  );
+  await write(
+    'registries/left-out-for-consent.json',
+    `${JSON.stringify({ mentors: mentorsOut.omitted, mentees: menteesOut.omitted }, null, 2)}\n`,
+    'json',
+    'Не включены в реестры: нет согласия',
   );
   await write(
     'registries/consents.csv',
