@@ -307,7 +307,8 @@ export interface IssueParams {
   plan_item_outside_programme: { readonly itemId?: string; readonly start?: string; readonly end?: string };
   due_unparsed: Record<never, never>;
   unknown_reference: { readonly ref?: ReferenceKind; readonly id?: string; readonly kind?: string };
-  duplicate_id: { readonly of?: DuplicateKind; readonly id?: string };
+  /** `row`: the row of a registry file where the id first appeared. */
+  duplicate_id: { readonly of?: DuplicateKind; readonly id?: string; readonly row?: number };
   organization_cycle: { readonly id?: string };
   invalid_academic_year: Record<never, never>;
   answer_mismatch: {

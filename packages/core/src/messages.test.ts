@@ -236,7 +236,7 @@ const samples: { readonly [C in NastavnikErrorCode]: readonly IssueParams[C][] }
     ...refs.map((ref) => ({ ref, id: 'a-1' })),
     { ref: 'deliverable', kind: 'regulation' },
   ],
-  duplicate_id: [{}, ...dups.map((of) => ({ of, id: 'x-1' }))],
+  duplicate_id: [{}, ...dups.map((of) => ({ of, id: 'x-1' })), { row: 7 }],
   organization_cycle: [{}, { id: 'o-1' }],
   invalid_academic_year: [{}],
   answer_mismatch: [

@@ -1,3 +1,4 @@
+import { nastavnikIssue } from '@nastavnik/core';
 import { importRegistry, redactIssues } from '@nastavnik/registry';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -119,6 +120,19 @@ describe('messy XLSX: merged two-row header, title, empty rows, look-alikes, Ё,
     });
     expect(byRow.get(10)).toMatchObject({ code: 'number_invalid', column: 'E', value: 'много' });
     expect(byRow.get(11)).toMatchObject({ code: 'catalogue_unknown', column: 'G', value: 'астрология' });
+    // A row issue is core's issue (code, path, typed params, the catalogue's words naming the column
+    // by its header) plus where it sits in the file; the path is the registry field.
+    expect(byRow.get(9)).toEqual({
+      ...nastavnikIssue('date_invalid', ['Дата рождения']),
+      path: ['birthDate'],
+      row: 9,
+      column: 'C',
+      header: 'Дата рождения',
+      field: 'birthDate',
+      value: '31.02.1990',
+    });
+    expect(byRow.get(10)?.message).toBe('Столбец «Стаж»: ожидается число');
+    expect(byRow.get(11)).toMatchObject({ params: { count: 1 }, path: ['competences'] });
     for (const issue of r.rejected) {
       expect(issue.message).toMatch(/[А-Яа-я]/);
       if (issue.value) expect(issue.message).not.toContain(issue.value);

@@ -39,4 +39,5 @@ export type {
   RegistryRecords,
   RowIssue,
   RowIssueCode,
+  RowPlace,
 } from './types';

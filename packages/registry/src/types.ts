@@ -6,6 +6,7 @@ import type {
   MenteeProfile,
   MentorProfile,
   NastavnikErrorCode,
+  NastavnikIssue,
   Pair,
   Person,
 } from '@nastavnik/core';
@@ -72,37 +73,25 @@ export interface RegistryRecords {
 export type RegistryRecordOf<K extends RegistryKind> = RegistryRecords[K];
 
 /**
- * Codes of row-level problems: the core codes (for schema checks) plus the
- * spreadsheet-specific ones.
+ * Codes of row-level problems: codes of core's one catalogue
+ * (`NastavnikErrorCode`), the schema's and the spreadsheet's alike
+ * (`date_invalid`, `number_invalid`, `catalogue_unknown`, `name_incomplete`,
+ * `name_initials_only`, `ambiguous_reference`, …).
  *
  * @category Import
  * @example
  * const code: RowIssueCode = 'date_invalid';
  */
-export type RowIssueCode =
-  | NastavnikErrorCode
-  | 'date_invalid'
-  | 'number_invalid'
-  | 'catalogue_unknown'
-  | 'name_incomplete'
-  | 'name_initials_only'
-  | 'ambiguous_reference';
+export type RowIssueCode = NastavnikErrorCode;
 
 /**
- * One problem in one row, for the curator of the school that uploaded the
- * file. `value` holds the cell content as it was in the file: it may be
- * personal data, so this report goes back to the uploading school only and
- * must not be written to logs (`message` and `messageEn` never contain
- * values; use {@link redactIssues} before logging).
+ * Where a row issue sits in the file.
  *
  * @category Import
  * @example
- * const issue: RowIssue = {
- *   row: 7, column: 'D', header: 'Дата рождения', field: 'birthDate', value: '31.02.1990',
- *   code: 'date_invalid', message: 'Не удалось распознать дату…', messageEn: 'Cannot read the date…',
- * };
+ * const place: RowPlace = { row: 7, column: 'D', header: 'Дата рождения', field: 'birthDate' };
  */
-export interface RowIssue {
+export interface RowPlace {
   /** Row number as the spreadsheet shows it (1-based; for CSV, the record number). */
   readonly row: number;
   /** Column letter as the spreadsheet shows it (`A`, `B`, … `AA`), when the problem is in one cell. */
@@ -113,12 +102,28 @@ export interface RowIssue {
   readonly field?: string;
   /** The cell content. Personal data: for the uploading school only, never for logs. */
   readonly value?: string;
-  readonly code: RowIssueCode;
-  /** Russian text, without values. */
-  readonly message: string;
-  /** English text, without values. */
-  readonly messageEn: string;
 }
+
+/**
+ * One problem in one row, for the curator of the school that uploaded the
+ * file: core's `NastavnikIssue` (a `code` of the one catalogue, a `path` —
+ * the registry field, typed `params`, and the Russian `message` and English
+ * `messageEn` from the catalogue, naming the column by its header) plus
+ * where it sits in the file ({@link RowPlace}). `value` holds the cell
+ * content as it was in the file: it may be personal data, so this report goes
+ * back to the uploading school only and must not be written to logs
+ * (`message` and `messageEn` never contain values; use {@link redactIssues}
+ * before logging).
+ *
+ * @category Import
+ * @example
+ * const issue: RowIssue = {
+ *   row: 7, column: 'D', header: 'Дата рождения', field: 'birthDate', value: '31.02.1990',
+ *   code: 'date_invalid', path: ['birthDate'], params: {},
+ *   message: 'Не удалось распознать дату…', messageEn: 'Cannot read the date…',
+ * };
+ */
+export type RowIssue<C extends RowIssueCode = RowIssueCode> = NastavnikIssue<C> & RowPlace;
 
 /**
  * Codes of warnings: things the importer changed or noticed without

@@ -311,7 +311,10 @@ export const issueMessagesEn: IssueMessages = {
       ? `Field "${w}": a reference to a record that does not exist`
       : 'A reference to a record that does not exist';
   },
-  duplicate_id: (p, w) => pick(duplicates, p.of) ?? cap(`${field(w)}duplicate id`),
+  duplicate_id: (p, w) =>
+    (num(p.row) ? cap(`${field(w)}the id already appears in row ${num(p.row)}`) : undefined) ??
+    pick(duplicates, p.of) ??
+    cap(`${field(w)}duplicate id`),
   organization_cycle: (p) =>
     id(p.id) ? `A cycle in the organization tree (through ${id(p.id)})` : 'A cycle in the organization tree',
   invalid_academic_year: calendarMessagesEn.invalid_academic_year,

@@ -318,7 +318,10 @@ export const issueMessagesRu: IssueMessages = {
     if (r) return r;
     return w ? `Поле «${w}»: ссылка на несуществующую запись` : 'Ссылка на несуществующую запись';
   },
-  duplicate_id: (p, w) => pick(duplicates, p.of) ?? cap(`${field(w)}повторяющийся идентификатор`),
+  duplicate_id: (p, w) =>
+    (num(p.row) ? cap(`${field(w)}идентификатор уже встречался в строке ${num(p.row)}`) : undefined) ??
+    pick(duplicates, p.of) ??
+    cap(`${field(w)}повторяющийся идентификатор`),
   organization_cycle: (p) =>
     id(p.id) ? `Цикл в дереве организаций (через ${id(p.id)})` : 'Цикл в дереве организаций',
   invalid_academic_year: calendarMessagesRu.invalid_academic_year,

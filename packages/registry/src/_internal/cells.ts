@@ -3,11 +3,9 @@ import { collapseSpaces, memoLong } from './text';
 /** A cell as the readers hand it over: already flattened from rich text, formulas and hyperlinks. */
 export type Cell = string | number | boolean | Date | undefined;
 
-/** A failed conversion of one cell, before a row number and column are attached. */
+/** A failed conversion of one cell, before a row number and column are attached (words: core's catalogue). */
 export interface CellProblem {
-  readonly code: 'date_invalid' | 'number_invalid' | 'invalid_value';
-  readonly message: string;
-  readonly messageEn: string;
+  readonly code: 'date_invalid' | 'number_invalid';
 }
 
 export type Parsed<T> = { ok: true; value: T; note?: 'twoDigitYear' } | { ok: false; problem: CellProblem };
@@ -43,11 +41,7 @@ export function isBlank(cell: Cell): boolean {
   return cellText(cell) === undefined;
 }
 
-const DATE_PROBLEM: CellProblem = {
-  code: 'date_invalid',
-  message: 'Не удалось распознать дату: ожидается ДД.ММ.ГГГГ (например, 31.08.2023)',
-  messageEn: 'Cannot read the date: expected DD.MM.YYYY (e.g. 31.08.2023)',
-};
+const DATE_PROBLEM: CellProblem = { code: 'date_invalid' };
 
 const MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^янв/, 1],
@@ -146,11 +140,7 @@ export function parseDate(cell: Cell, opts: DateOptions): Parsed<string> {
   return { ok: false, problem: DATE_PROBLEM };
 }
 
-const NUMBER_PROBLEM: CellProblem = {
-  code: 'number_invalid',
-  message: 'Ожидается число',
-  messageEn: 'A number is expected',
-};
+const NUMBER_PROBLEM: CellProblem = { code: 'number_invalid' };
 
 /** A number, also when stored as text: «5», « 5 », «5,5», «5 лет», «1 200». */
 export function parseNumber(cell: Cell): Parsed<number> {

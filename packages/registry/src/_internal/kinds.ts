@@ -108,12 +108,7 @@ function readTraining(ctx: RowCtx): unknown[] | undefined {
     const date = m ? parseDate(m[3], { date1904: false, pivot: ctx.env.pivot }) : undefined;
     const hours = m ? parseNumber(m[2]) : undefined;
     if (!m || !date?.ok || !hours?.ok) {
-      ctx.fail(
-        'training',
-        'invalid_format',
-        'Обучение: ожидается «Название курса (36 ч, 30.11.2023, организация)», по курсу в строке',
-        'Training: expected "Course title (36 h, 30.11.2023, provider)", one course per line',
-      );
+      ctx.fail('training', 'invalid_format', { format: 'training' });
       return undefined;
     }
     const provider = m[4]?.trim();
@@ -375,19 +370,9 @@ function resolveName(ctx: RowCtx, key: string, name: string, birth: string | und
   const found = ctx.env.persons?.find(name, birth) ?? [];
   if (found.length === 1) return found[0];
   if (found.length === 0) {
-    ctx.fail(
-      key,
-      'unknown_reference',
-      'Участник с таким ФИО не найден в реестре',
-      'No person with this name in the registry',
-    );
+    ctx.fail(key, 'unknown_reference', { ref: 'registryPerson' });
   } else {
-    ctx.fail(
-      key,
-      'ambiguous_reference',
-      'В реестре несколько участников с таким ФИО; укажите ID',
-      'Several people in the registry have this name; give the id',
-    );
+    ctx.fail(key, 'ambiguous_reference');
   }
   return undefined;
 }

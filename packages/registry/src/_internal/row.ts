@@ -1,12 +1,15 @@
 import {
+  type IssueParamsArg,
   type IssuePath,
+  type NastavnikErrorCode,
   type NastavnikIssue,
+  nastavnikIssue,
   type PersonName,
   registerCatalogue,
   safeParse,
 } from '@nastavnik/core';
 import type { z } from 'zod';
-import type { ImportWarning, ImportWarningCode, RegistryKind, RowIssue, RowIssueCode } from '../types';
+import type { ImportWarning, ImportWarningCode, RegistryKind, RowIssue } from '../types';
 import { type Cell, cellDisplay, cellText, parseDate, parseGrade, parseNumber, splitList } from './cells';
 import type { Lookups } from './enums';
 import type { FieldDef, ListName } from './fields';
@@ -75,10 +78,24 @@ export class RowCtx {
     return out;
   }
 
-  fail(key: string | undefined, code: RowIssueCode, message: string, messageEn: string): void {
+  /**
+   * A row issue from core's catalogue: code and params only. The messages name the column by
+   * its header, as the curator sees it; the path names the registry field.
+   */
+  fail<C extends NastavnikErrorCode>(key: string | undefined, code: C, ...params: IssueParamsArg<C>): void {
+    const header = key === undefined ? undefined : this.headerOf(key);
+    this.push(key, nastavnikIssue(code, header === undefined ? [] : [header], ...params) as NastavnikIssue);
+  }
+
+  private push(key: string | undefined, issue: NastavnikIssue): void {
     const value = key === undefined ? undefined : cellDisplay(this.raw(key));
-    const issue: RowIssue = { row: this.row, ...this.where(key), code, message, messageEn };
-    this.issues.push(value === undefined ? issue : { ...issue, value });
+    const placed: RowIssue = {
+      row: this.row,
+      ...this.where(key),
+      ...issue,
+      path: key === undefined ? issue.path : [key],
+    };
+    this.issues.push(value === undefined ? placed : { ...placed, value });
   }
 
   warn(key: string | undefined, code: ImportWarningCode, message: string, messageEn: string): void {
@@ -98,8 +115,7 @@ export class RowCtx {
   required(key: string): void {
     // A text refused as too long is not also «empty».
     if (this.issues.some((i) => i.field === key)) return;
-    const h = this.headerOf(key);
-    this.fail(key, 'required', `Не заполнен обязательный столбец «${h}»`, `Required column "${h}" is empty`);
+    this.fail(key, 'required');
   }
 
   /**
@@ -118,13 +134,7 @@ export class RowCtx {
   fits(key: string, t: string): boolean {
     const max = textMax(key);
     if (t.length <= max) return true;
-    const h = this.headerOf(key);
-    this.fail(
-      key,
-      'too_big',
-      `Столбец «${h}»: текст длиннее ${max} символов`,
-      `Column "${h}": the text is longer than ${max} characters`,
-    );
+    this.fail(key, 'too_big', { maximum: max, origin: 'string', inclusive: true });
     return false;
   }
 
@@ -164,7 +174,7 @@ export class RowCtx {
     if (cellText(cell) === undefined) return undefined;
     const r = parseDate(cell, { date1904: this.env.date1904, pivot: this.env.pivot });
     if (!r.ok) {
-      this.fail(key, r.problem.code, r.problem.message, r.problem.messageEn);
+      this.fail(key, r.problem.code);
       return undefined;
     }
     if (r.note === 'twoDigitYear') {
@@ -183,13 +193,7 @@ export class RowCtx {
     if (cellText(cell) === undefined) return undefined;
     const r = parseNumber(cell);
     if (!r.ok) {
-      const h = this.headerOf(key);
-      this.fail(
-        key,
-        r.problem.code,
-        `Столбец «${h}»: ожидается число`,
-        `Column "${h}": a number is expected`,
-      );
+      this.fail(key, r.problem.code);
       return undefined;
     }
     return r.value;
@@ -200,12 +204,7 @@ export class RowCtx {
     if (cellText(cell) === undefined) return undefined;
     const r = parseGrade(cell);
     if (!r.ok) {
-      this.fail(
-        key,
-        'number_invalid',
-        'Класс: ожидается номер класса от 1 до 11 (например, 7 или 7А)',
-        'Grade: expected a grade number 1–11 (e.g. 7 or 7A)',
-      );
+      this.fail(key, 'number_invalid', { format: 'schoolClass' });
       return undefined;
     }
     return r.value;
@@ -228,15 +227,7 @@ export class RowCtx {
   }
 
   private unknown(key: string, count = 1): void {
-    const h = this.headerOf(key);
-    this.fail(
-      key,
-      'catalogue_unknown',
-      count > 1
-        ? `Столбец «${h}»: ${count} значения не найдены в справочнике; выберите значения из списка шаблона`
-        : `Столбец «${h}»: значение не найдено в справочнике; выберите значение из списка шаблона`,
-      `Column "${h}": value not in the catalogue; pick one from the template list`,
-    );
+    this.fail(key, 'catalogue_unknown', { count });
   }
 
   /** Split «Фамилия Имя Отчество» or read the three name columns. */
@@ -282,12 +273,7 @@ export class RowCtx {
       return undefined;
     }
     if (tokens.length < 2) {
-      this.fail(
-        key,
-        'name_incomplete',
-        'ФИО: нужны как минимум фамилия и имя',
-        'Full name: at least a last name and a first name are needed',
-      );
+      this.fail(key, 'name_incomplete');
       return undefined;
     }
     const [lastName = '', firstName = '', ...rest] = tokens;
@@ -295,17 +281,12 @@ export class RowCtx {
   }
 
   private initials(key: string): void {
-    this.fail(
-      key,
-      'name_initials_only',
-      'ФИО записано с инициалами; для реестра нужны полные имя и отчество',
-      'The name is written with initials; the registry needs the full first name and patronymic',
-    );
+    this.fail(key, 'name_initials_only');
   }
 
   /**
-   * Validate with a core schema; issues are mapped back to columns. The core
-   * message names the field path; it is replaced by the column header.
+   * Validate with a core schema; issues are mapped back to columns and
+   * rendered again from the catalogue, naming the column by its header.
    */
   validate<S extends z.ZodType>(
     schema: S,
@@ -319,11 +300,13 @@ export class RowCtx {
   }
 
   private schemaIssue(issue: NastavnikIssue, key: string | undefined): void {
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(root)';
-    const header = key === undefined ? undefined : this.headerOf(key);
-    const message = header ? issue.message.split(`«${where}»`).join(`«${header}»`) : issue.message;
-    const messageEn = header ? issue.messageEn.split(`"${where}"`).join(`"${header}"`) : issue.messageEn;
-    this.fail(key, issue.code, message, messageEn);
+    if (key === undefined) this.push(undefined, issue);
+    // The issue's own code and params, at the column's header.
+    else
+      this.push(
+        key,
+        nastavnikIssue(issue.code, [this.headerOf(key)], issue.params as never) as NastavnikIssue,
+      );
   }
 }
 

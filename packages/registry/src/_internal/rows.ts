@@ -63,12 +63,7 @@ class Seen {
   duplicateId(ctx: RowCtx, key: string, id: string): boolean {
     const first = this.ids.get(id);
     if (first !== undefined) {
-      ctx.fail(
-        key,
-        'duplicate_id',
-        `Идентификатор уже встречался в строке ${first}`,
-        `The id already appears in row ${first}`,
-      );
+      ctx.fail(key, 'duplicate_id', { row: first });
       return true;
     }
     this.ids.set(id, ctx.row);
@@ -96,12 +91,7 @@ class Seen {
   /** Fails the row when a request id was already used. */
   requestId(ctx: RowCtx, id: string): boolean {
     if (this.requestIds.has(id)) {
-      ctx.fail(
-        'requestId',
-        'duplicate_id',
-        'Идентификатор запроса уже встречался',
-        'The request id already appears',
-      );
+      ctx.fail('requestId', 'duplicate_id', { of: 'request' });
       return true;
     }
     this.requestIds.add(id);
