@@ -10,8 +10,11 @@
  * of a fresh process (median of three processes: what a school's one matching
  * per process costs); the **warm** figure is the median of the calls after
  * the same number of warm-up calls in one process. Wall-clock time of the
- * call alone, min–max spread beside each median. Totals must agree with ours
- * (the bench fails otherwise). Ratios are peer / ours: above 1, we are faster.
+ * call alone, min–max spread beside each median, and the process's CPU time
+ * of the call (every thread: a busy machine stretches wall-clock time, CPU
+ * time much less). Totals must agree with ours (the bench fails otherwise).
+ * Ratios are peer / ours: above 1, we are faster; the last column is ours,
+ * cold / warm.
  *
  * Writes the tables to docs/bench/matching.md (the docs include it) and into
  * the package README between its bench markers.
@@ -52,6 +55,8 @@ interface Stat {
 interface Side {
   cold: Stat;
   warm: Stat;
+  coldCpu: Stat;
+  warmCpu: Stat;
   total: number;
 }
 
@@ -104,6 +109,7 @@ function runOnce(solver: Solver, kind: string, rows: number, cols: number, calls
   const parsed = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
     ok?: boolean;
     times: number[];
+    cpu: number[];
     total: number;
   };
   if (parsed.ok === false) return null;
@@ -115,11 +121,21 @@ function measure(solver: Solver, kind: string, rows: number, cols: number, matri
   const warm = runOnce(solver, kind, rows, cols, warmup + repeats, matrix);
   if (!warm) return 'not installed';
   const firsts = [warm.times[0]!];
+  const firstsCpu = [warm.cpu[0]!];
   for (let k = 1; k < COLD_PROCESSES; k++) {
     const cold = runOnce(solver, kind, rows, cols, 1, matrix);
-    if (cold) firsts.push(cold.times[0]!);
+    if (cold) {
+      firsts.push(cold.times[0]!);
+      firstsCpu.push(cold.cpu[0]!);
+    }
   }
-  return { cold: stat(firsts), warm: stat(warm.times.slice(warmup)), total: warm.total };
+  return {
+    cold: stat(firsts),
+    warm: stat(warm.times.slice(warmup)),
+    coldCpu: stat(firstsCpu),
+    warmCpu: stat(warm.cpu.slice(warmup)),
+    total: warm.total,
+  };
 }
 
 function main(): void {
@@ -148,16 +164,18 @@ function main(): void {
             return `total ${side.total} ≠ ours ${ours.total}`;
           }
           const s = side[which];
+          const cpu = side[which === 'cold' ? 'coldCpu' : 'warmCpu'].median;
+          const ourCpu = ours[which === 'cold' ? 'coldCpu' : 'warmCpu'].median;
           const ratio = solver === 'ours' ? '' : ` (${(s.median / ours[which].median).toFixed(2)}×)`;
-          return `${fmt(s.median)}${ratio} [${fmt(s.min)}–${fmt(s.max)}]`;
+          const cpuRatio = solver === 'ours' ? '' : ` (${(cpu / ourCpu).toFixed(2)}×)`;
+          return `${fmt(s.median)}${ratio} [${fmt(s.min)}–${fmt(s.max)}]; CPU ${fmt(cpu)}${cpuRatio}`;
         };
+        const coldWarm = `${(ours.cold.median / ours.warm.median).toFixed(1)}×; CPU ${(ours.coldCpu.median / ours.warmCpu.median).toFixed(1)}×`;
         for (const which of ['cold', 'warm'] as const) {
-          const line = `| ${inst.name} | ${r}×${c} | ${which} | ${SOLVERS.map((s) => cell(s, which)).join(' | ')} |`;
+          const line = `| ${inst.name} | ${r}×${c} | ${which} | ${SOLVERS.map((s) => cell(s, which)).join(' | ')} | ${which === 'cold' ? coldWarm : ''} |`;
           rowsOut.push(line);
           console.log(line);
         }
-        const oc = ours.cold.median / ours.warm.median;
-        console.log(`  ours: cold / warm = ${oc.toFixed(1)}×`);
       }
     }
   } finally {
@@ -167,10 +185,10 @@ function main(): void {
   const table = [
     `\`pnpm bench\` in packages/matching, ${started.toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, load average ${load0.toFixed(2)} at the start and ${load1.toFixed(2)} at the end.`,
     '',
-    'Median wall-clock time of one call; [min–max] over the runs; (peer / ours). Cold: the first call in a fresh process (3 processes). Warm: after the same warm-up calls, in one process (5 warm-up + 5 timed; 2 + 3 at 2000×2000).',
+    'Median wall-clock time of one call; [min–max] over the runs; (peer / ours); then the median CPU time of the process during the call (all its threads) and its ratio. Cold: the first call in a fresh process (3 processes). Warm: after the same warm-up calls, in one process (5 warm-up + 5 timed; 2 + 3 at 2000×2000). Last column: ours, cold / warm (medians).',
     '',
-    `| instance | n | call | ${SOLVERS.join(' | ')} |`,
-    `|---|---|---|${SOLVERS.map(() => '---').join('|')}|`,
+    `| instance | n | call | ${SOLVERS.join(' | ')} | ours cold / warm |`,
+    `|---|---|---|${SOLVERS.map(() => '---').join('|')}|---|`,
     ...rowsOut,
   ].join('\n');
   // The regional sparse instance: no dense peer can hold this matrix.

@@ -1,8 +1,9 @@
 /**
  * One side of the dense benchmark, in a process of its own: builds the
  * instance (not timed), then times `warmup + repeats` solves of one solver
- * and prints one JSON line `{ times, total }` (wall-clock seconds of each
- * call, in order: `times[0]` is the process's first, cold call).
+ * and prints one JSON line `{ times, cpu, total }` (wall-clock and process
+ * CPU seconds of each call, in order: `times[0]` is the process's first,
+ * cold call; CPU counts every thread of the process, V8's compiler included).
  *
  *   node --conditions=nastavnik-source --import tsx bench/dense.child.ts SOLVER KIND ROWS COLS CALLS
  */
@@ -63,10 +64,14 @@ const run: () => number = (() => {
 })();
 
 const times: number[] = [];
+const cpu: number[] = [];
 let total = 0;
 for (let k = 0; k < calls; k++) {
+  const c = process.cpuUsage();
   const t = performance.now();
   total = run();
   times.push((performance.now() - t) / 1000);
+  const used = process.cpuUsage(c);
+  cpu.push((used.user + used.system) / 1e6);
 }
-process.stdout.write(`${JSON.stringify({ times, total })}\n`);
+process.stdout.write(`${JSON.stringify({ times, cpu, total })}\n`);
