@@ -4,6 +4,7 @@ import { CatalogueIdSchema, RequestSourceSchema } from './enums';
 import { domainRule } from './errors';
 import { PersonIdSchema, RequestIdSchema, TrainingCourseIdSchema } from './ids';
 import { registerCatalogue } from './messages/catalogue';
+import { type Person, PersonSchema } from './person';
 import { safeText } from './text';
 
 registerCatalogue();
@@ -153,3 +154,56 @@ export const MenteeProfileSchema = z.object({
 export type MenteeProfile = z.infer<typeof MenteeProfileSchema>;
 /** A mentee's profile as written. @category Profiles @example const m: MenteeProfileInput = { personId: 'm', group: 'middleSchool' }; */
 export type MenteeProfileInput = z.input<typeof MenteeProfileSchema>;
+
+/**
+ * A person with their profile (`profile.personId === person.id`): one entry
+ * of the mentor or mentee registry, and what matching takes as a candidate.
+ * The one `{ person, profile }` shape of the SDK; the registry's
+ * `MentorRecord` / `MenteeRecord` and matching's `MentorCandidate` /
+ * `MenteeCandidate` are aliases of it.
+ *
+ * @category Profiles
+ * @example
+ * const entry: PersonWithProfile<MentorProfile> = { person, profile };
+ * entry.profile.capacity; // 2
+ */
+export interface PersonWithProfile<P extends MentorProfile | MenteeProfile> {
+  readonly person: Person;
+  readonly profile: P;
+}
+
+/**
+ * A mentor with their mentor profile.
+ *
+ * @category Profiles
+ * @example
+ * const m: MentorWithProfile = { person, profile: mentorProfile };
+ */
+export type MentorWithProfile = PersonWithProfile<MentorProfile>;
+
+/**
+ * A mentee with their mentee profile and requests.
+ *
+ * @category Profiles
+ * @example
+ * const m: MenteeWithProfile = { person, profile: menteeProfile };
+ */
+export type MenteeWithProfile = PersonWithProfile<MenteeProfile>;
+
+/**
+ * Schema of {@link MentorWithProfile}.
+ *
+ * @category Profiles
+ * @example
+ * const m = parse(MentorWithProfileSchema, { person, profile });
+ */
+export const MentorWithProfileSchema = z.object({ person: PersonSchema, profile: MentorProfileSchema });
+
+/**
+ * Schema of {@link MenteeWithProfile}.
+ *
+ * @category Profiles
+ * @example
+ * const m = parse(MenteeWithProfileSchema, { person, profile });
+ */
+export const MenteeWithProfileSchema = z.object({ person: PersonSchema, profile: MenteeProfileSchema });

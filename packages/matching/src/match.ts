@@ -5,18 +5,19 @@ import {
   IsoDateSchema,
   isNastavnikError,
   type LocalizedText,
-  MenteeProfileSchema,
-  MentorProfileSchema,
+  type MenteeWithProfile,
+  MenteeWithProfileSchema,
+  type MentorWithProfile,
+  MentorWithProfileSchema,
   mayProcessFor,
   NastavnikError,
-  PersonSchema,
   parse,
   registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
 import { fail } from './_internal/fail';
 import { defaultCriteria } from './criteria/builtin';
-import type { Criterion, CriterionContext, MenteeCandidate, MentorCandidate } from './criteria/define';
+import type { Criterion, CriterionContext } from './criteria/define';
 import { choicesOf, type MutualInterest, mutualInterestCriterion, mutualValue } from './mutualInterest';
 import { solveAssignment } from './solveAssignment';
 import { solveSparseAssignment } from './solveSparseAssignment';
@@ -42,8 +43,8 @@ const Ranked = z.array(z.union([z.string().min(1), z.array(z.string().min(1)).mi
 export const MatchingInputSchema = z.object({
   /** The day the pairs are formed: consents are checked on it. */
   date: IsoDateSchema,
-  mentors: z.array(z.object({ person: PersonSchema, profile: MentorProfileSchema })),
-  mentees: z.array(z.object({ person: PersonSchema, profile: MenteeProfileSchema })),
+  mentors: z.array(MentorWithProfileSchema),
+  mentees: z.array(MenteeWithProfileSchema),
   consents: z.array(ConsentSchema).default([]),
   /**
    * The consent policy (core `defaultConsentPolicy` unless a region passes its
@@ -223,8 +224,8 @@ type ParsedMatchingInput = z.output<typeof MatchingInputSchema>;
 interface Prepared {
   /** The input as parsed once at the boundary. */
   input: ParsedMatchingInput;
-  mentors: MentorCandidate[];
-  mentees: MenteeCandidate[];
+  mentors: MentorWithProfile[];
+  mentees: MenteeWithProfile[];
   /** Mentees still to match (indices into mentees). */
   open: number[];
   remaining: Int32Array;

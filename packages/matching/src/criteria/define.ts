@@ -1,28 +1,24 @@
-import type { LocalizedText, MenteeProfile, MentorProfile, Person } from '@nastavnik/core';
+import type { LocalizedText, MenteeWithProfile, MentorWithProfile } from '@nastavnik/core';
 
 /**
- * A mentor as the matcher sees them: the person and their registry profile.
+ * A mentor as the matcher sees them: core's `MentorWithProfile`.
  *
+ * @deprecated Use `MentorWithProfile` from `@nastavnik/core` (the one `{ person, profile }` type); this alias goes in the next minor release.
  * @category Criteria
  * @example
- * const m: MentorCandidate = { person, profile: { personId: person.id, capacity: 2, competences: [], subjects: [], interests: [], menteeGroups: [], formats: [], forms: [], training: [] } };
+ * const m: MentorWithProfile = { person, profile }; // instead of MentorCandidate
  */
-export interface MentorCandidate {
-  readonly person: Person;
-  readonly profile: MentorProfile;
-}
+export type MentorCandidate = MentorWithProfile;
 
 /**
- * A mentee as the matcher sees them: the person, their profile and requests.
+ * A mentee as the matcher sees them: core's `MenteeWithProfile`.
  *
+ * @deprecated Use `MenteeWithProfile` from `@nastavnik/core` (the one `{ person, profile }` type); this alias goes in the next minor release.
  * @category Criteria
  * @example
- * const m: MenteeCandidate = { person, profile: { personId: person.id, group: 'youngSpecialist', requests: [], interests: [], preferredFormats: [] } };
+ * const m: MenteeWithProfile = { person, profile }; // instead of MenteeCandidate
  */
-export interface MenteeCandidate {
-  readonly person: Person;
-  readonly profile: MenteeProfile;
-}
+export type MenteeCandidate = MenteeWithProfile;
 
 /**
  * What criteria may look at besides the two people: organisation networks
@@ -65,8 +61,8 @@ export interface Criterion {
   readonly label: LocalizedText;
   readonly weight: number;
   readonly evaluate: (
-    mentor: MentorCandidate,
-    mentee: MenteeCandidate,
+    mentor: MentorWithProfile,
+    mentee: MenteeWithProfile,
     context: CriterionContext,
   ) => CriterionEvaluation;
 }
