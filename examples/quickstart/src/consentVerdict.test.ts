@@ -11,9 +11,10 @@ import {
   parse,
 } from '@nastavnik/core';
 import { buildPairsOrder, buildPersonalProgramme, buildPlansOrder } from '@nastavnik/documents';
+import { depersonaliseDataset, withholdWithoutConsent } from '@nastavnik/indicators';
 import { createPairSnapshot, pairPhase, pairTransition } from '@nastavnik/machines';
 import { matchOptimal } from '@nastavnik/matching';
-import { flagConsentGaps, importRegistry } from '@nastavnik/registry';
+import { exportableRecords, exportRegistry, flagConsentGaps, importRegistry } from '@nastavnik/registry';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -69,13 +70,20 @@ const policyArb: fc.Arbitrary<ConsentPolicy> = fc.oneof(
     .record({
       pair: fc.subarray([...purposes], { minLength: 1 }),
       matching: fc.subarray([...purposes], { minLength: 1 }),
+      exported: fc.subarray([...purposes]),
+      exportRoles: fc.option(fc.subarray(['mentor', 'mentee', 'participant'] as const, { minLength: 1 }), {
+        nil: undefined,
+      }),
     })
-    .map(({ pair, matching }) =>
+    .map(({ pair, matching, exported, exportRoles }) =>
       parse(ConsentPolicySchema, {
         id: 'random',
         rules: [
           { activities: ['pair'], purposes: pair },
           { activities: ['matching', 'registry'], purposes: matching },
+          ...(exported.length > 0
+            ? [{ activities: ['export'], purposes: exported, ...(exportRoles ? { roles: exportRoles } : {}) }]
+            : []),
         ],
       }),
     ),
@@ -123,7 +131,7 @@ const verdict = (build: () => unknown): boolean => {
 };
 
 describe('one consent verdict across packages', () => {
-  it('pairs order, plans order, personal programme, pair machine, matching (both sides) and registry agree with consentGap', () => {
+  it('pairs order, plans order, personal programme, pair machine, matching (both sides), registry import, registry export and the indicators records agree with consentGap', () => {
     fc.assert(
       fc.property(
         personArb('m'),
@@ -257,6 +265,85 @@ describe('one consent verdict across packages', () => {
             { consents, date: DATE, policy, role: 'mentee' },
           );
           expect(flags.length).toBe(consentGap(policy, mentee, 'mentee', 'registry', consents, DATE).length);
+          // Export of the registries (the quickstart's own export asks the same): a person goes into the
+          // file iff the policy's export verdict has no gap; each one left out has an issue per gap.
+          const exportGap = (p: Person, role: 'mentor' | 'mentee' | 'participant') =>
+            consentGap(policy, p, role, 'export', consents, DATE);
+          const check = { consents, date: DATE, policy };
+          const mentorsOut = exportableRecords(
+            [{ person: mentor, profile: { personId: 'm', capacity: 1 } } as never],
+            'mentors',
+            check,
+          );
+          expect(mentorsOut.records.length).toBe(exportGap(mentor, 'mentor').length === 0 ? 1 : 0);
+          expect(mentorsOut.omitted.map((w) => w.params?.purpose)).toEqual(
+            exportGap(mentor, 'mentor').map((g) => g.purpose),
+          );
+          const menteesOut = exportableRecords(
+            [{ person: mentee, profile: { personId: 'e', group: 'youngTeacher' } } as never],
+            'mentees',
+            check,
+          );
+          expect(menteesOut.records.length).toBe(exportGap(mentee, 'mentee').length === 0 ? 1 : 0);
+          // Indicators records: a roster record, a registry record, a request, an answer and a pair are
+          // produced iff each person's verdict in that role has no gap; what is kept back is counted.
+          const record = (p: Person) => ({
+            id: p.id,
+            organizationId: 'sch',
+            category: p.category,
+            ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+          });
+          const dataset = {
+            organizations: [organization],
+            persons: [record(mentor), record(mentee)],
+            mentors: [{ personId: 'm', organizationId: 'sch', capacity: 1 }],
+            requests: [{ id: 'q', menteeId: 'e', organizationId: 'sch', createdAt: '2023-09-10' }],
+            pairs: [
+              {
+                ...pair,
+                formats: ['traditional'],
+                status: 'active' as const,
+                approvedAt: DATE,
+                requestIds: ['q'],
+              },
+            ],
+            responses: [
+              {
+                respondentId: 'e',
+                organizationId: 'sch',
+                role: 'mentee' as const,
+                kind: 'satisfaction' as const,
+                score: 8,
+                submittedAt: DATE,
+              },
+            ],
+          };
+          const { dataset: sent, withheld } = withholdWithoutConsent(dataset, check);
+          const ok = (p: Person, role: 'mentor' | 'mentee' | 'participant') =>
+            exportGap(p, role).length === 0;
+          expect(sent.persons.map((p) => p.id)).toEqual(
+            [mentor, mentee].filter((p) => ok(p, 'participant')).map((p) => p.id),
+          );
+          expect(sent.mentors).toHaveLength(ok(mentor, 'mentor') ? 1 : 0);
+          expect(sent.requests).toHaveLength(ok(mentee, 'mentee') ? 1 : 0);
+          expect(sent.responses).toHaveLength(ok(mentee, 'mentee') ? 1 : 0);
+          expect(sent.pairs).toHaveLength(ok(mentor, 'mentor') && ok(mentee, 'mentee') ? 1 : 0);
+          expect(withheld.gaps.length).toBe(
+            exportGap(mentor, 'participant').length +
+              exportGap(mentee, 'participant').length +
+              exportGap(mentor, 'mentor').length +
+              exportGap(mentee, 'mentee').length,
+          );
+          // The release to the region asks the same judge first, whatever it does next.
+          const released = depersonaliseDataset(dataset, {
+            secret: 'kept-by-the-school-dpo',
+            asOf: DATE,
+            k: 2,
+            smallClasses: 'suppress',
+            consentCheck: check,
+          });
+          expect(released.withheld).toEqual(withheld);
+          expect(released.dataset.pairs ?? []).toHaveLength(sent.pairs.length);
         },
       ),
       { numRuns: 150 },
@@ -287,6 +374,56 @@ describe('one consent verdict across packages', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('exportRegistry writes a file of mentors or mentees iff nobody in it lacks what the policy requires for the export', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        personArb('m'),
+        personArb('e'),
+        consentsArb('m'),
+        consentsArb('e'),
+        policyArb,
+        async (mentor, mentee, mc, ec, policy) => {
+          const consents = [...mc, ...ec];
+          const consentCheck = { consents, date: DATE, policy };
+          const mentorOk = consentGap(policy, mentor, 'mentor', 'export', consents, DATE).length === 0;
+          const menteeOk = consentGap(policy, mentee, 'mentee', 'export', consents, DATE).length === 0;
+          const written = async (run: () => Promise<unknown>) => {
+            try {
+              await run();
+              return true;
+            } catch (e) {
+              if (!isNastavnikError(e)) throw e;
+              expect(JSON.stringify(e.toJSON())).not.toContain('Тест');
+              return false;
+            }
+          };
+          expect(
+            await written(() =>
+              exportRegistry([{ person: mentor, profile: { personId: 'm', capacity: 1 } }] as never, {
+                kind: 'mentors',
+                format: 'csv',
+                consentCheck,
+              }),
+            ),
+          ).toBe(mentorOk);
+          expect(
+            await written(() =>
+              exportRegistry(
+                [{ person: mentee, profile: { personId: 'e', group: 'youngTeacher' } }] as never,
+                {
+                  kind: 'mentees',
+                  format: 'csv',
+                  consentCheck,
+                },
+              ),
+            ),
+          ).toBe(menteeOk);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
