@@ -191,6 +191,40 @@ describe('solveSparseAssignment', () => {
     );
   });
 
+  it('gives duplicate edges the value of the cheapest: the same total as without them, certified', () => {
+    fc.assert(
+      fc.property(capacitated, fc.array(fc.nat(), { maxLength: 12 }), ({ rows, cols, caps, cells }, dup) => {
+        // Each row's edges, some repeated at a higher cost, shuffled within the row.
+        const rowStart = [0];
+        const colIndex: number[] = [];
+        const cost: number[] = [];
+        let d = 0;
+        for (let r = 0; r < rows; r++) {
+          const edges: Array<[number, number]> = [];
+          for (let c = 0; c < cols; c++) {
+            const x = cells[r * cols + c]!;
+            if (x === INF) continue;
+            edges.push([c, x]);
+            const extra = dup[d++ % Math.max(1, dup.length)] ?? 0;
+            if (dup.length > 0 && extra % 3 === 0) edges.push([c, x + 1 + (extra % 5)]);
+          }
+          if (edges.length > 1 && (dup[r % Math.max(1, dup.length)] ?? 0) % 2 === 1) edges.reverse();
+          for (const [c, x] of edges) {
+            colIndex.push(c);
+            cost.push(x);
+          }
+          rowStart.push(colIndex.length);
+        }
+        const plain = solveSparseAssignment({ rows, cols, ...toCsr(cells, rows, cols), capacities: caps });
+        const input = { rows, cols, rowStart, colIndex, cost, capacities: caps };
+        const r = solveSparseAssignment(input, { certificate: true });
+        expect([r.assigned, r.total]).toEqual([plain.assigned, plain.total]);
+        expect(verifySparseAssignment(input, r).optimal).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('asks for the certificate', () => {
     const input = { rows: 1, cols: 1, rowStart: [0, 1], colIndex: [0], cost: [1] };
     expect(() => verifySparseAssignment(input, solveSparseAssignment(input))).toThrowError(

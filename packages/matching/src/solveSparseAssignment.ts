@@ -1,7 +1,7 @@
 import { registerMessages, solverMessagesEn, solverMessagesRu } from '@nastavnik/core';
 import { buildCertificate, checkCertificate } from './_internal/certificate';
 import { checkAbort, fail } from './_internal/fail';
-import { type SparseGraph, sparseSap } from './_internal/sparseSap';
+import { placesStart, type SparseGraph, sparseSap } from './_internal/sparseSap';
 
 registerMessages(solverMessagesRu, solverMessagesEn);
 
@@ -285,7 +285,7 @@ export function solveSparseAssignment(
       adjC: tC,
       capR: new Int32Array(rows).fill(1),
     };
-    const sol = sparseSap(g, progress);
+    const sol = sparseSap(g, progress, placesStart(cols, caps, colStart, tR, tC, totalCap, rows));
     const slotTo = sol.leftTo;
     seedRow = sol.v;
     seedCol = new Float64Array(cols);

@@ -38,11 +38,23 @@ export interface SparseSolution {
   readonly v: Float64Array;
 }
 
-export function sparseSap(g: SparseGraph, progress: SparseProgress): SparseSolution {
+/**
+ * A starting state for {@link sparseSap}: a partial assignment with duals
+ * that meet the invariants (rc ≥ 0 on every edge, = 0 on the used ones; v = 0
+ * on right nodes with spare capacity; loads within capacities). The arrays
+ * are taken over (written to). Left nodes left at -1 that have an edge are augmented.
+ */
+export interface SparseStart {
+  readonly leftTo: Int32Array;
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+}
+
+export function sparseSap(g: SparseGraph, progress: SparseProgress, start?: SparseStart): SparseSolution {
   const { nL, nR, adjStart, adjEnd, adjR, adjC, capR } = g;
-  const u = new Float64Array(nL);
-  const v = new Float64Array(nR);
-  const leftTo = new Int32Array(nL).fill(-1);
+  const u = start?.u ?? new Float64Array(nL);
+  const v = start?.v ?? new Float64Array(nR);
+  const leftTo = start === undefined ? new Int32Array(nL).fill(-1) : start.leftTo;
   const load = new Int32Array(nR);
   const slotStart = new Int32Array(nR + 1);
   for (let j = 0; j < nR; j++) slotStart[j + 1] = slotStart[j]! + capR[j]!;
@@ -65,11 +77,20 @@ export function sparseSap(g: SparseGraph, progress: SparseProgress): SparseSolut
     load[j] = load[j]! - 1;
   };
 
-  // Initialisation: u_l = least edge cost (v = 0); take that edge when it is
-  // free. Feasible and tight, so a valid start for the augmentations.
   const free = new Int32Array(nL);
   let nfree = 0;
-  for (let l = 0; l < nL; l++) {
+  if (start !== undefined) {
+    for (let l = 0; l < nL; l++) {
+      const j = leftTo[l]!;
+      if (j >= 0) {
+        leftTo[l] = -1;
+        addTo(l, j);
+      } else if (adjEnd[l]! > adjStart[l]!) free[nfree++] = l;
+    }
+  }
+  // Initialisation: u_l = least edge cost (v = 0); take that edge when it is
+  // free. Feasible and tight, so a valid start for the augmentations.
+  for (let l = 0; start === undefined && l < nL; l++) {
     let best = -1;
     let bc = INF;
     for (let e = adjStart[l]!; e < adjEnd[l]!; e++) {
@@ -250,4 +271,87 @@ export function sparseSap(g: SparseGraph, progress: SparseProgress): SparseSolut
       j = prev;
     }
   }
+}
+
+/**
+ * The starting state when the left nodes are the places of columns, each
+ * column's places one after another and sharing the column's edges
+ * (`colStart[j] .. colStart[j + 1] - 1`; the transposed instance of
+ * `solveSparseAssignment`), and the right nodes take one partner. A column's
+ * places take its cheapest free right nodes together: with `U` the value of
+ * the last one taken (never above `cost - v` of a right node taken by an
+ * earlier column), every place gets `u = U` and each right node taken
+ * `v = cost - U ≤ 0`, so every edge keeps rc ≥ 0 and the used ones rc = 0.
+ * The invariants of {@link sparseSap} hold and far fewer places are left to
+ * augment than when each place may take only its least edge (the first place
+ * of a column takes it, the others would all start free).
+ */
+export function placesStart(
+  cols: number,
+  caps: Int32Array,
+  colStart: Int32Array,
+  tR: Int32Array,
+  tC: Float64Array,
+  nL: number,
+  nR: number,
+): SparseStart {
+  const u = new Float64Array(nL);
+  const v = new Float64Array(nR);
+  const leftTo = new Int32Array(nL).fill(-1);
+  const taken = new Uint8Array(nR);
+  let maxCap = 0;
+  for (let j = 0; j < cols; j++) maxCap = Math.max(maxCap, caps[j]!);
+  const pickR = new Int32Array(maxCap);
+  const pickC = new Float64Array(maxCap);
+  let s = 0;
+  for (let j = 0; j < cols; j++) {
+    const cap = caps[j]!;
+    const a = colStart[j]!;
+    const b = colStart[j + 1]!;
+    if (cap === 0 || a === b) {
+      s += cap;
+      continue;
+    }
+    // The `cap` cheapest free right nodes (one entry per node: its cheapest edge), ascending.
+    let n = 0;
+    let limit = INF;
+    for (let e = a; e < b; e++) {
+      const r = tR[e]!;
+      const t = tC[e]!;
+      if (taken[r] === 1) {
+        if (t - v[r]! < limit) limit = t - v[r]!;
+        continue;
+      }
+      let q = 0;
+      while (q < n && pickR[q] !== r) q++;
+      if (q < n) {
+        if (t >= pickC[q]!) continue;
+        for (; q < n - 1; q++) {
+          pickR[q] = pickR[q + 1]!;
+          pickC[q] = pickC[q + 1]!;
+        }
+        n--;
+      }
+      if (n === cap && t >= pickC[n - 1]!) continue;
+      q = n < cap ? n++ : n - 1;
+      while (q > 0 && pickC[q - 1]! > t) {
+        pickR[q] = pickR[q - 1]!;
+        pickC[q] = pickC[q - 1]!;
+        q--;
+      }
+      pickR[q] = r;
+      pickC[q] = t;
+    }
+    const top = n > 0 ? pickC[n - 1]! : INF;
+    const U = Math.min(top, limit);
+    for (let k = 0; k < cap; k++) u[s + k] = U;
+    for (let q = 0; q < n && pickC[q]! <= U; q++) {
+      const r = pickR[q]!;
+      taken[r] = 1;
+      v[r] = pickC[q]! - U;
+      leftTo[s + q] = r;
+    }
+    s += cap;
+  }
+  return { leftTo, u, v };
 }
