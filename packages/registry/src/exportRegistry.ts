@@ -2,10 +2,9 @@ import { PassThrough } from 'node:stream';
 import {
   ConsentSchema,
   fail,
-  MenteeProfileSchema,
-  MentorProfileSchema,
+  MenteeWithProfileSchema,
+  MentorWithProfileSchema,
   PairSchema,
-  PersonSchema,
   parse,
   registerCatalogue,
 } from '@nastavnik/core';
@@ -63,8 +62,8 @@ const OptionsSchema = z.object({
 });
 
 const RECORD_SCHEMAS: Readonly<Record<RegistryKind, z.ZodType>> = {
-  mentors: z.object({ person: PersonSchema, profile: MentorProfileSchema }),
-  mentees: z.object({ person: PersonSchema, profile: MenteeProfileSchema }),
+  mentors: MentorWithProfileSchema,
+  mentees: MenteeWithProfileSchema,
   consents: ConsentSchema,
   pairs: PairSchema,
 };

@@ -3,8 +3,8 @@ import type {
   Consent,
   ConsentPolicy,
   IsoDate,
-  MenteeProfile,
-  MentorProfile,
+  MenteeWithProfile,
+  MentorWithProfile,
   NastavnikErrorCode,
   NastavnikIssue,
   Pair,
@@ -22,32 +22,29 @@ import type {
 export type RegistryKind = 'mentors' | 'mentees' | 'consents' | 'pairs';
 
 /**
- * One line of the mentor registry: the person and their mentor profile
- * (`profile.personId === person.id`).
+ * One line of the mentor registry: core's `MentorWithProfile`, the person and
+ * their mentor profile (`profile.personId === person.id`).
  *
+ * @deprecated Use `MentorWithProfile` from `@nastavnik/core` (the one `{ person, profile }` type; the
+ * indicators' `MentorRecord` is a different, flat dataset row); this alias goes in the next minor release.
  * @category Registry
  * @example
- * const r: MentorRecord = { person, profile };
- * r.profile.competences; // ['classroomManagement']
+ * const r: MentorWithProfile = { person, profile }; // instead of MentorRecord
  */
-export interface MentorRecord {
-  readonly person: Person;
-  readonly profile: MentorProfile;
-}
+export type MentorRecord = MentorWithProfile;
 
 /**
  * One mentee of the mentee registry with all their requests (a mentee with
- * several requests takes several consecutive rows in a spreadsheet).
+ * several requests takes several consecutive rows in a spreadsheet): core's
+ * `MenteeWithProfile`.
  *
+ * @deprecated Use `MenteeWithProfile` from `@nastavnik/core` (the one `{ person, profile }` type); this
+ * alias goes in the next minor release.
  * @category Registry
  * @example
- * const r: MenteeRecord = { person, profile };
- * r.profile.requests.length; // 2
+ * const r: MenteeWithProfile = { person, profile }; // instead of MenteeRecord
  */
-export interface MenteeRecord {
-  readonly person: Person;
-  readonly profile: MenteeProfile;
-}
+export type MenteeRecord = MenteeWithProfile;
 
 /**
  * The record type of each registry kind.
@@ -57,8 +54,8 @@ export interface MenteeRecord {
  * type Row = RegistryRecordOf<'pairs'>; // Pair
  */
 export interface RegistryRecords {
-  mentors: MentorRecord;
-  mentees: MenteeRecord;
+  mentors: MentorWithProfile;
+  mentees: MenteeWithProfile;
   consents: Consent;
   pairs: Pair;
 }
