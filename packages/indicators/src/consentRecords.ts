@@ -103,6 +103,13 @@ export function withholdWithoutConsent(
     who.set(p.id, { id: p.id, category: p.category, ...(p.birthDate ? { birthDate: p.birthDate } : {}) });
   for (const p of ds.persons)
     who.set(p.id, { id: p.id, category: p.category, ...(p.birthDate ? { birthDate: p.birthDate } : {}) });
+  // Each person's consents once: the judge then reads only theirs (a municipality has thousands).
+  const consentsOf = new Map<string, Consent[]>();
+  for (const k of c.consents) {
+    const list = consentsOf.get(k.personId);
+    if (list) list.push(k);
+    else consentsOf.set(k.personId, [k]);
+  }
   const gaps: (ConsentGapItem & { role: ConsentRole })[] = [];
   const unknown = new Set<string>();
   const verdicts = new Map<string, boolean>();
@@ -121,7 +128,7 @@ export function withholdWithoutConsent(
         { ...person, id: person.id as PersonId },
         role,
         'export',
-        c.consents,
+        consentsOf.get(id) ?? [],
         c.date,
       );
       for (const item of g) gaps.push({ ...item, role });
