@@ -27,21 +27,18 @@ export {
 } from './criteria/define';
 export {
   type Contribution,
-  type IdBlockingPair,
   type MatchingInput,
   MatchingInputSchema,
   type MatchOptimalOptions,
   type MatchOptions,
   type MatchResult,
   type MatchStableOptions,
-  matchOptimal,
-  matchStable,
   type ProposedPair,
-  type StableVerification,
   type UnmatchedMentee,
   type UnmatchedReasonCode,
-  verifyStableMatching,
 } from './match';
+export { matchOptimal } from './matchOptimal';
+export { matchStable } from './matchStable';
 export type { MutualInterest } from './mutualInterest';
 export { limitByRemainingHours, type RemainingHoursOptions } from './remainingHours';
 export {
@@ -84,3 +81,8 @@ export {
   solveStableAssignment,
   stableAssignment,
 } from './stableAssignment';
+export {
+  type IdBlockingPair,
+  type StableVerification,
+  verifyStableMatching,
+} from './verifyStableMatching';
