@@ -109,6 +109,17 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const unknownState = (path: IssuePath = ['value']) => fail('invalid_value', path, { reason: 'pairState' });
 
+/** Whether two state values are the same (strings, or one-key objects down to a string). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === 1 && kb.length === 1 && ka[0] === kb[0] && sameValue(a[ka[0] as string], b[kb[0] as string])
+  );
+}
+
 function phaseOf(v: unknown, path: IssuePath): PairPhase {
   let phase: unknown = v;
   if (isRecord(v)) {
@@ -118,7 +129,7 @@ function phaseOf(v: unknown, path: IssuePath): PairPhase {
   if (typeof phase !== 'string') throw unknownState(path);
   const node = pairTable().states.get(phase);
   // The value must be the one the machine has for that phase (a group and its phase).
-  if (node === undefined || JSON.stringify(node.value) !== JSON.stringify(v)) throw unknownState(path);
+  if (node === undefined || !sameValue(node.value, v)) throw unknownState(path);
   return phase as PairPhase;
 }
 

@@ -1,5 +1,6 @@
 import { fail, type IssuePath, isNastavnikError, parse, registerCatalogue } from '@nastavnik/core';
-import { isPairRefusal, type PairState, reducePair } from './_internal/pairReducer';
+import { isPairRefusal, reducePair } from './_internal/pairReducer';
+import { PairWork } from './_internal/pairReplay';
 import { type PairEvent, type PairEventInput, PairEventSchema } from './pairEvents';
 import { type PairSnapshot, pairSnapshotOf, pairStateOf } from './pairSnapshot';
 import type { PairRefusalCode, Refusal } from './refusal';
@@ -98,8 +99,9 @@ export interface PairReplayResult {
 export function replayPair(initial: PairSnapshot, events: readonly PairEvent[]): PairReplayResult {
   const start = pairStateOf(initial, ['initial']);
   if (!Array.isArray(events)) throw notAnArray();
-  const r = foldPair(start, events, 0);
-  const snapshot = r.applied === 0 ? initial : pairSnapshotOf(r.state);
+  const work = new PairWork(start);
+  const r = foldPair(work, events, 0);
+  const snapshot = r.applied === 0 ? initial : pairSnapshotOf(work.state());
   return r.refused ? { snapshot, applied: r.applied, refused: r.refused } : { snapshot, applied: r.applied };
 }
 
@@ -122,25 +124,39 @@ export function replayPairUntrusted(initial: PairSnapshot, events: unknown): Pai
   );
 }
 
-/** @internal Fold events over a reducer state (offset: the index of `events[0]` in the whole log). */
+/**
+ * @internal Fold events over a working state (offset: the index of
+ * `events[0]` in the whole log); the work stops at the first refusal.
+ */
 export function foldPair(
-  start: PairState,
+  work: PairWork,
   events: readonly PairEvent[],
   offset: number,
-): { readonly state: PairState; readonly applied: number; readonly refused?: PairReplayResult['refused'] } {
-  let state = start;
+): { readonly applied: number; readonly refused?: PairReplayResult['refused'] } {
   let i = 0;
   try {
     for (; i < events.length; i++) {
-      const r = reducePair(state, checked(events[i] as PairEvent, offset + i));
-      if (isPairRefusal(r)) return { state, applied: offset + i, refused: { index: offset + i, refusal: r } };
-      state = r;
+      const r = work.step(checked(events[i] as PairEvent, offset + i));
+      if (r) return { applied: offset + i, refused: { index: offset + i, refusal: r } };
     }
   } catch (e) {
     if (isNastavnikError(e) || !(e instanceof TypeError)) throw e;
     throw malformed(['events', offset + i]);
   }
-  return { state, applied: offset + events.length };
+  return { applied: offset + events.length };
+}
+
+/**
+ * @internal One stored event on a working state (its index in the whole
+ * log): the refusal, or null when applied.
+ */
+export function stepPair(work: PairWork, event: PairEvent, index: number): Refusal<PairRefusalCode> | null {
+  try {
+    return work.step(checked(event, index));
+  } catch (e) {
+    if (isNastavnikError(e) || !(e instanceof TypeError)) throw e;
+    throw malformed(['events', index]);
+  }
 }
 
 const notAnArray = () => fail('invalid_type', ['events'], { expected: 'array' });

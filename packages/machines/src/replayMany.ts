@@ -1,8 +1,8 @@
 import { fail, type InvalidInputReason, registerCatalogue } from '@nastavnik/core';
-import type { PairState } from './_internal/pairReducer';
+import { PairWork } from './_internal/pairReplay';
 import type { PairEvent } from './pairEvents';
 import { type PairSnapshot, pairSnapshotOf, pairStateOf } from './pairSnapshot';
-import { foldPair, type PairReplayResult } from './pairTransition';
+import { foldPair, type PairReplayResult, stepPair } from './pairTransition';
 import type { ProgrammeContext } from './programmeContext';
 import type { ProgrammeEvent } from './programmeEvents';
 import { type ProgrammeSnapshot, programmeContextOf, programmeSnapshotOf } from './programmeSnapshot';
@@ -47,7 +47,7 @@ type Current =
       kind: 'pair';
       id: string;
       initial: PairSnapshot;
-      state: PairState;
+      work: PairWork;
       applied: number;
       refused?: PairReplayResult['refused'];
     }
@@ -62,7 +62,7 @@ type Current =
 
 function outcome(c: Current): ReplayOutcome {
   if (c.kind === 'pair') {
-    const snapshot = c.applied === 0 ? c.initial : pairSnapshotOf(c.state);
+    const snapshot = c.applied === 0 ? c.initial : pairSnapshotOf(c.work.state());
     const base = { kind: 'pair' as const, id: c.id, snapshot, applied: c.applied };
     return c.refused ? { ...base, refused: c.refused } : base;
   }
@@ -77,8 +77,7 @@ const badItem = (index: number, reason: InvalidInputReason) =>
 function apply(c: Current, events: ReadonlyArray<PairEvent | ProgrammeEvent>): void {
   if (c.refused || events.length === 0) return;
   if (c.kind === 'pair') {
-    const r = foldPair(c.state, events as readonly PairEvent[], c.applied);
-    c.state = r.state;
+    const r = foldPair(c.work, events as readonly PairEvent[], c.applied);
     c.applied = r.applied;
     if (r.refused) c.refused = r.refused;
   } else {
@@ -126,7 +125,7 @@ export async function* replayMany(
               kind: 'pair',
               id: item.id,
               initial: item.initial,
-              state: pairStateOf(item.initial, ['source', index, 'initial']),
+              work: new PairWork(pairStateOf(item.initial, ['source', index, 'initial'])),
               applied: 0,
             }
           : item.kind === 'programme'
@@ -149,6 +148,12 @@ export async function* replayMany(
           throw badItem(index, 'streamEventsNotArray');
         }
         apply(current, item.events);
+      } else if (current.kind === 'pair') {
+        if (current.refused === undefined) {
+          const refusal = stepPair(current.work, item.event as PairEvent, current.applied);
+          if (refusal) current.refused = { index: current.applied, refusal };
+          else current.applied++;
+        }
       } else apply(current, [item.event]);
     }
     index++;

@@ -1,4 +1,5 @@
 import {
+  type AuthorityTable,
   type Consent,
   type ConsentPurpose,
   checkExtension,
@@ -12,6 +13,7 @@ import {
   isSingleMeeting,
   type MeetingKind,
   type PairLocus,
+  type ParticipantRole,
   type PersonId,
   pairSizeIssue,
   requiredConsents,
@@ -27,9 +29,10 @@ import {
   type MeetingSequence,
   meetingSequences,
 } from '../meetingSequence';
-import type { PairConsent, PairContext, PairPolicy } from '../pairContext';
+import type { PairConsent, PairContext, PairPlanItem, PairPolicy } from '../pairContext';
 import type { PairEvent, PairParticipant } from '../pairEvents';
 import { makeRefusal, type PairRefusalCode, type Refusal } from '../refusal';
+import { pairEventIndex, pairEventTypes } from './pairEventTypes';
 
 /** Where a guard is evaluated: an atomic phase, or a group (for events handled by a parent state). */
 export type { PairLocus } from '@nastavnik/core';
@@ -56,7 +59,15 @@ export function sequenceOf(ctx: PairContext): MeetingSequence {
 
 /** How many opening meetings (organizational, trial, planning) the pair has held. */
 function openingCount(ctx: Pick<PairContext, 'meetings'>): number {
-  return ctx.meetings.filter((m) => m.kind !== 'regular' && m.kind !== 'final').length;
+  let n = 0;
+  for (const m of ctx.meetings) if (m.kind !== 'regular' && m.kind !== 'final') n++;
+  return n;
+}
+
+/** Whether a list holds an entry with this id (a loop: the rules run per event in replays). */
+function hasId(list: ReadonlyArray<{ readonly id: string }>, id: string): boolean {
+  for (const x of list) if (x.id === id) return true;
+  return false;
 }
 
 /**
@@ -67,7 +78,8 @@ function openingCount(ctx: Pick<PairContext, 'meetings'>): number {
 export function openingPhaseAfter(ctx: PairContext, event: PairEvent): PairPhase {
   const seq = sequenceOf(ctx);
   const held = openingCount(ctx) + (event.type === 'meetingHeld' ? 1 : 0);
-  const next = [...seq.beforeOrder, ...seq.afterOrder][held];
+  const before = seq.beforeOrder.length;
+  const next = held < before ? seq.beforeOrder[held] : seq.afterOrder[held - before];
   // After the order the sequence runs the whole opening chain or none of it (MeetingSequence.afterOrder).
   if (next === 'organizational') return 'awaitingOrganizational';
   if (next === 'trial') return 'awaitingTrial';
@@ -80,15 +92,30 @@ export function participants(ctx: PairContext): readonly PairParticipant[] {
 }
 
 function isParticipant(ctx: PairContext, id: PersonId): boolean {
-  return ctx.mentor.id === id || ctx.mentees.some((m) => m.id === id);
+  return ctx.mentor.id === id || hasId(ctx.mentees, id);
 }
+
+/** The purposes of a policy, by role and category (the policy's answer depends on nothing else). */
+const purposesOf = new WeakMap<object, Map<string, readonly ConsentPurpose[]>>();
 
 export function requiredPurposes(
   policy: PairPolicy,
   p: PairParticipant,
   role: 'mentor' | 'mentee',
 ): readonly ConsentPurpose[] {
-  return requiredConsents(policy.consentPolicy ?? defaultConsentPolicy, p, role, 'pair');
+  const consentPolicy = policy.consentPolicy ?? defaultConsentPolicy;
+  let byKind = purposesOf.get(consentPolicy);
+  if (byKind === undefined) {
+    byKind = new Map();
+    purposesOf.set(consentPolicy, byKind);
+  }
+  const kind = `${role} ${p.category}`;
+  let purposes = byKind.get(kind);
+  if (purposes === undefined) {
+    purposes = requiredConsents(consentPolicy, p, role, 'pair');
+    byKind.set(kind, purposes);
+  }
+  return purposes;
 }
 
 /** The first missing consent of a person on a date, or null when all required consents are in force. */
@@ -201,12 +228,33 @@ function notAllowed(locus: PairLocus, event: PairEvent): PairRefusal {
   return refuse('event_not_allowed', { event: event.type, phase: locus });
 }
 
+function hasRespondent(list: ReadonlyArray<{ readonly respondentId: PersonId }>, id: PersonId): boolean {
+  for (const x of list) if (x.respondentId === id) return true;
+  return false;
+}
+
 export function missingFinalSurveys(ctx: PairContext): PersonId[] {
   const done = new Set(ctx.finalSurveys.map((s) => s.respondentId));
   const pool = ctx.policy.finalSurvey === 'everyone' ? participants(ctx) : ctx.mentees;
   const missing = pool.filter((p) => !done.has(p.id)).map((p) => p.id);
   if (ctx.policy.finalSurvey === 'anyone') return ctx.finalSurveys.length > 0 ? [] : [ctx.mentor.id];
   return missing;
+}
+
+/** An authority table's roles by event number (see `pairEventIndex`), made once per table. */
+const rolesByTable = new WeakMap<object, ReadonlyArray<readonly ParticipantRole[]>>();
+
+/** `requiredRoles(table, type) ?? []`, without using the event's type as a key. */
+function rolesFor(
+  table: AuthorityTable<PairEvent['type']>,
+  type: PairEvent['type'],
+): readonly ParticipantRole[] {
+  let byIndex = rolesByTable.get(table);
+  if (byIndex === undefined) {
+    byIndex = pairEventTypes.map((t) => requiredRoles(table, t) ?? []);
+    rolesByTable.set(table, byIndex);
+  }
+  return byIndex[pairEventIndex(type)] ?? [];
 }
 
 /**
@@ -216,12 +264,12 @@ export function missingFinalSurveys(ctx: PairContext): PersonId[] {
  */
 function actorRule(ctx: PairContext, event: PairEvent): PairRefusal | null {
   const by = event.by;
-  const roles = requiredRoles(ctx.policy.authority ?? defaultPairAuthority, event.type) ?? [];
+  const roles = rolesFor(ctx.policy.authority ?? defaultPairAuthority, event.type);
   if (!roles.includes(by.role)) return refuse('not_authorized', { required: roles.join(', ') });
   if (by.id !== undefined) {
     if (by.role === 'mentor' && by.id !== ctx.mentor.id)
       return refuse('actor_mismatch', { role: 'mentor', id: by.id });
-    if (by.role === 'mentee' && !ctx.mentees.some((m) => m.id === by.id)) {
+    if (by.role === 'mentee' && !hasId(ctx.mentees, by.id)) {
       return refuse('actor_mismatch', { role: 'mentee', id: by.id });
     }
     const curators = ctx.policy.curatorIds;
@@ -255,8 +303,7 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       const e = event;
       if (!isParticipant(ctx, e.consent.personId))
         return refuse('not_participant', { personId: e.consent.personId });
-      if (ctx.consents.some((c) => c.id === e.consent.id))
-        return refuse('duplicate_consent', { consentId: e.consent.id });
+      if (hasId(ctx.consents, e.consent.id)) return refuse('duplicate_consent', { consentId: e.consent.id });
       return null;
     }
     case 'consentWithdrawn': {
@@ -293,8 +340,7 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
     case 'meetingHeld': {
       const e = event;
       if (e.meeting.pairId !== ctx.pairId) return refuse('wrong_pair', { pairId: e.meeting.pairId });
-      if (ctx.meetings.some((m) => m.id === e.meeting.id))
-        return refuse('duplicate_meeting', { meetingId: e.meeting.id });
+      if (hasId(ctx.meetings, e.meeting.id)) return refuse('duplicate_meeting', { meetingId: e.meeting.id });
       const kind = e.meeting.kind;
       if (forming) {
         // The meetings the policy holds before the order (001 5.2), in their order; nothing else.
@@ -349,7 +395,13 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
     case 'planItemDone': {
       const e = event;
       if (locus !== 'active') return ctx.programme ? notAllowed(locus, e) : refuse('programme_not_approved');
-      const item = ctx.programme?.plan.find((i) => i.id === e.itemId);
+      let item: PairPlanItem | undefined;
+      for (const i of ctx.programme?.plan ?? []) {
+        if (i.id === e.itemId) {
+          item = i;
+          break;
+        }
+      }
       if (!item) return refuse('unknown_plan_item', { itemId: e.itemId });
       if (item.doneAt !== null) return refuse('plan_item_already_done', { itemId: e.itemId });
       return null;
@@ -364,7 +416,7 @@ export function explainPairEvent(locus: PairLocus, ctx: PairContext, event: Pair
       const e = event;
       if (locus !== 'closing') return refuse('final_meeting_missing');
       if (!isParticipant(ctx, e.respondentId)) return refuse('not_participant', { personId: e.respondentId });
-      if (ctx.finalSurveys.some((s) => s.respondentId === e.respondentId)) {
+      if (hasRespondent(ctx.finalSurveys, e.respondentId)) {
         return refuse('survey_already_submitted', { personId: e.respondentId });
       }
       return null;
