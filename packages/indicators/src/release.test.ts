@@ -184,6 +184,15 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
     });
   });
 
+  it("sends records in the order of their identifiers, not in the school's order", () => {
+    const r = release(pitfall, { secret, k: 2 });
+    const ids = (r.dataset.persons ?? []).map((p) => p.id);
+    expect(ids).toEqual([...ids].sort());
+    const table = r.key.identifiers.personId ?? {};
+    const original = (pitfall.persons ?? []).map((p) => p.id);
+    expect(ids.map((id) => table[id])).not.toEqual(original);
+  });
+
   it('is deterministic for a secret, and another secret gives other identifiers', () => {
     const a = release(pitfall, { secret, k: 2 });
     expect(release(pitfall, { secret, k: 2 })).toEqual(a);

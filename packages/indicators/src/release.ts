@@ -338,19 +338,36 @@ export function depersonaliseDataset(
   if (!report.ok) {
     throw fail('k_anonymity_failed', ['persons'], { k: o.k, found: report.k, exposed: report.exposed });
   }
+  // Records in the order of their identifiers (a secret permutation), not the school's: a list in
+  // the order of a class register would let its position name the person. Sorting is stable, so an
+  // answer's ties on one day keep their order.
+  const byKey = <T>(rows: T[], key: (r: T) => string): T[] =>
+    rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const released: IndicatorDatasetInput = {
     organizations: ds.organizations,
-    persons,
-    mentors: ds.mentors.map((m) => ({ ...m, personId: idOf(person, m.personId) })),
-    requests: ds.requests.map((q) => ({ ...q, id: idOf(request, q.id), menteeId: idOf(person, q.menteeId) })),
-    pairs: ds.pairs.map((p) => ({
-      ...p,
-      id: idOf(pair, p.id),
-      mentorId: idOf(person, p.mentorId),
-      menteeIds: p.menteeIds.map((id) => idOf(person, id)),
-      requestIds: p.requestIds.map((id) => idOf(request, id)),
-    })),
-    responses: ds.responses.map((r) => ({ ...r, respondentId: idOf(person, r.respondentId) })),
+    persons: byKey(persons, (p) => p.id),
+    mentors: byKey(
+      ds.mentors.map((m) => ({ ...m, personId: idOf(person, m.personId) })),
+      (m) => m.personId,
+    ),
+    requests: byKey(
+      ds.requests.map((q) => ({ ...q, id: idOf(request, q.id), menteeId: idOf(person, q.menteeId) })),
+      (q) => q.id,
+    ),
+    pairs: byKey(
+      ds.pairs.map((p) => ({
+        ...p,
+        id: idOf(pair, p.id),
+        mentorId: idOf(person, p.mentorId),
+        menteeIds: p.menteeIds.map((id) => idOf(person, id)),
+        requestIds: p.requestIds.map((id) => idOf(request, id)),
+      })),
+      (p) => p.id,
+    ),
+    responses: byKey(
+      ds.responses.map((r) => ({ ...r, respondentId: idOf(person, r.respondentId) })),
+      (r) => r.respondentId,
+    ),
     activities: ds.activities,
     counters: ds.counters,
   };
