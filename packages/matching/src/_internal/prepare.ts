@@ -62,33 +62,29 @@ export interface Prepared {
   explain: (mentor: number, mentee: number) => { score: number; contributions: Contribution[] };
 }
 
-export function prepare(
+type Explain = Prepared['explain'];
+
+/** People sorted by id, so that the result never depends on input order; a repeated id is refused. */
+function sortedById<T extends { person: { id: string } }>(xs: T[], path: string): T[] {
+  const seen = new Set<string>();
+  xs.forEach((x, i) => {
+    if (seen.has(x.person.id)) {
+      throw fail('duplicate_id', [path, i, 'person', 'id'], { of: 'participant', id: x.person.id });
+    }
+    seen.add(x.person.id);
+  });
+  return [...xs].sort((a, b) => (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
+}
+
+/** The score of a mentor–mentee pair with each criterion's contribution (weights checked, summing to 1). */
+function scorer(
+  mentors: readonly MentorWithProfile[],
+  mentees: readonly MenteeWithProfile[],
   input: ParsedMatchingInput,
   options: MatchOptions,
-  mutual: MutualInterest = { mode: 'none' },
-): Prepared {
-  const choices = choicesOf(input.menteePreferences, input.mentorPreferences);
-  const byId = <T extends { person: { id: string } }>(xs: T[], path: string) => {
-    const seen = new Set<string>();
-    xs.forEach((x, i) => {
-      if (seen.has(x.person.id)) {
-        throw fail('duplicate_id', [path, i, 'person', 'id'], { of: 'participant', id: x.person.id });
-      }
-      seen.add(x.person.id);
-    });
-    // deterministic: the result never depends on input order
-    return [...xs].sort((a, b) => (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
-  };
-  const mentors = byId(input.mentors, 'mentors');
-  const mentees = byId(input.mentees, 'mentees');
-  mentors.forEach((m, i) => {
-    if (m.profile.personId !== m.person.id) {
-      throw fail('invalid_input', ['mentors', i, 'profile', 'personId'], { reason: 'profileOfOtherPerson' });
-    }
-  });
-  const mentorIndex = new Map(mentors.map((m, i) => [m.person.id as string, i]));
-  const menteeIndex = new Map(mentees.map((m, i) => [m.person.id as string, i]));
-
+  mutual: MutualInterest,
+  choices: ReturnType<typeof choicesOf>,
+): Explain {
   const baseCriteria = options.criteria ?? defaultCriteria;
   const criteria =
     mutual.mode === 'weighted'
@@ -103,7 +99,7 @@ export function prepare(
     networkOf: new Map(Object.entries(input.networks)),
     hoursPerMentee: options.hoursPerMentee ?? 4,
   };
-  const explain = (j: number, i: number) => {
+  return (j, i) => {
     const contributions: Contribution[] = [];
     let score = 0;
     criteria.forEach((c, k) => {
@@ -117,12 +113,18 @@ export function prepare(
     });
     return { score, contributions };
   };
+}
 
-  const consentOk = (p: (typeof mentors)[number]['person'], role: 'mentor' | 'mentee') =>
-    mayProcessFor(input.consentPolicy, p, role, 'matching', input.consents, input.date);
-  const mentorOk = mentors.map((m) => consentOk(m.person, 'mentor'));
-  const remaining = Int32Array.from(mentors, (m) => m.profile.capacity);
-
+/** The approved pairs kept as they are: each takes one of its mentor's places. */
+function fixedPairs(
+  input: ParsedMatchingInput,
+  mentors: readonly MentorWithProfile[],
+  mentees: readonly MenteeWithProfile[],
+  remaining: Int32Array,
+  explain: Explain,
+): { fixed: ProposedPair[]; fixedMentee: Set<number> } {
+  const mentorIndex = new Map(mentors.map((m, i) => [m.person.id as string, i]));
+  const menteeIndex = new Map(mentees.map((m, i) => [m.person.id as string, i]));
   const fixed: ProposedPair[] = [];
   const fixedMentee = new Set<number>();
   input.fixedPairs.forEach((p, k) => {
@@ -144,10 +146,75 @@ export function prepare(
     }
     fixed.push({ mentorId: p.mentorId, menteeId: p.menteeId, ...explain(j, i), fixed: true });
   });
+  return { fixed, fixedMentee };
+}
+
+/**
+ * Why a mentor cannot take a mentee (a key of `excluded`), or undefined when
+ * the pair is eligible as far as consents, places, forbidden pairs, mutual
+ * choice and the organisation go.
+ */
+type Exclusion = (j: number, mentee: MenteeWithProfile) => string | undefined;
+
+function exclusion(
+  input: ParsedMatchingInput,
+  options: MatchOptions,
+  mutual: MutualInterest,
+  choices: ReturnType<typeof choicesOf>,
+  mentors: readonly MentorWithProfile[],
+  mentorOk: readonly boolean[],
+  remaining: Int32Array,
+): Exclusion {
   const forbidden = new Set(input.forbiddenPairs.map((p) => `${p.mentorId}\u0000${p.menteeId}`));
   const needVirtual = options.crossOrganizationNeedsVirtual !== false;
-  const minScore = options.minScore ?? 0;
+  return (j, mentee) => {
+    const mentor = mentors[j]!;
+    if (mentor.person.id === mentee.person.id) return 'self';
+    if (!mentorOk[j]) return 'mentorNoConsent';
+    if (remaining[j]! <= 0) return 'mentorFull';
+    if (forbidden.has(`${mentor.person.id}\u0000${mentee.person.id}`)) return 'forbidden';
+    if (mutual.mode === 'constraint' && mutualValue(choices, mentor.person.id, mentee.person.id) === 0) {
+      return 'notMutualChoice';
+    }
+    const wantsVirtualOk =
+      mentee.profile.preferredFormats.length === 0 || mentee.profile.preferredFormats.includes('virtual');
+    if (
+      needVirtual &&
+      mentor.person.organizationId !== mentee.person.organizationId &&
+      !(mentor.profile.formats.includes('virtual') && wantsVirtualOk)
+    ) {
+      return 'otherOrganizationNotVirtual';
+    }
+    return undefined;
+  };
+}
 
+export function prepare(
+  input: ParsedMatchingInput,
+  options: MatchOptions,
+  mutual: MutualInterest = { mode: 'none' },
+): Prepared {
+  // The people, sorted and checked.
+  const choices = choicesOf(input.menteePreferences, input.mentorPreferences);
+  const mentors = sortedById(input.mentors, 'mentors');
+  const mentees = sortedById(input.mentees, 'mentees');
+  mentors.forEach((m, i) => {
+    if (m.profile.personId !== m.person.id) {
+      throw fail('invalid_input', ['mentors', i, 'profile', 'personId'], { reason: 'profileOfOtherPerson' });
+    }
+  });
+  const explain = scorer(mentors, mentees, input, options, mutual, choices);
+
+  // Consents, and the places the approved pairs already take.
+  const consentOk = (p: (typeof mentors)[number]['person'], role: 'mentor' | 'mentee') =>
+    mayProcessFor(input.consentPolicy, p, role, 'matching', input.consents, input.date);
+  const mentorOk = mentors.map((m) => consentOk(m.person, 'mentor'));
+  const remaining = Int32Array.from(mentors, (m) => m.profile.capacity);
+  const { fixed, fixedMentee } = fixedPairs(input, mentors, mentees, remaining, explain);
+
+  // Each open mentee's eligible mentors with scores, and why the others are not.
+  const excludedBy = exclusion(input, options, mutual, choices, mentors, mentorOk, remaining);
+  const minScore = options.minScore ?? 0;
   const open: number[] = [];
   const unmatched: UnmatchedMentee[] = [];
   const eligible: Prepared['eligible'] = [];
@@ -165,45 +232,13 @@ export function prepare(
       return;
     }
     const ex: Record<string, number> = {};
-    const bump = (k: string) => {
-      ex[k] = (ex[k] ?? 0) + 1;
-    };
     const list: Array<{ mentor: number; score: number }> = [];
-    const wantsVirtualOk =
-      mentee.profile.preferredFormats.length === 0 || mentee.profile.preferredFormats.includes('virtual');
-    mentors.forEach((mentor, j) => {
-      if (mentor.person.id === mentee.person.id) {
-        bump('self');
-        return;
-      }
-      let why: string | undefined;
-      if (!mentorOk[j]) why = 'mentorNoConsent';
-      else if (remaining[j]! <= 0) why = 'mentorFull';
-      else if (forbidden.has(`${mentor.person.id}\u0000${mentee.person.id}`)) why = 'forbidden';
-      else if (
-        mutual.mode === 'constraint' &&
-        mutualValue(choices, mentor.person.id, mentee.person.id) === 0
-      ) {
-        why = 'notMutualChoice';
-      }
-      if (why !== undefined) {
-        bump(why);
-        return;
-      }
-      if (
-        needVirtual &&
-        mentor.person.organizationId !== mentee.person.organizationId &&
-        !(mentor.profile.formats.includes('virtual') && wantsVirtualOk)
-      ) {
-        bump('otherOrganizationNotVirtual');
-        return;
-      }
-      const { score } = explain(j, i);
-      if (score < minScore) {
-        bump('belowMinScore');
-        return;
-      }
-      list.push({ mentor: j, score });
+    mentors.forEach((_, j) => {
+      let why = excludedBy(j, mentee);
+      const score = why === undefined ? explain(j, i).score : 0;
+      if (why === undefined && score < minScore) why = 'belowMinScore';
+      if (why === undefined) list.push({ mentor: j, score });
+      else ex[why] = (ex[why] ?? 0) + 1;
     });
     open.push(i);
     eligible.push(list);
