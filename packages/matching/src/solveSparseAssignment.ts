@@ -1,5 +1,6 @@
 import { registerMessages, solverMessagesEn, solverMessagesRu } from '@nastavnik/core';
 import { buildCertificate, checkCertificate } from './_internal/certificate';
+import { withEdgeScratch } from './_internal/edgeScratch';
 import { checkAbort, fail } from './_internal/fail';
 import { placesStart, type SparseGraph, sparseSap } from './_internal/sparseSap';
 
@@ -147,8 +148,10 @@ interface PreparedSparse {
   readonly totalCap: number;
   readonly sign: number;
   readonly adjR: Int32Array;
-  /** Costs times `sign` (minimised). */
-  readonly adjC: Float64Array;
+  /** The input costs, checked finite. */
+  readonly cost: Float64Array | ArrayLike<number>;
+  /** Costs times `sign` (minimised): made on demand (a copy of a region's million edges costs page faults). */
+  readonly minimised: () => Float64Array;
   readonly nE: number;
 }
 
@@ -177,28 +180,44 @@ function prepareSparse(input: SparseAssignmentInput, options: SparseAssignmentOp
     totalCap += k;
   }
   const sign = options.maximize === true ? -1 : 1;
-  const adjR = new Int32Array(nE);
-  const adjC = new Float64Array(nE);
   for (let r = 0; r < rows; r++) {
     const a = rowStart[r]!;
     const b = rowStart[r + 1]!;
     if (!(b >= a) || b > nE) {
       throw fail('invalid_input', ['rowStart', r + 1], { reason: 'rowStartDecreasing' });
     }
-    for (let e = a; e < b; e++) {
+  }
+  // Typed arrays (a region's million edges) in tight loops over one array at a time.
+  let adjR: Int32Array;
+  if (colIndex instanceof Int32Array) {
+    adjR = colIndex.subarray(0, nE); // read, never written: no copy
+    for (let e = 0; e < nE; e++) {
+      const c = adjR[e]!;
+      if (c < 0 || c >= cols) throw fail('invalid_input', ['colIndex', e], { reason: 'colIndexRange' });
+    }
+  } else {
+    adjR = new Int32Array(nE);
+    for (let e = 0; e < nE; e++) {
       const c = colIndex[e]!;
-      const w = cost[e]!;
       if (!Number.isInteger(c) || c < 0 || c >= cols) {
         throw fail('invalid_input', ['colIndex', e], { reason: 'colIndexRange' });
       }
-      if (!Number.isFinite(w)) {
-        throw fail('invalid_input', ['cost', e], { reason: 'edgeCost' });
-      }
       adjR[e] = c;
-      adjC[e] = w * sign;
     }
   }
-  return { rows, cols, rowStart, caps, totalCap, sign, adjR, adjC, nE };
+  for (let e = 0; e < nE; e++) {
+    const w = cost[e]!;
+    // a finite number: not NaN, not ±Infinity
+    if (!(typeof w === 'number' && w - w === 0))
+      throw fail('invalid_input', ['cost', e], { reason: 'edgeCost' });
+  }
+  const minimised = (): Float64Array => {
+    if (sign === 1 && cost instanceof Float64Array) return cost.subarray(0, nE);
+    const adjC = new Float64Array(nE);
+    for (let e = 0; e < nE; e++) adjC[e] = cost[e]! * sign;
+    return adjC;
+  };
+  return { rows, cols, rowStart, caps, totalCap, sign, adjR, cost, minimised, nE };
 }
 
 /**
@@ -228,7 +247,10 @@ export function solveSparseAssignment(
   input: SparseAssignmentInput,
   options: SparseAssignmentOptions = {},
 ): SparseAssignmentResult {
-  const { rows, cols, rowStart, caps, totalCap, sign, adjR, adjC, nE } = prepareSparse(input, options);
+  const { rows, cols, rowStart, caps, totalCap, sign, adjR, cost, minimised, nE } = prepareSparse(
+    input,
+    options,
+  );
   checkAbort(options.signal);
   const progress = { signal: options.signal, onProgress: options.onProgress, check: checkAbort };
 
@@ -242,7 +264,7 @@ export function solveSparseAssignment(
       adjStart[r] = rowStart[r]!;
       adjEnd[r] = rowStart[r + 1]!;
     }
-    const g: SparseGraph = { nL: rows, nR: cols, adjStart, adjEnd, adjR, adjC, capR: caps };
+    const g: SparseGraph = { nL: rows, nR: cols, adjStart, adjEnd, adjR, adjC: minimised(), capR: caps };
     const sol = sparseSap(g, progress);
     rowToCol.set(sol.leftTo);
     seedRow = sol.u;
@@ -252,18 +274,6 @@ export function solveSparseAssignment(
     const colStart = new Int32Array(cols + 1);
     for (let e = 0; e < nE; e++) colStart[adjR[e]! + 1]!++;
     for (let j = 0; j < cols; j++) colStart[j + 1] = colStart[j + 1]! + colStart[j]!;
-    const fill = colStart.slice(0, cols);
-    const tR = new Int32Array(nE);
-    const tC = new Float64Array(nE);
-    for (let r = 0; r < rows; r++) {
-      for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
-        const j = adjR[e]!;
-        const p = fill[j]!;
-        fill[j] = p + 1;
-        tR[p] = r;
-        tC[p] = adjC[e]!;
-      }
-    }
     const slotCol = new Int32Array(totalCap);
     const adjStart = new Int32Array(totalCap);
     const adjEnd = new Int32Array(totalCap);
@@ -276,16 +286,29 @@ export function solveSparseAssignment(
         s++;
       }
     }
-    const g: SparseGraph = {
-      nL: totalCap,
-      nR: rows,
-      adjStart,
-      adjEnd,
-      adjR: tR,
-      adjC: tC,
-      capR: new Int32Array(rows).fill(1),
-    };
-    const sol = sparseSap(g, progress, placesStart(cols, caps, colStart, tR, tC, totalCap, rows));
+    // The transposed edges live only for the solve: buffers kept between calls.
+    const sol = withEdgeScratch(nE, (tR, tC) => {
+      const fill = colStart.slice(0, cols);
+      for (let r = 0; r < rows; r++) {
+        for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
+          const j = adjR[e]!;
+          const p = fill[j]!;
+          fill[j] = p + 1;
+          tR[p] = r;
+          tC[p] = cost[e]! * sign;
+        }
+      }
+      const g: SparseGraph = {
+        nL: totalCap,
+        nR: rows,
+        adjStart,
+        adjEnd,
+        adjR: tR,
+        adjC: tC,
+        capR: new Int32Array(rows).fill(1),
+      };
+      return sparseSap(g, progress, placesStart(cols, caps, colStart, tR, tC, totalCap, rows));
+    });
     const slotTo = sol.leftTo;
     seedRow = sol.v;
     seedCol = new Float64Array(cols);
@@ -311,13 +334,13 @@ export function solveSparseAssignment(
     assigned++;
     let best = Number.POSITIVE_INFINITY;
     for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
-      if (adjR[e] === j && adjC[e]! < best) best = adjC[e]!;
+      if (adjR[e] === j && cost[e]! * sign < best) best = cost[e]! * sign;
     }
     total += best * sign;
   }
   if (options.certificate !== true) return { rowToCol, colLoad, total, assigned };
   const certificate = buildCertificate(
-    { rows, cols, rowStart, adjR, adjC, caps },
+    { rows, cols, rowStart, adjR, adjC: minimised(), caps },
     rowToCol,
     seedRow,
     seedCol,
@@ -352,7 +375,8 @@ export function verifySparseAssignment(
   result: Pick<SparseAssignmentResult, 'rowToCol' | 'certificate'>,
   options: Pick<SparseAssignmentOptions, 'maximize'> = {},
 ): SparseVerification {
-  const { rows, cols, rowStart, caps, adjR, adjC } = prepareSparse(input, options);
+  const { rows, cols, rowStart, caps, adjR, minimised } = prepareSparse(input, options);
+  const adjC = minimised();
   const cert = result?.certificate;
   if (cert === undefined || result.rowToCol?.length !== rows) {
     throw fail('invalid_input', ['result', cert === undefined ? 'certificate' : 'rowToCol'], {

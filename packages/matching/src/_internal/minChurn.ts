@@ -73,13 +73,17 @@ export function minChurnAssignment(inst: ChurnInstance, options: ChurnOptions): 
     }
     maxAbs += rowMax;
   }
-  const cost = new Float64Array(nE);
+  // The scores with a keep bonus: made only when a bonus is tried (8 MiB for a region's edges).
+  let cost: Float64Array | undefined;
   let solves = 0;
   const evaluate = (bonus: number): Evaluated => {
     checkAbort(options.signal);
-    for (let e = 0; e < nE; e++) cost[e] = score[e]! + (keepEdge[e] ? bonus : 0);
+    if (bonus !== 0) {
+      cost ??= new Float64Array(nE);
+      for (let e = 0; e < nE; e++) cost[e] = score[e]! + (keepEdge[e] ? bonus : 0);
+    }
     const res = solveSparseAssignment(
-      { rows, cols, rowStart, colIndex, cost, capacities },
+      { rows, cols, rowStart, colIndex, cost: bonus === 0 || cost === undefined ? score : cost, capacities },
       options.signal ? { maximize: true, signal: options.signal } : { maximize: true },
     );
     solves++;
@@ -97,6 +101,25 @@ export function minChurnAssignment(inst: ChurnInstance, options: ChurnOptions): 
       }
     }
     return { rowToCol: res.rowToCol, score: s, kept, assigned: res.assigned };
+  };
+
+  /** The rows in `restRows` alone, on the places left. */
+  const solveRest = (restRows: readonly number[], spare: Int32Array) => {
+    const subStart = new Int32Array(restRows.length + 1);
+    restRows.forEach((r, k) => {
+      subStart[k + 1] = subStart[k]! + rowStart[r + 1]! - rowStart[r]!;
+    });
+    const subCol = new Int32Array(subStart[restRows.length]!);
+    const subCost = new Float64Array(subStart[restRows.length]!);
+    restRows.forEach((r, k) => {
+      subCol.set(colIndex.subarray(rowStart[r]!, rowStart[r + 1]!), subStart[k]!);
+      subCost.set(score.subarray(rowStart[r]!, rowStart[r + 1]!), subStart[k]!);
+    });
+    solves++;
+    return solveSparseAssignment(
+      { rows: restRows.length, cols, rowStart: subStart, colIndex: subCol, cost: subCost, capacities: spare },
+      options.signal ? { maximize: true, signal: options.signal } : { maximize: true },
+    );
   };
 
   /** All keepable pairs kept, the rest solved; undefined when that loses a pair or over-fills a column. */
@@ -117,23 +140,15 @@ export function minChurnAssignment(inst: ChurnInstance, options: ChurnOptions): 
     }
     const restRows: number[] = [];
     for (let r = 0; r < rows; r++) if (!fixed[r]) restRows.push(r);
-    const subStart = new Int32Array(restRows.length + 1);
-    restRows.forEach((r, k) => {
-      subStart[k + 1] = subStart[k]! + rowStart[r + 1]! - rowStart[r]!;
-    });
-    const subCol = new Int32Array(subStart[restRows.length]!);
-    const subCost = new Float64Array(subStart[restRows.length]!);
-    restRows.forEach((r, k) => {
-      subCol.set(colIndex.subarray(rowStart[r]!, rowStart[r + 1]!), subStart[k]!);
-      subCost.set(score.subarray(rowStart[r]!, rowStart[r + 1]!), subStart[k]!);
-    });
     const spare = Int32Array.from(capacities, (c, j) => c - load[j]!);
+    let places = 0;
+    for (let j = 0; j < cols; j++) places += spare[j]!;
     checkAbort(options.signal);
-    const res = solveSparseAssignment(
-      { rows: restRows.length, cols, rowStart: subStart, colIndex: subCol, cost: subCost, capacities: spare },
-      options.signal ? { maximize: true, signal: options.signal } : { maximize: true },
-    );
-    solves++;
+    // No place left (the mentors who left took theirs with them): nothing to solve, nothing to copy.
+    const res =
+      places === 0 || restRows.length === 0
+        ? { rowToCol: new Int32Array(restRows.length).fill(-1) }
+        : solveRest(restRows, spare);
     const rowToCol = Int32Array.from(previous, (j, r) => (fixed[r] ? j : -1));
     restRows.forEach((r, k) => {
       rowToCol[r] = res.rowToCol[k]!;
