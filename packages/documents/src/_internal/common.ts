@@ -20,7 +20,7 @@ import {
 } from '@nastavnik/core';
 import type { Block } from '../model';
 import { formatDateShort } from '../typography/dates';
-import { declineName, type GrammaticalCase, nameIn } from '../typography/names';
+import { type GrammaticalCase, nameIn } from '../typography/names';
 import { formatOrderNumber } from '../typography/numbers';
 import { declinePosition } from '../typography/positions';
 
@@ -172,15 +172,10 @@ export function addressee(p: Person): string {
   return personIn(p, 'dative');
 }
 
-export function fullName(p: Person): string {
-  return formatName(p.name, 'full');
-}
-
 export function shortName(p: Person): string {
   return formatName(p.name, 'lastFirst');
 }
 
-export { declineName };
 
 /**
  * The consent guard of a builder that names people (152-ФЗ ст. 9; core's

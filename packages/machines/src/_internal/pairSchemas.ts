@@ -134,20 +134,3 @@ export const PairContextSchema = z.object({
   lastDate: IsoDateSchema,
   eventCount: z.number().int().min(0),
 }) satisfies z.ZodType<PairContext>;
-
-const forming = z.enum(['collectingConsents', 'consented']);
-const running = z.enum([
-  'awaitingOrganizational',
-  'awaitingTrial',
-  'awaitingPlanning',
-  'awaitingProgramme',
-  'active',
-  'closing',
-]);
-
-export const PairStateValueSchema = z.union([
-  z.object({ forming }).strict(),
-  z.object({ running }).strict(),
-  z.literal('completed'),
-  z.literal('terminated'),
-]);

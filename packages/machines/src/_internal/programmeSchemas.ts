@@ -85,10 +85,3 @@ export const ProgrammeContextSchema = z.object({
   lastDate: IsoDateSchema,
   eventCount: z.number().int().min(0),
 }) satisfies z.ZodType<ProgrammeContext>;
-
-const stage = z.union([ProgrammeStageSchema, z.literal('closed')]);
-export const ProgrammeStateValueSchema = z.object({
-  stages: z.union([z.object({ open: stage }).strict(), z.literal('closed')]),
-  continuous: z.enum(['running', 'closed']),
-  monitoring: z.enum(['open', 'closed']),
-});

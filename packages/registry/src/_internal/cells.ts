@@ -37,10 +37,6 @@ function numberText(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-export function isBlank(cell: Cell): boolean {
-  return cellText(cell) === undefined;
-}
-
 const DATE_PROBLEM: CellProblem = { code: 'date_invalid' };
 
 const MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
@@ -184,12 +180,6 @@ const splitOn = (re: RegExp) =>
   );
 const splitAll = splitOn(/[;\n\r,]+/);
 const splitLines = splitOn(/[;\n\r]+/);
-
-/** Format an ISO date as ДД.ММ.ГГГГ. */
-export function isoToRu(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
 
 /** A UTC-midnight Date for an ISO date (how XLSX date cells are written). */
 export function isoToUtcDate(iso: string): Date {

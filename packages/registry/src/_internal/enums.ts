@@ -8,7 +8,6 @@ import {
   requestSourceLabels,
 } from '@nastavnik/core';
 import type { RegistryCatalogues } from '../types';
-import type { ListName } from './fields';
 import { catalogueLookup, Lookup } from './lookup';
 
 const fromLabels = (
@@ -124,8 +123,4 @@ export function lookups(catalogues: RegistryCatalogues | undefined): Lookups {
     givenBy: givenByLookup,
     origin: originLookup,
   };
-}
-
-export function lookupFor(all: Lookups, list: ListName): Lookup {
-  return all[list];
 }
