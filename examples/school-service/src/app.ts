@@ -84,7 +84,7 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
 }
 
-export { type School, SchoolSchema } from './schemas';
+export type { School } from './schemas';
 
 type Env = { Variables: { caller: Caller } };
 
@@ -777,8 +777,9 @@ export function createApp(options: AppOptions) {
       case 'refused':
         throw new HttpProblem(409, {
           name: 'EventRefused',
-          path: ['event'],
           ...r.refused,
+          // The refusal's path is within the event.
+          path: ['event', ...r.refused.path],
           refusal: r.refused,
           version: r.version,
         });

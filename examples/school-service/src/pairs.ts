@@ -3,7 +3,6 @@ import {
   createPairSnapshot,
   pairTransition as machineTransition,
   migratePairSnapshot,
-  type PairEvent,
   PairEventSchema,
   type PairPhase,
   type PairRefusalCode,
@@ -16,7 +15,7 @@ import {
 } from '@nastavnik/machines';
 import type { TransitionFn } from './store';
 
-export type { PairEvent, PairSnapshot, PersistedPair };
+export type { PairSnapshot, PersistedPair };
 
 /** The machine's refusal, as returned with a 409. @example const r: PairRefusal = { code: 'consents_incomplete', message: '…', messageEn: '…' }; */
 export type PairRefusal = Refusal<PairRefusalCode>;

@@ -2,7 +2,7 @@
 import { type Pair, PairSchema, type Person, PersonSchema, parse } from '@nastavnik/core';
 import { initialPairSnapshot, type PersistedPair } from '../pairs';
 import type { EventStore } from '../store';
-import { consentEvent, ORG, orderEvent, pairBody, teacher } from './fixtures';
+import { consentEvent, orderEvent, pairBody, teacher } from './fixtures';
 
 export function worldPair(id: string): { pair: Pair; people: Person[]; mentorId: string; menteeId: string } {
   const mentorId = `${id}-mentor`;
@@ -41,4 +41,3 @@ export function refusedEvent() {
   return orderEvent('1-о');
 }
 
-export { ORG };
