@@ -624,26 +624,17 @@ function trainingRecord(rng: Random, ctx: Ctx): TrainingRecord {
  */
 type ConsentStatus = 'valid' | 'missing' | 'selfSigned' | 'withdrawn' | 'partial';
 
-function buildSchool(
-  ctx: Ctx,
-  authority: Organization,
-  m: number,
-  s: number,
-  schoolName: SchoolName,
-): SampleSchool {
-  const rng = new Random(mixSeed(ctx.seed, m, s));
-  const prefix = `m${m}s${s}`;
-  const organization: Organization = {
-    id: brand.org(`sch-${prefix}`),
-    kind: 'school',
-    name: schoolName.full,
-    shortName: schoolName.short,
-    parentId: authority.id,
-    locality: schoolName.locality,
-  };
-  const orgId = organization.id;
+/** The people of a school: the head, the teachers (the first is the curator) and the pupils with their families. */
+interface SchoolPeople {
+  readonly head: Person;
+  readonly teachers: Person[];
+  readonly curator: Person;
+  readonly pupils: Person[];
+  /** The family of each pupil, in the order of `pupils` (the parents' names for consents). */
+  readonly families: Family[];
+}
 
-  // People ---------------------------------------------------------------------------------
+function schoolPeople(rng: Random, ctx: Ctx, orgId: Organization['id'], prefix: string): SchoolPeople {
   const headGender = randomGender(rng, 0.75);
   const head: Person = {
     id: brand.person(`${prefix}-head`),
@@ -700,8 +691,15 @@ function buildSchool(
       grade,
     });
   }
+  return { head, teachers, curator, pupils, families };
+}
 
-  // Registries -------------------------------------------------------------------------------
+/** Who of the school is in the mentor and the mentee registries. */
+function schoolRegistries(
+  rng: Random,
+  ctx: Ctx,
+  { head, teachers, pupils }: SchoolPeople,
+): { mentorProfiles: MentorProfile[]; menteeProfiles: MenteeProfile[] } {
   const mentorProfiles: MentorProfile[] = [];
   const menteeProfiles: MenteeProfile[] = [];
   const teacherMentor = (p: Person, form: 'educatorEducator' | 'headEducator'): MentorProfile => ({
@@ -762,8 +760,18 @@ function buildSchool(
       });
     }
   }
+  return { mentorProfiles, menteeProfiles };
+}
 
-  // Consents ---------------------------------------------------------------------------------
+/** The participants' consents, with the gaps a school has before the group meeting (when `ctx.gaps`). */
+function schoolConsents(
+  rng: Random,
+  ctx: Ctx,
+  prefix: string,
+  { head, teachers, curator, pupils, families }: SchoolPeople,
+  mentorProfiles: readonly MentorProfile[],
+  menteeProfiles: readonly MenteeProfile[],
+): Consent[] {
   const familyOf = new Map<string, Family>();
   pupils.forEach((p, i) => {
     familyOf.set(p.id, families[i] as Family);
@@ -855,8 +863,19 @@ function buildSchool(
       consents.push(sign(purpose, st === 'withdrawn' && purpose === 'personalData'));
     }
   }
+  return consents;
+}
 
-  // Orders and programme -----------------------------------------------------------------------
+/** The four orders of the model's start and the school's programme. */
+function schoolOrders(
+  rng: Random,
+  ctx: Ctx,
+  prefix: string,
+  orgId: Organization['id'],
+  schoolName: SchoolName,
+  { head, curator }: SchoolPeople,
+  mentorProfiles: readonly MentorProfile[],
+): { orders: Order[]; programme: Programme } {
   const orderDate = isoFromDayNumber(dayNumberFromParts(ctx.startYear, 8, rng.int(25, 31)));
   const style = rng.pick(['-р', '-од', '/п.о.д.', '-о'] as const);
   const base = rng.int(90, 420);
@@ -900,7 +919,40 @@ function buildSchool(
     curatorIds: [curator.id],
     forms: FORM_ORDER.filter((f) => usedForms.has(f)),
   };
+  return { orders, programme };
+}
 
+function buildSchool(
+  ctx: Ctx,
+  authority: Organization,
+  m: number,
+  s: number,
+  schoolName: SchoolName,
+): SampleSchool {
+  const rng = new Random(mixSeed(ctx.seed, m, s));
+  const prefix = `m${m}s${s}`;
+  const organization: Organization = {
+    id: brand.org(`sch-${prefix}`),
+    kind: 'school',
+    name: schoolName.full,
+    shortName: schoolName.short,
+    parentId: authority.id,
+    locality: schoolName.locality,
+  };
+  // One random stream, drawn in this order: people, registries, consents, orders.
+  const people = schoolPeople(rng, ctx, organization.id, prefix);
+  const { mentorProfiles, menteeProfiles } = schoolRegistries(rng, ctx, people);
+  const consents = schoolConsents(rng, ctx, prefix, people, mentorProfiles, menteeProfiles);
+  const { orders, programme } = schoolOrders(
+    rng,
+    ctx,
+    prefix,
+    organization.id,
+    schoolName,
+    people,
+    mentorProfiles,
+  );
+  const { head, curator, teachers, pupils } = people;
   return {
     organization,
     head,
