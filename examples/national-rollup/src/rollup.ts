@@ -54,9 +54,11 @@ export async function generateCountry(pupils: number, dir: string): Promise<void
 
 /** Compute and publish the whole country. */
 export async function nationalRollup(options: RollupOptions): Promise<Rollup> {
-  // Under 4 GiB in all: DuckDB spills what does not fit to a folder under the system's temp.
+  // Under 4 GiB in all: DuckDB gets 2 GB and spills what does not fit to a folder under the
+  // system's temp; the rest is for the values and their suppression in this process.
   const instance = await DuckDBInstance.create(':memory:', {
-    memory_limit: '3GB',
+    memory_limit: '2GB',
+    threads: '2',
     temp_directory: join(tmpdir(), 'nastavnik-duckdb-spill'),
   });
   const connection = await instance.connect();
