@@ -5,13 +5,13 @@
  * Cyrillic name — and get back validated records and a row-by-row report.
  * The people are the sample generator's invented teachers.
  */
+import type { MentorWithProfile } from '@nastavnik/core';
 import { generateMunicipality } from '@nastavnik/core/sample';
 import {
   buildRegistryTemplate,
   exportRegistry,
   findDuplicates,
   importRegistry,
-  type MentorRecord,
   redactIssues,
 } from '@nastavnik/registry';
 import ExcelJS from 'exceljs';
@@ -79,7 +79,7 @@ export async function main(): Promise<ImportSummary> {
     // Row and column as the curator sees them in Excel, and what is wrong, in Russian.
     console.log(`строка ${issue.row}, столбец ${issue.column} «${issue.header}»: ${issue.message}`);
   }
-  const mentors: MentorRecord[] = result.records; // { person, profile } validated with the core schemas
+  const mentors: MentorWithProfile[] = result.records; // { person, profile } validated with the core schemas
   // #endregion import
 
   // #region report
