@@ -193,6 +193,14 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
     expect(ids.map((id) => table[id])).not.toEqual(original);
   });
 
+  it('a release without the consent check is a typed error, not an unchecked transfer', () => {
+    const e = refusal(() =>
+      depersonaliseDataset(pitfall, { secret, asOf } as unknown as DatasetReleaseOptions),
+    );
+    expect([e.code, e.issues[0]?.path]).toEqual(['invalid_type', ['options', 'consentCheck']]);
+    expect(e.message.length).toBeGreaterThan(0);
+  });
+
   it('is deterministic for a secret, and another secret gives other identifiers', () => {
     const a = release(pitfall, { secret, k: 2 });
     expect(release(pitfall, { secret, k: 2 })).toEqual(a);
