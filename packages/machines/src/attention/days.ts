@@ -1,6 +1,4 @@
-import type { IsoDate } from '@nastavnik/core';
-
-const DAY = 86_400_000;
+import { dayNumberFromParts, type IsoDate, isoFromDayNumber } from '@nastavnik/core';
 
 const digit = (s: string, i: number): number => {
   const c = s.charCodeAt(i) - 48;
@@ -9,8 +7,8 @@ const digit = (s: string, i: number): number => {
 
 /**
  * @internal Days since 1970-01-01 of an ISO date, from its character codes
- * (Hinnant's days-from-civil: no `Date`, no substring; the same number as
- * `Date.UTC` for every valid date). Not a number when `date` is not `YYYY-MM-DD`.
+ * (core's calendar: no `Date`, no substring; the same number as core's
+ * `dayNumber` for every valid date). Not a number when `date` is not `YYYY-MM-DD`.
  */
 export function dayOf(date: string): number {
   if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN;
@@ -19,11 +17,7 @@ export function dayOf(date: string): number {
   const d = digit(date, 8) * 10 + digit(date, 9);
   // A non-digit is NaN, which fails every comparison.
   if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return Number.NaN;
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+  return dayNumberFromParts(y, m, d);
 }
 
 /**
@@ -42,7 +36,7 @@ export class IsoDays {
   of(day: number): IsoDate {
     let s = this.#iso.get(day);
     if (s === undefined) {
-      s = new Date(day * DAY).toISOString().slice(0, 10) as IsoDate;
+      s = isoFromDayNumber(day);
       this.#iso.set(day, s);
     }
     return s;
