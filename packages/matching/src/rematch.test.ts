@@ -282,6 +282,80 @@ describe('rematch', () => {
       'duplicate_id',
       'requestsAdded.0.id',
     ]);
+    // Candidate pairs: the first bad one in input order, as zod and a loop over them would report it.
+    const two = {
+      mentors: [
+        { id: 't-1', capacity: 1 },
+        { id: 't-2', capacity: 1 },
+      ],
+      requests: [{ id: 'p-1' }, { id: 'p-2' }],
+    };
+    const c = (mentorId: string, requestId: string, score: unknown = 1) => ({ mentorId, requestId, score });
+    const withCandidates = (candidates: unknown[]) =>
+      code(() => rematch({ instance: { ...two, candidates } as RematchPrevious['instance'], pairs: [] }));
+    expect(withCandidates([c('t-1', 'p-1'), c('t-1', 'p-2', Number.NaN)])).toEqual([
+      'invalid_type',
+      'instance.candidates.1.score',
+    ]);
+    expect(
+      withCandidates([c('t-1', 'p-1'), c('t-2', 'p-1'), { mentorId: '', requestId: 'p-2', score: 1 }]),
+    ).toEqual(['too_small', 'instance.candidates.2.mentorId']);
+    expect(withCandidates([c('t-1', 'p-2'), c('t-2', 'p-1'), c('t-1', 'p-2'), c('t-9', 'p-1')])).toEqual([
+      'duplicate_id',
+      'instance.candidates.2',
+    ]);
+    expect(withCandidates([c('t-1', 'p-2'), c('t-9', 'p-1'), c('t-1', 'p-2')])).toEqual([
+      'unknown_reference',
+      'instance.candidates.1',
+    ]);
+    expect(withCandidates([c('t-1', 'p-1'), c('t-2', 'p-1'), c('t-2', 'p-1'), c('t-1', 'p-1')])).toEqual([
+      'duplicate_id',
+      'instance.candidates.2',
+    ]);
+  });
+
+  it('re-scores a known candidate pair from the changes (the last score given wins) and leaves out forbidden ones', () => {
+    const previous: RematchPrevious = {
+      instance: {
+        mentors: [
+          { id: 't-1', capacity: 1 },
+          { id: 't-2', capacity: 1 },
+        ],
+        requests: [{ id: 'p-1' }, { id: 'p-2' }],
+        candidates: [
+          { mentorId: 't-2', requestId: 'p-1', score: 1 },
+          { mentorId: 't-1', requestId: 'p-1', score: 5 },
+          { mentorId: 't-1', requestId: 'p-2', score: 4 },
+          { mentorId: 't-2', requestId: 'p-2', score: 4 },
+        ],
+      },
+      pairs: [
+        { mentorId: 't-1', requestId: 'p-1' },
+        { mentorId: 't-2', requestId: 'p-2' },
+      ],
+    };
+    const r = rematch(
+      previous,
+      {
+        candidates: [
+          { mentorId: 't-2', requestId: 'p-1', score: 3 },
+          { mentorId: 't-1', requestId: 'p-2', score: 20 },
+          { mentorId: 't-2', requestId: 'p-1', score: 9 },
+        ],
+        forbiddenPairs: [{ mentorId: 't-1', requestId: 'p-1' }],
+      },
+      { tolerance: 0 },
+    );
+    expect(r.instance.candidates).toEqual([
+      { mentorId: 't-2', requestId: 'p-1', score: 9 },
+      { mentorId: 't-1', requestId: 'p-2', score: 20 },
+      { mentorId: 't-2', requestId: 'p-2', score: 4 },
+    ]);
+    expect(r.pairs.map((p) => [p.mentorId, p.requestId, p.score])).toEqual([
+      ['t-1', 'p-2', 20],
+      ['t-2', 'p-1', 9],
+    ]);
+    expect(r.optimalScore).toBe(29);
   });
 
   it('rematchSparse: the same repair on typed arrays, with the forced churn of a removed edge', () => {
