@@ -329,6 +329,27 @@ class KeyCounts {
   }
 }
 
+/** A copy of `a` with `cap` cells, the new ones set to `fill`. */
+function grownInt32(a: Int32Array, cap: number, fill: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  if (fill !== 0) b.fill(fill, a.length);
+  b.set(a);
+  return b;
+}
+
+function grownInt8(a: Int8Array, cap: number): Int8Array<ArrayBuffer> {
+  const b = new Int8Array(cap);
+  b.set(a);
+  return b;
+}
+
+function grownUint8(a: Uint8Array, cap: number, fill: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(cap);
+  if (fill !== 0) b.fill(fill, a.length);
+  b.set(a);
+  return b;
+}
+
 function duplicateRequest(i: number): never {
   throw fail('duplicate_id', ['requests', i, 'id'], { of: 'request' });
 }
@@ -376,53 +397,62 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   const orgs = new OrgLookup(indexOf);
 
   // Requests made in the window: slots with their day and best approval day.
+  // No array on the JS heap grows with the records (see StringIndex): slots
+  // hold accumulator indices, and the indices read their keys from the records.
   const requests = ds.requests;
   const nReq = requests.length;
-  const reqSlot = new StringIndex(nReq);
   const reqCreated = new Int32Array(nReq);
   const reqBest = new Int32Array(nReq).fill(NEVER);
   const reqRecord = new Int32Array(nReq);
-  const reqAcc: Accumulator[] = [];
+  const reqAcc = new Int32Array(nReq);
+  const reqSlot = new StringIndex(nReq, (slot) => requests[reqRecord[slot]!]!.id);
   for (let i = 0; i < nReq; i++) {
     const r = requests[i]!;
-    const acc = accs[orgs.index(r.organizationId, 'requests', i)]!;
+    const ai = orgs.index(r.organizationId, 'requests', i);
     const day = isoDay(r.createdAt);
-    const slot = reqAcc.length;
+    const slot = reqSlot.size;
     if (day < start || day > until) {
       if (reqSlot.get(r.id) >= 0) duplicateRequest(i);
       continue;
     }
-    // One probe: adding an id already present leaves the size unchanged.
-    if (reqSlot.add(r.id) !== slot) duplicateRequest(i);
+    // One probe: an id already present gives its own slot back.
+    if (reqSlot.add(r.id, slot) !== slot) duplicateRequest(i);
     reqCreated[slot] = day;
     reqRecord[slot] = i;
-    reqAcc.push(acc);
+    reqAcc[slot] = ai;
   }
 
-  // Participants of pairs: flags, mentor load, first approval as a mentee.
-  const partSlot = new StringIndex(ds.pairs.length);
+  // Participants of pairs: flags, mentor load, first approval as a mentee;
+  // the key of a slot is the mentor (position −1) or a mentee of a pair.
+  const pairs = ds.pairs;
   let cap = 1024;
   let flags = new Uint8Array(cap);
   let load = new Int32Array(cap);
   let firstApproved = new Int32Array(cap).fill(NEVER);
-  const slotOf = (id: string): number => {
-    const s = partSlot.add(id);
+  let partPair = new Int32Array(cap);
+  let partPos = new Int32Array(cap);
+  const partSlot = new StringIndex(pairs.length, (slot) => {
+    const p = pairs[partPair[slot]!]!;
+    const pos = partPos[slot]!;
+    return pos < 0 ? p.mentorId : p.menteeIds[pos]!;
+  });
+  const slotOf = (id: string, pair: number, pos: number): number => {
+    const fresh = partSlot.size;
+    const s = partSlot.add(id, fresh);
+    if (s !== fresh) return s;
     if (s >= cap) {
       cap *= 2;
-      const f = new Uint8Array(cap);
-      f.set(flags);
-      flags = f;
-      const l = new Int32Array(cap);
-      l.set(load);
-      load = l;
-      const a = new Int32Array(cap).fill(NEVER);
-      a.set(firstApproved.subarray(0, s));
-      firstApproved = a;
+      flags = grownUint8(flags, cap, 0);
+      load = grownInt32(load, cap, 0);
+      firstApproved = grownInt32(firstApproved, cap, NEVER);
+      partPair = grownInt32(partPair, cap, 0);
+      partPos = grownInt32(partPos, cap, 0);
     }
+    partPair[s] = pair;
+    partPos[s] = pos;
     return s;
   };
 
-  const pairs = ds.pairs;
   const byForm = new KeyCounts(accs);
   const byFormat = new KeyCounts(accs);
   for (let i = 0; i < pairs.length; i++) {
@@ -444,12 +474,12 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
       if (rs >= 0 && approved < reqBest[rs]!) reqBest[rs] = approved;
     }
     for (let j = 0; j < mentees.length; j++) {
-      const s = slotOf(mentees[j]!);
+      const s = slotOf(mentees[j]!, i, j);
       if (inPeriod) flags[s]! |= MENTEE_IN_PERIOD;
       if (open) flags[s]! |= OPEN_MENTEE;
       if (approved < firstApproved[s]!) firstApproved[s] = approved;
     }
-    const ms = slotOf(p.mentorId);
+    const ms = slotOf(p.mentorId, i, -1);
     if (open) load[ms]! += mentees.length;
     if (inPeriod) {
       flags[ms]! |= MENTOR_IN_PERIOD;
@@ -477,8 +507,8 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
 
   // Requests: matched (with days), waiting (and distinct waiting mentees).
   const waitingSeen = new Set<string>();
-  for (let s = 0; s < reqAcc.length; s++) {
-    const acc = reqAcc[s]!;
+  for (let s = 0; s < reqSlot.size; s++) {
+    const acc = accs[reqAcc[s]!]!;
     acc.requests++;
     const best = reqBest[s]!;
     if (best !== NEVER) {
@@ -569,55 +599,46 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   // Answers: satisfaction directly; self-assessment paired per respondent.
   const responses = ds.responses;
   const saExpected = Math.max(1024, responses.length >> 3);
-  const saSlot = [new StringIndex(saExpected), new StringIndex(saExpected)] as const;
   let saCap = 1024;
   let saEntryDay = new Int32Array(saCap).fill(NEVER);
   let saEntry = new Int8Array(saCap);
   let saFinalDay = new Int32Array(saCap).fill(-NEVER);
   let saFinal = new Int8Array(saCap);
   let saRole = new Uint8Array(saCap);
-  const saAcc: Accumulator[] = [];
-  /** Per role: key index in its StringIndex → slot. */
-  const saSlotOf: [number[], number[]] = [[], []];
+  /** The accumulator (index) of the latest final answer, and the record that added the slot. */
+  let saAcc = new Int32Array(saCap);
+  let saFirst = new Int32Array(saCap);
+  let saCount = 0;
+  // Slots are numbered across both roles: a new key gets the next slot.
+  const saKey = (slot: number) => responses[saFirst[slot]!]!.respondentId;
+  const saSlot = [new StringIndex(saExpected, saKey), new StringIndex(saExpected, saKey)] as const;
   for (let i = 0; i < responses.length; i++) {
     const r = responses[i]!;
-    const acc = accs[orgs.index(r.organizationId, 'responses', i)]!;
+    const ai = orgs.index(r.organizationId, 'responses', i);
     const day = isoDay(r.submittedAt);
     if (day < start || day > until) continue;
     const role = r.role === 'mentor' ? 0 : 1;
     if (r.kind === 'satisfaction') {
+      const acc = accs[ai]!;
       const h = role === 0 ? acc.satisfactionMentor : acc.satisfactionMentee;
       h[r.score]! += 1;
       continue;
     }
-    const index = saSlot[role];
-    const known = index.size;
-    // Slots are numbered across both roles: a new key gets the next slot.
-    const k = index.add(r.respondentId);
-    let s: number;
-    if (index.size === known) s = saSlotOf[role]![k]!;
-    else {
-      s = saAcc.length;
-      saSlotOf[role]!.push(s);
+    const s = saSlot[role].add(r.respondentId, saCount);
+    if (s === saCount) {
+      saCount++;
       if (s >= saCap) {
         saCap *= 2;
-        const a = new Int32Array(saCap).fill(NEVER);
-        a.set(saEntryDay);
-        saEntryDay = a;
-        const b = new Int8Array(saCap);
-        b.set(saEntry);
-        saEntry = b;
-        const c = new Int32Array(saCap).fill(-NEVER);
-        c.set(saFinalDay);
-        saFinalDay = c;
-        const d = new Int8Array(saCap);
-        d.set(saFinal);
-        saFinal = d;
-        const e = new Uint8Array(saCap);
-        e.set(saRole);
-        saRole = e;
+        saEntryDay = grownInt32(saEntryDay, saCap, NEVER);
+        saEntry = grownInt8(saEntry, saCap);
+        saFinalDay = grownInt32(saFinalDay, saCap, -NEVER);
+        saFinal = grownInt8(saFinal, saCap);
+        saRole = grownUint8(saRole, saCap, 0);
+        saAcc = grownInt32(saAcc, saCap, 0);
+        saFirst = grownInt32(saFirst, saCap, 0);
       }
-      saAcc.push(acc);
+      saFirst[s] = i;
+      saAcc[s] = ai;
       saRole[s] = role;
     }
     // The earliest entry and the latest final count; ties keep the first seen.
@@ -629,12 +650,12 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
     } else if (day > saFinalDay[s]!) {
       saFinalDay[s] = day;
       saFinal[s] = r.score;
-      saAcc[s] = acc;
+      saAcc[s] = ai;
     }
   }
-  for (let s = 0; s < saAcc.length; s++) {
+  for (let s = 0; s < saCount; s++) {
     if (saEntryDay[s] === NEVER || saFinalDay[s] === -NEVER) continue;
-    const acc = saAcc[s]!;
+    const acc = accs[saAcc[s]!]!;
     const sums = saRole[s] === 0 ? acc.selfAssessmentMentor : acc.selfAssessmentMentee;
     const delta = saFinal[s]! - saEntry[s]!;
     sums.respondents++;
