@@ -9,10 +9,9 @@ import {
   registerCatalogue,
 } from '@nastavnik/core';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { type Cell, cellText, numberRu } from './_internal/cells';
-import { guard } from './_internal/csv';
+import { encodeWindows1251, guard } from './_internal/csv';
 import { type Lookups, lookups } from './_internal/enums';
 import { FIELDS, type FieldDef } from './_internal/fields';
 import { consentCells, menteeCells, mentorCells, pairCells } from './_internal/kinds';
@@ -145,7 +144,7 @@ function exportCsv<K extends RegistryKind>(
   const lines: string[] = [cols.map((c) => csvCell(c.header, sep)).join(sep)];
   for (const row of rowsOf(kind, records, l, cols)) lines.push(row.map((c) => csvCell(c, sep)).join(sep));
   const text = `${lines.join('\r\n')}\r\n`;
-  if (encoding === 'windows-1251') return new Uint8Array(iconv.encode(text, 'win1251'));
+  if (encoding === 'windows-1251') return encodeWindows1251(text);
   return new TextEncoder().encode(`\ufeff${text}`);
 }
 

@@ -53,6 +53,29 @@ export async function* decodeText(
   if (tail) yield clean(tail);
 }
 
+/** Windows-1251's bytes 0x80–0xFF by character, from the WHATWG decoder (0x98 is no character). */
+let cp1251: Map<number, number> | undefined;
+
+/**
+ * Encode text as Windows-1251 (what Russian Excel reads from a CSV): a
+ * character the code page lacks becomes «?», one per UTF-16 unit, as
+ * iconv-lite writes it.
+ */
+export function encodeWindows1251(text: string): Uint8Array {
+  if (!cp1251) {
+    const d = new TextDecoder('windows-1251');
+    cp1251 = new Map();
+    for (let b = 0x80; b <= 0xff; b++)
+      if (b !== 0x98) cp1251.set(d.decode(Uint8Array.of(b)).charCodeAt(0), b);
+  }
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c < 0x80 ? c : (cp1251.get(c) ?? 0x3f);
+  }
+  return out;
+}
+
 /** Pass bytes through, failing with `tooMuch()` once more than `max` bytes have passed. */
 export async function* capBytes(
   chunks: AsyncIterable<Uint8Array>,

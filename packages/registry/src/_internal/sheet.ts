@@ -61,6 +61,29 @@ class Meter {
     private readonly textTooLong: () => Error,
   ) {}
 
+  /**
+   * The run of bytes without a `<` at the end of `c`, given the run before it;
+   * throws when any run, inside `c` or across chunks, is longer than a text may be.
+   */
+  private longestRun(c: Uint8Array, before: number): number {
+    let lt = c.indexOf(0x3c);
+    if (lt < 0) {
+      if (before + c.byteLength > this.maxText) throw this.textTooLong();
+      return before + c.byteLength;
+    }
+    if (before + lt > this.maxText) throw this.textTooLong();
+    // A chunk no longer than the limit holds no run over it; a larger one (a zip bomb unpacks so) is scanned.
+    if (c.byteLength > this.maxText) {
+      for (let next = c.indexOf(0x3c, lt + 1); next >= 0; next = c.indexOf(0x3c, lt + 1)) {
+        if (next - lt - 1 > this.maxText) throw this.textTooLong();
+        lt = next;
+      }
+    } else lt = c.lastIndexOf(0x3c);
+    const tail = c.byteLength - lt - 1;
+    if (tail > this.maxText) throw this.textTooLong();
+    return tail;
+  }
+
   /** The part's text, chunk by chunk; `counted` parts add to the total. */
   *text(chunks: Iterable<Uint8Array>, declared: number, counted: boolean): Generator<string> {
     let part = 0;
@@ -70,12 +93,10 @@ class Meter {
       const bytes = c.byteLength;
       part += bytes;
       if (counted) this.total += bytes;
-      // The XML parser holds a whole text node in memory: one that no cell could hold is stopped here.
-      const lt = c.lastIndexOf(0x3c);
-      run = lt < 0 ? run + bytes : bytes - lt - 1;
       if (this.total > this.max || (!counted && part > this.max)) throw this.tooMuch();
       if (part > declared) throw this.broken();
-      if (run > this.maxText) throw this.textTooLong();
+      // The XML parser holds a whole text node in memory: one that no cell could hold is stopped here.
+      run = this.longestRun(c, run);
       const s = d.decode(c, { stream: true });
       if (s) yield s;
     }
