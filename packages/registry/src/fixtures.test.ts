@@ -1,5 +1,6 @@
 import { nastavnikIssue } from '@nastavnik/core';
 import { importRegistry, redactIssues } from '@nastavnik/registry';
+import * as browser from '@nastavnik/registry/browser';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +86,12 @@ async function messyMentorsXlsx(): Promise<Uint8Array> {
 
 describe('messy XLSX: merged two-row header, title, empty rows, look-alikes, Ё, numbers as text', () => {
   it('imports the good rows and reports each bad one', async () => {
-    const r = await importRegistry(await messyMentorsXlsx(), { kind: 'mentors', organizationId: 'sch-1' });
+    const xlsx = await messyMentorsXlsx();
+    const r = await importRegistry(xlsx, { kind: 'mentors', organizationId: 'sch-1' });
+    // The browser entry, from a File-like Blob, gives exactly the same result.
+    expect(
+      await browser.importRegistry(new Blob([xlsx]), { kind: 'mentors', organizationId: 'sch-1' }),
+    ).toEqual(r);
     expect(r.source.headerRows).toEqual([2, 3]);
     expect(r.totals).toEqual({ read: 7, accepted: 3, rejected: 4, empty: 1 });
     expect(r.emptyRows).toEqual([5]);
@@ -196,6 +202,9 @@ describe('Windows-1251 CSV with «;» (as Russian Excel saves it)', () => {
 
   it('sniffs the encoding and separator and groups consecutive rows of one mentee', async () => {
     const r = await importRegistry(bytes, { kind: 'mentees', organizationId: 'sch-1' });
+    expect(
+      await browser.importRegistry(new Blob([bytes]), { kind: 'mentees', organizationId: 'sch-1' }),
+    ).toEqual(r);
     expect(r.source).toMatchObject({
       format: 'csv',
       encoding: 'windows-1251',
