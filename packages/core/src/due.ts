@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysInMonth } from './calendar';
 import { IsoDateSchema } from './dates';
 import { safeText } from './text';
 
@@ -40,7 +41,7 @@ const DayMonthDue = z
     deadline: z.boolean(),
   })
   // A day the month has in some year (29 February included).
-  .refine((d) => d.day <= new Date(2024, d.month, 0).getDate(), { message: 'day' });
+  .refine((d) => d.day <= daysInMonth(2024, d.month), { message: 'day' });
 const PeriodDue = z.object({ kind: z.literal('period'), from: MonthRefSchema, to: MonthRefSchema });
 const MonthsDue = z.object({ kind: z.literal('months'), months: z.array(MonthRefSchema).min(1) });
 const RecurringDue = z.object({
