@@ -5,8 +5,10 @@
  * body. XLSX and CSV (UTF-8, UTF-16, Windows-1251) are read by the same code
  * as in Node: the same records, the same row issues, the same limits.
  *
- * Export (`exportRegistry`, `buildRegistryTemplate`) is Node-only and stays
- * in the main entry: it writes the workbook with exceljs.
+ * Everything of the main entry but the export: `exportRegistry` and
+ * `buildRegistryTemplate` are Node-only and stay in the main entry (they write
+ * the workbook with exceljs); `exportableRecords`, the export's consent
+ * filter, is here.
  *
  * @example
  * import { importRegistry } from '@nastavnik/registry/browser';
@@ -32,6 +34,7 @@ export type {
   RegistryOccurrence,
 } from './duplicates';
 export { findDuplicates, mergeRegistries } from './duplicates';
+export { type ExportConsentCheck, exportableRecords } from './exportConsent';
 export { type RegistryField, redactIssues, registryFields } from './helpers';
 export { importRegistry, importRegistryStream, type RegistryInput } from './importRegistry';
 export type {
@@ -51,4 +54,5 @@ export type {
   RegistryRecords,
   RowIssue,
   RowIssueCode,
+  RowPlace,
 } from './types';
