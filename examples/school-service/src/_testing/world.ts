@@ -40,4 +40,3 @@ export function acceptedEvent(pairId: string, n: string | number) {
 export function refusedEvent() {
   return orderEvent('1-о');
 }
-

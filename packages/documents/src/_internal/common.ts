@@ -176,7 +176,6 @@ export function shortName(p: Person): string {
   return formatName(p.name, 'lastFirst');
 }
 
-
 /**
  * The consent guard of a builder that names people (152-ФЗ ст. 9; core's
  * consent policy): throws a NastavnikError listing who lacks which consent,
