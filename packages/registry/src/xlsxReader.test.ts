@@ -1,3 +1,4 @@
+import * as main from '@nastavnik/registry';
 import { exportRegistry, importRegistry, type RegistryKind } from '@nastavnik/registry';
 import * as browser from '@nastavnik/registry/browser';
 import ExcelJS from 'exceljs';
@@ -290,6 +291,15 @@ describe('the XLSX reader gives the rows the exceljs reader gave', () => {
 });
 
 describe('the browser entry imports what the Node entry imports', () => {
+  it('offers every function of the main entry but the Node-only export', () => {
+    const nodeOnly = ['buildRegistryTemplate', 'exportRegistry'];
+    expect(Object.keys(browser).sort()).toEqual(
+      Object.keys(main)
+        .filter((k) => !nodeOnly.includes(k))
+        .sort(),
+    );
+  });
+
   it('the same records, row issues, warnings and totals from a Blob, a web stream and an ArrayBuffer (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
