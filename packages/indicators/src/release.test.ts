@@ -141,6 +141,65 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
     expect(values(released.dataset)).toEqual(values(ds));
   });
 
+  it('property: leaving dates reduced to «retained a year after the first pair» or not keep retention exact', () => {
+    const approvals = ['2023-03-01', '2023-05-31', '2023-06-01', '2022-02-28'];
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            approval: fc.constantFrom(...approvals),
+            left: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+            experience: fc.integer({ min: 0, max: 5 }),
+          }),
+          { minLength: 20, maxLength: 40 },
+        ),
+        (teachers) => {
+          const day = (n: number) => new Date(Date.UTC(2023, 4, 1 + n)).toISOString().slice(0, 10);
+          const ds: IndicatorDatasetInput = {
+            ...pitfall,
+            persons: [
+              ...(pitfall.persons ?? []),
+              ...teachers.map((t, i) => ({
+                id: `t-${i}`,
+                organizationId: 'b',
+                category: 'teacher' as const,
+                experienceYears: t.experience,
+                ...(t.left !== undefined ? { leftAt: day(t.left) } : {}),
+              })),
+            ],
+            pairs: [
+              ...(pitfall.pairs ?? []),
+              ...teachers.map((t, i) => ({
+                id: `tp-${i}`,
+                organizationId: 'b',
+                mentorId: 'mentor-1',
+                menteeIds: [`t-${i}`],
+                form: 'educatorEducator',
+                formats: ['traditional'],
+                status: 'active' as const,
+                approvedAt: t.approval,
+              })),
+            ],
+          };
+          let r: ReturnType<typeof release>;
+          try {
+            r = release(ds, { secret, k: 2 });
+          } catch (e) {
+            expect(isNastavnikError(e) && e.code === 'k_anonymity_failed').toBe(true);
+            return;
+          }
+          for (const p of r.dataset.persons ?? [])
+            if (p.leftAt !== undefined) expect([asOf, ...approvals]).toContain(p.leftAt);
+          expect(values(r.dataset)).toEqual(values(ds));
+          compared++;
+        },
+      ),
+      { numRuns: 30 },
+    );
+    expect(compared).toBeGreaterThan(5);
+  });
+
   it('the key reverses the identifiers and is not part of what is sent', () => {
     const { dataset, key } = release(pitfall, { secret, k: 2 });
     const table = key.identifiers.personId ?? {};
