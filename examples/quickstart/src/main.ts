@@ -103,7 +103,18 @@ async function main() {
   });
   await (await import('./practices')).writePractices(year, out);
   await (await import('./mentorSide')).writeMentorSide(year, out);
-  await (await import('./release')).writeRelease(year, out);
+  const release = await import('./release');
+  await release.writeRelease(year, out);
+  const r = release.releaseReport(release.regionRelease(year));
+  const kept = Object.values(r.withheldForConsent).reduce<number>(
+    (s, v) => s + (typeof v === 'number' ? v : 0),
+    0,
+  );
+  process.stdout.write(
+    args.lang === 'ru'
+      ? `Региону — обезличенный набор (release/): ${r.sent.persons} чел., k = ${r.k}, наименьшая группа ${r.smallestClass}; без согласия удержано записей: ${kept}, не нужны показателям: ${r.deletedNotCounted}, подняты на уровень выше: ${r.generalisedToParent.records}, без отметки «молодой специалист»: ${r.youngSpecialistMarkDeleted.records}, исключены: ${r.suppressed.records}; отчёт — dpo/\n`
+      : `To the region, depersonalised (release/): ${r.sent.persons} people, k = ${r.k}, smallest class ${r.smallestClass}; records kept back for consent: ${kept}, not needed by indicators: ${r.deletedNotCounted}, moved up: ${r.generalisedToParent.records}, without the young specialist mark: ${r.youngSpecialistMarkDeleted.records}, suppressed: ${r.suppressed.records}; report in dpo/\n`,
+  );
   process.stdout.write(`\n${summarize(year, files, args.lang).join('\n')}\n`);
   process.stdout.write(
     `\n${args.lang === 'ru' ? 'Готово за' : 'Done in'} ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}\n`,
