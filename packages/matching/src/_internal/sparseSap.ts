@@ -155,6 +155,8 @@ export function sparseSap(g: SparseGraph, progress: SparseProgress, start?: Spar
     heap[pos] = x;
     heapPos[x] = pos;
   };
+  let bestFree = INF;
+  let bestFreeRight = -1;
   const visit = (l: number, dl: number): void => {
     distL[l] = dl;
     visited[nVisited++] = l;
@@ -165,6 +167,15 @@ export function sparseSap(g: SparseGraph, progress: SparseProgress, start?: Spar
       const st = stateR[j]!;
       if (st === 2 || j === own) continue;
       const nd = base + adjC[e]! - v[j]!;
+      // No use queueing what cannot come before the nearest right node with room found so far.
+      if (nd >= bestFree) continue;
+      if (load[j]! < capR[j]!) {
+        // A right node with room ends the search: it need not enter the heap, only be the nearest.
+        bestFree = nd;
+        bestFreeRight = j;
+        predR[j] = l;
+        continue;
+      }
       if (st === 0) {
         stateR[j] = 1;
         touched[nTouched++] = j;
@@ -203,10 +214,14 @@ export function sparseSap(g: SparseGraph, progress: SparseProgress, start?: Spar
     nVisited = 0;
     heapSize = 0;
 
+    bestFree = INF;
+    bestFreeRight = -1;
     visit(root, 0);
     let end = -1;
     let last = 0;
-    while (heapSize > 0) {
+    // Right nodes with room never enter the heap (see `visit`): the search ends when the
+    // nearest one found is no farther than everything still queued.
+    while (heapSize > 0 && distR[heap[0]!]! < bestFree) {
       const j = heap[0]!;
       heapSize--;
       if (heapSize > 0) {
@@ -216,14 +231,14 @@ export function sparseSap(g: SparseGraph, progress: SparseProgress, start?: Spar
       }
       stateR[j] = 2;
       last = distR[j]!;
-      if (load[j]! < capR[j]!) {
-        end = j;
-        break;
-      }
       scanned[nScanned++] = j;
       const s0 = slotStart[j]!;
       const s1 = s0 + load[j]!;
       for (let s = s0; s < s1; s++) visit(slotLeft[s]!, last);
+    }
+    if (bestFreeRight >= 0) {
+      end = bestFreeRight;
+      last = bestFree;
     }
 
     if (end >= 0) {
