@@ -1,10 +1,10 @@
-import type { Person } from '@nastavnik/core';
-import { findDuplicates, type MentorRecord, mergeRegistries } from '@nastavnik/registry';
+import type { MentorWithProfile, Person } from '@nastavnik/core';
+import { findDuplicates, mergeRegistries } from '@nastavnik/registry';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mentorRecord, registry } from './__fixtures__/arbitraries';
 
-const person = (id: string, last: string, first: string, extra: Partial<Person> = {}): MentorRecord => ({
+const person = (id: string, last: string, first: string, extra: Partial<Person> = {}): MentorWithProfile => ({
   person: {
     id,
     organizationId: 'o',
@@ -23,7 +23,7 @@ const person = (id: string, last: string, first: string, extra: Partial<Person> 
     formats: [],
     forms: [],
     training: [],
-  } as unknown as MentorRecord['profile'],
+  } as unknown as MentorWithProfile['profile'],
 });
 
 describe('findDuplicates', () => {

@@ -1,8 +1,9 @@
+import type { MentorWithProfile } from '@nastavnik/core';
 import { type Consent, isNastavnikError, type NastavnikError } from '@nastavnik/core';
-import { exportableRecords, exportRegistry, importRegistry, type MentorRecord } from '@nastavnik/registry';
+import { exportableRecords, exportRegistry, importRegistry } from '@nastavnik/registry';
 import { describe, expect, it } from 'vitest';
 
-function mentor(id: string): MentorRecord {
+function mentor(id: string): MentorWithProfile {
   return {
     person: {
       id,
@@ -13,7 +14,7 @@ function mentor(id: string): MentorRecord {
       subjects: [],
     },
     profile: { personId: id, capacity: 1 },
-  } as unknown as MentorRecord;
+  } as unknown as MentorWithProfile;
 }
 
 const consent = (personId: string, extra: Partial<Consent> = {}): Consent =>

@@ -1,9 +1,10 @@
+import type { MentorWithProfile } from '@nastavnik/core';
 import { isNastavnikError, type NastavnikError, startsFormula } from '@nastavnik/core';
-import { exportRegistry, importRegistry, type MentorRecord } from '@nastavnik/registry';
+import { exportRegistry, importRegistry } from '@nastavnik/registry';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 
-function mentor(position: string, id = 'm1'): MentorRecord {
+function mentor(position: string, id = 'm1'): MentorWithProfile {
   return {
     person: {
       id,
@@ -14,7 +15,7 @@ function mentor(position: string, id = 'm1'): MentorRecord {
       subjects: [],
     },
     profile: { personId: id, capacity: 1 },
-  } as unknown as MentorRecord;
+  } as unknown as MentorWithProfile;
 }
 
 async function refusal(p: Promise<unknown>): Promise<NastavnikError> {
@@ -50,7 +51,9 @@ describe('exportRegistry: records validated first, formula starts neutralised', 
     const bad = mentor('учитель') as unknown as { person: { name: { lastName: unknown } } };
     bad.person.name.lastName = { formula: PAYLOAD };
     for (const format of ['xlsx', 'csv'] as const) {
-      const e = await refusal(exportRegistry([bad as unknown as MentorRecord], { kind: 'mentors', format }));
+      const e = await refusal(
+        exportRegistry([bad as unknown as MentorWithProfile], { kind: 'mentors', format }),
+      );
       expect(e.issues[0]?.path.slice(0, 5)).toEqual(['records', 0, 'person', 'name', 'lastName']);
     }
   });
@@ -59,14 +62,14 @@ describe('exportRegistry: records validated first, formula starts neutralised', 
     const bad = mentor('учитель') as unknown as { person: { position: unknown } };
     bad.person.position = { toString: () => 'x' };
     const e = await refusal(
-      exportRegistry([bad as unknown as MentorRecord], { kind: 'mentors', format: 'csv' }),
+      exportRegistry([bad as unknown as MentorWithProfile], { kind: 'mentors', format: 'csv' }),
     );
     expect(e.issues[0]?.path).toEqual(['records', 0, 'person', 'position']);
   });
 
   it('a record that is not an object is refused with its index', async () => {
     const e = await refusal(
-      exportRegistry([null as unknown as MentorRecord], { kind: 'mentors', format: 'csv' }),
+      exportRegistry([null as unknown as MentorWithProfile], { kind: 'mentors', format: 'csv' }),
     );
     expect(e.issues[0]?.path.slice(0, 2)).toEqual(['records', 0]);
   });
@@ -96,7 +99,7 @@ describe('exportRegistry: records validated first, formula starts neutralised', 
     expect(payloads.filter((t) => !t.startsWith("'") || startsFormula(t))).toEqual([]);
     const back = await importRegistry(bytes, { kind: 'mentors', organizationId: 'sch-1' });
     expect(back.totals.accepted).toBe(records.length);
-    const positions = back.records.map((r: MentorRecord) => r.person.position);
+    const positions = back.records.map((r: MentorWithProfile) => r.person.position);
     expect(positions.every((p) => p !== undefined && !p.startsWith("'"))).toBe(true);
     expect(positions).toContain(`＝${PAYLOAD}`);
     expect(positions).toContain(`\u200b=${PAYLOAD}`);

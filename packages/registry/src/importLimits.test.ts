@@ -1,5 +1,6 @@
+import type { MentorWithProfile } from '@nastavnik/core';
 import { isNastavnikError, type NastavnikError } from '@nastavnik/core';
-import { exportRegistry, importRegistry, type MentorRecord } from '@nastavnik/registry';
+import { exportRegistry, importRegistry } from '@nastavnik/registry';
 import { describe, expect, it } from 'vitest';
 import { farApart, sheetOf } from './__fixtures__/crafted';
 
@@ -114,7 +115,7 @@ describe('import: sizes are bounded, valid files are never refused', () => {
       organizationId: 'sch-1',
     });
     expect(r.source).toMatchObject({ format: 'csv', encoding: 'utf-16le', separator: '\t' });
-    expect(r.records.map((m: MentorRecord) => m.person.name.lastName)).toEqual(['Иванова']);
+    expect(r.records.map((m: MentorWithProfile) => m.person.name.lastName)).toEqual(['Иванова']);
     expect(r.records[0]?.person.birthDate).toBe('1985-03-12');
   });
 

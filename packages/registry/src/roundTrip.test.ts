@@ -1,10 +1,8 @@
-import type { Person } from '@nastavnik/core';
+import type { MenteeWithProfile, MentorWithProfile, Person } from '@nastavnik/core';
 import { generateMunicipality } from '@nastavnik/core/sample';
 import {
   exportRegistry,
   importRegistry,
-  type MenteeRecord,
-  type MentorRecord,
   type RegistryKind,
   type RegistryRecordOf,
 } from '@nastavnik/registry';
@@ -62,11 +60,11 @@ describe('export → import gives the same registry', () => {
   it('a generated municipality (core generateMunicipality) survives XLSX and CSV', async () => {
     const m = generateMunicipality({ seed: 11, schools: 2, pupilsPerSchool: 30, teachersPerSchool: 12 });
     const byId = new Map<string, Person>(m.persons.map((p) => [p.id, p]));
-    const mentors: MentorRecord[] = m.mentorProfiles.map((profile) => ({
+    const mentors: MentorWithProfile[] = m.mentorProfiles.map((profile) => ({
       person: byId.get(profile.personId)!,
       profile,
     }));
-    const mentees: MenteeRecord[] = m.menteeProfiles.map((profile) => ({
+    const mentees: MenteeWithProfile[] = m.menteeProfiles.map((profile) => ({
       person: byId.get(profile.personId)!,
       profile,
     }));
@@ -81,7 +79,7 @@ describe('export → import gives the same registry', () => {
   it('keeps Cyrillic intact across stream chunk boundaries in a large XLSX', async () => {
     const m = generateMunicipality({ seed: 5, schools: 1, pupilsPerSchool: 2500, teachersPerSchool: 10 });
     const byId = new Map<string, Person>(m.persons.map((p) => [p.id, p]));
-    const mentees: MenteeRecord[] = m.menteeProfiles.map((profile) => ({
+    const mentees: MenteeWithProfile[] = m.menteeProfiles.map((profile) => ({
       person: byId.get(profile.personId)!,
       profile,
     }));

@@ -1,3 +1,4 @@
+import type { MenteeWithProfile, MentorWithProfile } from '@nastavnik/core';
 import {
   type Consent,
   competences,
@@ -9,7 +10,6 @@ import {
   pairSizeIssue,
   type Request,
 } from '@nastavnik/core';
-import type { MenteeRecord, MentorRecord } from '@nastavnik/registry';
 import fc from 'fast-check';
 
 const ids = (c: { entries: readonly { id: string }[] }) => c.entries.map((e) => e.id);
@@ -86,7 +86,7 @@ const trainingArb = fc.record({
   ),
 });
 
-export const mentorRecord = (id: string): fc.Arbitrary<MentorRecord> =>
+export const mentorRecord = (id: string): fc.Arbitrary<MentorWithProfile> =>
   fc
     .tuple(
       personArb(id, fc.constantFrom('teacher', 'head', 'student', 'employer', 'pupil')),
@@ -120,7 +120,7 @@ export const mentorRecord = (id: string): fc.Arbitrary<MentorRecord> =>
         formats: p.formats,
         forms: p.forms,
         training: p.training.map((t) => defined(t)),
-      }) as MentorRecord['profile'],
+      }) as MentorWithProfile['profile'],
     }));
 
 const requestArb = (menteeId: string, n: number): fc.Arbitrary<Request> =>
@@ -152,7 +152,7 @@ const requestArb = (menteeId: string, n: number): fc.Arbitrary<Request> =>
         }) as unknown as Request,
     );
 
-export const menteeRecord = (id: string): fc.Arbitrary<MenteeRecord> =>
+export const menteeRecord = (id: string): fc.Arbitrary<MenteeWithProfile> =>
   fc
     .tuple(
       personArb(id, fc.constantFrom('teacher', 'pupil', 'student')),
@@ -171,7 +171,7 @@ export const menteeRecord = (id: string): fc.Arbitrary<MenteeRecord> =>
         requests,
         interests,
         preferredFormats,
-      } as MenteeRecord['profile'],
+      } as MenteeWithProfile['profile'],
     }));
 
 export const consentRecord = (id: string): fc.Arbitrary<Consent> =>

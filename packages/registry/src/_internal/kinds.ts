@@ -1,3 +1,4 @@
+import type { MenteeWithProfile, MentorWithProfile } from '@nastavnik/core';
 import {
   type Consent,
   ConsentSchema,
@@ -13,7 +14,6 @@ import {
   type Request,
   RequestSchema,
 } from '@nastavnik/core';
-import type { MenteeRecord, MentorRecord } from '../types';
 import { type Cell, cellText, isoToUtcDate, parseDate, parseGrade, parseNumber, splitList } from './cells';
 import type { Lookups } from './enums';
 import type { RowCtx } from './row';
@@ -144,7 +144,7 @@ const MENTOR_PATH: Readonly<Record<string, string>> = {
 };
 
 /** A row of the mentor registry. */
-export function mapMentor(ctx: RowCtx): MentorRecord | undefined {
+export function mapMentor(ctx: RowCtx): MentorWithProfile | undefined {
   const person = readPerson(ctx, 'teacher');
   const competences = ctx.many('competences', 'competences');
   const menteeGroups = ctx.many('menteeGroups', 'menteeGroups');
@@ -223,7 +223,7 @@ const REQUEST_KEYS = [
 
 /** A row of the mentee registry: the mentee, and the request on this row (if any). */
 export interface MenteeRow {
-  readonly record: MenteeRecord;
+  readonly record: MenteeWithProfile;
   readonly request: Request | undefined;
   /** Rows with the same key in a row are one mentee with several requests. */
   readonly key: string;
@@ -503,7 +503,7 @@ function trainingText(t: MentorProfile['training']): string | undefined {
 }
 
 /** Cells of a mentor record by field key. */
-export function mentorCells(r: MentorRecord, l: Lookups): Record<string, Cell>[] {
+export function mentorCells(r: MentorWithProfile, l: Lookups): Record<string, Cell>[] {
   const p = r.profile;
   return [
     {
@@ -528,7 +528,7 @@ export function mentorCells(r: MentorRecord, l: Lookups): Record<string, Cell>[]
 }
 
 /** Cells of a mentee record: one row per request (the person repeated), or one row without a request. */
-export function menteeCells(r: MenteeRecord, l: Lookups): Record<string, Cell>[] {
+export function menteeCells(r: MenteeWithProfile, l: Lookups): Record<string, Cell>[] {
   const p: MenteeProfile = r.profile;
   const base = {
     ...personCells(r.person, l),

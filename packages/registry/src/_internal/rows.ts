@@ -1,11 +1,10 @@
-import type { Person } from '@nastavnik/core';
+import type { MenteeWithProfile, Person } from '@nastavnik/core';
 import { registerCatalogue } from '@nastavnik/core';
 import { consentGapWarnings } from '../consentGaps';
 import type {
   ImportBatch,
   ImportSource,
   ImportWarning,
-  MenteeRecord,
   RegistryKind,
   RegistryRecordOf,
   RowIssue,
@@ -99,7 +98,11 @@ class Seen {
   }
 }
 
-type Pending = { row: number; value: MenteeRow; requests: MenteeRecord['profile']['requests'][number][] };
+type Pending = {
+  row: number;
+  value: MenteeRow;
+  requests: MenteeWithProfile['profile']['requests'][number][];
+};
 
 /**
  * Map, check and batch the data rows of a sheet. Memory is one batch plus
@@ -123,7 +126,7 @@ export async function* runRows<K extends RegistryKind>(
   const flushMentee = () => {
     if (!pendingMentee) return;
     const { value, requests, row } = pendingMentee;
-    const record: MenteeRecord = {
+    const record: MenteeWithProfile = {
       person: value.record.person,
       profile: { ...value.record.profile, requests },
     };
