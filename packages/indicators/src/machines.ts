@@ -34,7 +34,10 @@ export interface PairRecordOptions {
  * The indicators' record of a pair, read from a pair machine snapshot of
  * `@nastavnik/machines`: status, dates of approval and closing, the reason of
  * an early termination, whether the term was extended, meetings held and
- * planned. No personal data beyond ids.
+ * planned. No personal data beyond ids. The pair's people are not asked
+ * here: before the records leave the school, `withholdWithoutConsent` (and
+ * `depersonaliseDataset`, which calls it) keeps back a pair whose mentor or
+ * any mentee lacks the consent the policy requires (152-ФЗ ст. 9).
  *
  * @category Input
  * @example
