@@ -44,7 +44,7 @@ const REASONS: Record<UnmatchedReasonCode, LocalizedText> = {
 };
 
 /** The matching input as parsed once at the boundary. */
-export type ParsedMatchingInput = z.output<typeof MatchingInputSchema>;
+type ParsedMatchingInput = z.output<typeof MatchingInputSchema>;
 
 export interface Prepared {
   /** The input as parsed once at the boundary. */

@@ -3,7 +3,7 @@ import { type MatchingInput, MatchingInputSchema, type MatchOptions } from '../m
 import type { PreferenceList } from '../stableAssignment';
 import { type Prepared, prepare } from './prepare';
 
-export interface StableInstance {
+interface StableInstance {
   readonly p: Prepared;
   readonly menteePrefs: PreferenceList[];
   readonly mentorPrefs: PreferenceList[];
