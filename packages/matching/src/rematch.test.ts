@@ -356,6 +356,9 @@ describe('rematch', () => {
       ['t-2', 'p-1', 9],
     ]);
     expect(r.optimalScore).toBe(29);
+    // `instance` is made when read, but JSON and a spread see it as a field.
+    expect(JSON.parse(JSON.stringify(r)).instance).toEqual(r.instance);
+    expect({ ...r }.instance).toBe(r.instance);
   });
 
   it('rematchSparse: the same repair on typed arrays, with the forced churn of a removed edge', () => {

@@ -145,7 +145,7 @@ export interface RematchResult {
   readonly optimalScore: number;
   /** The least total allowed by the tolerance. */
   readonly scoreBound: number;
-  /** The new instance (mentors, requests and candidates after the changes), for the next re-match. */
+  /** The new instance (mentors, requests and candidates after the changes), for the next re-match; made when first read. */
   readonly instance: z.output<typeof RematchInstanceSchema>;
   /** Assignment solves run. */
   readonly solves: number;
@@ -406,12 +406,20 @@ export function rematch(
   pairs.sort((a, b) => byId(a.mentorId, b.mentorId) || byId(a.requestId, b.requestId));
   const minChurnLowerBound = Math.max(forced, open - sol.keptUpperBound);
 
-  const candidates: Candidate[] = [];
-  for (let r = 0; r < rows; r++) {
-    for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
-      candidates.push({ mentorId: mentorIds[colIndex[e]!]!, requestId: requestIds[r]!, score: score[e]! });
+  let instance: RematchResult['instance'] | undefined;
+  const newInstance = (): RematchResult['instance'] => {
+    const candidates: Candidate[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) {
+        candidates.push({ mentorId: mentorIds[colIndex[e]!]!, requestId: requestIds[r]!, score: score[e]! });
+      }
     }
-  }
+    return {
+      mentors: mentorIds.map((id) => ({ id, capacity: capacity.get(id)! })),
+      requests: requestIds.map((id) => ({ id })),
+      candidates,
+    };
+  };
   return {
     pairs,
     changes: out,
@@ -423,10 +431,11 @@ export function rematch(
     totalScore: sol.score,
     optimalScore: sol.optimum,
     scoreBound: sol.bound,
-    instance: {
-      mentors: mentorIds.map((id) => ({ id, capacity: capacity.get(id)! })),
-      requests: requestIds.map((id) => ({ id })),
-      candidates,
+    // Made when first read (an own enumerable getter: JSON and spreads see it as a field): a region's
+    // million candidate pairs as objects cost more than the re-match itself.
+    get instance() {
+      instance ??= newInstance();
+      return instance;
     },
     solves: sol.solves,
   };
