@@ -1,5 +1,5 @@
 import { fail, type IssuePath, isNastavnikError, parse, registerCatalogue } from '@nastavnik/core';
-import { isProgrammeRefusal, reduceProgramme } from './_internal/programmeReducer';
+import { isProgrammeRefusal, ProgrammeWork, reduceProgramme } from './_internal/programmeReducer';
 import type { ProgrammeContext } from './programmeContext';
 import { type ProgrammeEvent, type ProgrammeEventInput, ProgrammeEventSchema } from './programmeEvents';
 import { type ProgrammeSnapshot, programmeContextOf, programmeSnapshotOf } from './programmeSnapshot';
@@ -98,8 +98,9 @@ export function replayProgramme(
 ): ProgrammeReplayResult {
   const start = programmeContextOf(initial, ['initial']);
   if (!Array.isArray(events)) throw notAnArray();
-  const r = foldProgramme(start, events, 0);
-  const snapshot = r.applied === 0 ? initial : programmeSnapshotOf(r.context);
+  const work = new ProgrammeWork(start);
+  const r = foldProgramme(work, events, 0);
+  const snapshot = r.applied === 0 ? initial : programmeSnapshotOf(work.context);
   return r.refused ? { snapshot, applied: r.applied, refused: r.refused } : { snapshot, applied: r.applied };
 }
 
@@ -121,33 +122,28 @@ export function replayProgrammeUntrusted(initial: ProgrammeSnapshot, events: unk
   );
 }
 
-/** @internal Fold events over a context (offset: the index of `events[0]` in the whole log). */
+/**
+ * @internal Fold events over a working context (offset: the index of
+ * `events[0]` in the whole log); the work stops at the first refusal.
+ */
 export function foldProgramme(
-  start: ProgrammeContext,
+  work: ProgrammeWork,
   events: readonly ProgrammeEvent[],
   offset: number,
-): {
-  readonly context: ProgrammeContext;
-  readonly applied: number;
-  readonly refused?: ProgrammeReplayResult['refused'];
-} {
-  let context = start;
+): { readonly applied: number; readonly refused?: ProgrammeReplayResult['refused'] } {
   let i = 0;
   try {
     for (; i < events.length; i++) {
       const event = events[i] as ProgrammeEvent;
       if (typeof event !== 'object' || event === null || typeof event.type !== 'string')
         throw new TypeError();
-      const r = reduceProgramme(context, event);
-      if (isProgrammeRefusal(r)) {
-        return { context, applied: offset + i, refused: { index: offset + i, refusal: r } };
-      }
-      context = r;
+      const r = work.step(event);
+      if (r) return { applied: offset + i, refused: { index: offset + i, refusal: r } };
     }
   } catch (e) {
     throw malformedOr(e, ['events', offset + i]);
   }
-  return { context, applied: offset + events.length };
+  return { applied: offset + events.length };
 }
 
 const notAnArray = () => fail('invalid_type', ['events'], { expected: 'array' });

@@ -1,9 +1,9 @@
 import { fail, type InvalidInputReason, registerCatalogue } from '@nastavnik/core';
 import { PairWork } from './_internal/pairReplay';
+import { ProgrammeWork } from './_internal/programmeReducer';
 import type { PairEvent } from './pairEvents';
 import { type PairSnapshot, pairSnapshotOf, pairStateOf } from './pairSnapshot';
 import { foldPair, type PairReplayResult, stepPair } from './pairTransition';
-import type { ProgrammeContext } from './programmeContext';
 import type { ProgrammeEvent } from './programmeEvents';
 import { type ProgrammeSnapshot, programmeContextOf, programmeSnapshotOf } from './programmeSnapshot';
 import { foldProgramme, type ProgrammeReplayResult } from './programmeTransition';
@@ -55,7 +55,7 @@ type Current =
       kind: 'programme';
       id: string;
       initial: ProgrammeSnapshot;
-      context: ProgrammeContext;
+      work: ProgrammeWork;
       applied: number;
       refused?: ProgrammeReplayResult['refused'];
     };
@@ -66,7 +66,7 @@ function outcome(c: Current): ReplayOutcome {
     const base = { kind: 'pair' as const, id: c.id, snapshot, applied: c.applied };
     return c.refused ? { ...base, refused: c.refused } : base;
   }
-  const snapshot = c.applied === 0 ? c.initial : programmeSnapshotOf(c.context);
+  const snapshot = c.applied === 0 ? c.initial : programmeSnapshotOf(c.work.context);
   const base = { kind: 'programme' as const, id: c.id, snapshot, applied: c.applied };
   return c.refused ? { ...base, refused: c.refused } : base;
 }
@@ -81,8 +81,7 @@ function apply(c: Current, events: ReadonlyArray<PairEvent | ProgrammeEvent>): v
     c.applied = r.applied;
     if (r.refused) c.refused = r.refused;
   } else {
-    const r = foldProgramme(c.context, events as readonly ProgrammeEvent[], c.applied);
-    c.context = r.context;
+    const r = foldProgramme(c.work, events as readonly ProgrammeEvent[], c.applied);
     c.applied = r.applied;
     if (r.refused) c.refused = r.refused;
   }
@@ -133,7 +132,7 @@ export async function* replayMany(
                 kind: 'programme',
                 id: item.id,
                 initial: item.initial,
-                context: programmeContextOf(item.initial, ['source', index, 'initial']),
+                work: new ProgrammeWork(programmeContextOf(item.initial, ['source', index, 'initial'])),
                 applied: 0,
               }
             : (() => {

@@ -8,9 +8,11 @@ import type { ProgrammeEvent } from '../programmeEvents';
 import type { ProgrammeStateValue } from '../programmeSnapshot';
 import {
   applyProgrammeEvent,
+  applyProgrammeEventIn,
   checkpointsAllHeld,
   continuousAllDone,
   explainProgrammeEvent,
+  type ProgrammeDraft,
   type ProgrammeRefusal,
 } from './programmeRules';
 
@@ -34,4 +36,31 @@ export function programmeValueOf(context: ProgrammeContext): ProgrammeStateValue
     continuous: continuousAllDone(context) ? 'closed' : 'running',
     monitoring: checkpointsAllHeld(context) ? 'closed' : 'open',
   };
+}
+
+/**
+ * A programme being replayed: a context this object owns (its arrays are
+ * copies, changed in place by `applyProgrammeEventIn`, the same update the
+ * pure reducer makes on a copy). The rules are `explainProgrammeEvent`'s.
+ */
+export class ProgrammeWork {
+  readonly context: ProgrammeDraft;
+
+  constructor(start: ProgrammeContext) {
+    this.context = {
+      ...start,
+      activities: [...start.activities],
+      deliverables: [...start.deliverables],
+      checkpoints: [...start.checkpoints],
+      stageHistory: [...start.stageHistory],
+    };
+  }
+
+  /** One event: null when accepted (the context moved on), or the refusal (unchanged). */
+  step(event: ProgrammeEvent): ProgrammeRefusal | null {
+    const refused = explainProgrammeEvent(this.context, event);
+    if (refused) return refused;
+    applyProgrammeEventIn(this.context, event);
+    return null;
+  }
 }

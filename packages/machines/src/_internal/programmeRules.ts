@@ -4,7 +4,6 @@ import {
   ProgrammeStageSchema,
   requiredRoles,
 } from '@nastavnik/core';
-import { match } from 'ts-pattern';
 import { defaultProgrammeAuthority } from '../authority';
 import type { ProgrammeActivity, ProgrammeContext } from '../programmeContext';
 import type { ProgrammeEvent } from '../programmeEvents';
@@ -60,16 +59,17 @@ export function explainProgrammeEvent(ctx: ProgrammeContext, event: ProgrammeEve
     return refuse('date_before_previous', { date: event.date, previous: ctx.lastDate });
   const roles = requiredRoles(ctx.policy.authority ?? defaultProgrammeAuthority, event.type) ?? [];
   if (!roles.includes(event.by.role)) return refuse('not_authorized', { required: roles.join(', ') });
-  return match(event)
-    .returnType<ProgrammeRefusal | null>()
-    .with({ type: 'activityStarted' }, (e) => {
-      const a = ctx.activities.find((x) => x.id === e.activityId);
+  switch (event.type) {
+    case 'activityStarted': {
+      const e = event;
+      const a = findActivity(ctx, e.activityId);
       if (!a) return refuse('unknown_activity', { activityId: e.activityId });
       if (a.status === 'inProgress') return refuse('activity_already_started', { activityId: a.id });
       return activityRule(ctx, a);
-    })
-    .with({ type: 'activityDone' }, (e) => {
-      const a = ctx.activities.find((x) => x.id === e.activityId);
+    }
+    case 'activityDone': {
+      const e = event;
+      const a = findActivity(ctx, e.activityId);
       if (!a) return refuse('unknown_activity', { activityId: e.activityId });
       const r = activityRule(ctx, a);
       if (r) return r;
@@ -79,14 +79,16 @@ export function explainProgrammeEvent(ctx: ProgrammeContext, event: ProgrammeEve
         }
       }
       return null;
-    })
-    .with({ type: 'deliverableRecorded' }, (e) => {
-      if (e.activityId !== undefined && !ctx.activities.some((x) => x.id === e.activityId)) {
+    }
+    case 'deliverableRecorded': {
+      const e = event;
+      if (e.activityId !== undefined && findActivity(ctx, e.activityId) === undefined) {
         return refuse('unknown_activity', { activityId: e.activityId });
       }
       return null;
-    })
-    .with({ type: 'stageCompleted' }, (e) => {
+    }
+    case 'stageCompleted': {
+      const e = event;
       if (ctx.stage === 'closed') return refuse('programme_closed');
       if (e.stage !== ctx.stage) return refuse('stage_mismatch', { expected: ctx.stage, got: e.stage });
       const gate = ctx.policy.gates[e.stage];
@@ -114,70 +116,122 @@ export function explainProgrammeEvent(ctx: ProgrammeContext, event: ProgrammeEve
         }
       }
       return null;
-    })
-    .with({ type: 'checkpointHeld' }, (e) => {
-      const c = ctx.checkpoints.find((x) => x.id === e.checkpointId);
+    }
+    case 'checkpointHeld': {
+      const e = event;
+      let c: ProgrammeContext['checkpoints'][number] | undefined;
+      for (const x of ctx.checkpoints) {
+        if (x.id === e.checkpointId) {
+          c = x;
+          break;
+        }
+      }
       if (!c) return refuse('unknown_checkpoint', { checkpointId: e.checkpointId });
       if (c.heldAt !== null) return refuse('checkpoint_already_held', { checkpointId: c.id });
       if (e.date < c.start) return refuse('checkpoint_too_early', { checkpointId: c.id, from: c.start });
       return null;
-    })
-    .exhaustive();
+    }
+  }
 }
 
-function setActivity(
-  ctx: ProgrammeContext,
-  id: string,
-  f: (a: ProgrammeActivity) => ProgrammeActivity,
-): readonly ProgrammeActivity[] {
-  return ctx.activities.map((a) => (a.id === id ? f(a) : a));
-}
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The programme's context after an accepted event. Pure. */
+/** A programme context whose arrays the caller owns: {@link applyProgrammeEventIn} changes them in place. */
+export type ProgrammeDraft = Writable<ProgrammeContext>;
+
+/** The programme's context after an accepted event. Pure: copies what the event changes. */
 export function applyProgrammeEvent(ctx: ProgrammeContext, event: ProgrammeEvent): ProgrammeContext {
-  const next: ProgrammeContext = { ...ctx, lastDate: event.date, eventCount: ctx.eventCount + 1 };
-  return match(event)
-    .returnType<ProgrammeContext>()
-    .with({ type: 'activityStarted' }, (e) => ({
-      ...next,
-      activities: setActivity(ctx, e.activityId, (a) => ({ ...a, status: 'inProgress', startedAt: e.date })),
-    }))
-    .with({ type: 'activityDone' }, (e) => ({
-      ...next,
-      activities: setActivity(ctx, e.activityId, (a) => ({
+  const d: ProgrammeDraft = { ...ctx };
+  switch (event.type) {
+    case 'activityStarted':
+      d.activities = [...ctx.activities];
+      break;
+    case 'activityDone':
+      d.activities = [...ctx.activities];
+      d.deliverables = [...ctx.deliverables];
+      break;
+    case 'deliverableRecorded':
+      d.deliverables = [...ctx.deliverables];
+      break;
+    case 'stageCompleted':
+      d.stageHistory = [...ctx.stageHistory];
+      break;
+    case 'checkpointHeld':
+      d.checkpoints = [...ctx.checkpoints];
+      break;
+  }
+  applyProgrammeEventIn(d, event);
+  return d;
+}
+
+/**
+ * The one place that says what an accepted event changes: applied to a draft
+ * in place (its arrays must be the caller's own, as {@link applyProgrammeEvent}
+ * and the replay's working state make them).
+ */
+export function applyProgrammeEventIn(d: ProgrammeDraft, event: ProgrammeEvent): void {
+  d.lastDate = event.date;
+  d.eventCount++;
+  switch (event.type) {
+    case 'activityStarted':
+      setActivity(d, event.activityId, (a) => ({ ...a, status: 'inProgress', startedAt: event.date }));
+      return;
+    case 'activityDone': {
+      setActivity(d, event.activityId, (a) => ({
         ...a,
         status: 'done',
-        startedAt: a.startedAt ?? e.date,
-        doneAt: e.date,
-      })),
-      deliverables: [
-        ...ctx.deliverables,
-        ...e.deliverables.map((d) => ({
-          kind: d.kind,
-          activityId: e.activityId,
-          date: e.date,
-          ref: d.ref ?? null,
-        })),
-      ],
-    }))
-    .with({ type: 'deliverableRecorded' }, (e) => ({
-      ...next,
-      deliverables: [
-        ...ctx.deliverables,
-        { kind: e.kind, activityId: e.activityId ?? null, date: e.date, ref: e.ref ?? null },
-      ],
-    }))
-    .with({ type: 'stageCompleted' }, (e) => ({
-      ...next,
-      stage: STAGES[stageIndex(e.stage) + 1] ?? 'closed',
-      stageHistory: [...ctx.stageHistory, { stage: e.stage, completedAt: e.date, by: e.by.role }],
-    }))
-    .with({ type: 'checkpointHeld' }, (e) => ({
-      ...next,
+        startedAt: a.startedAt ?? event.date,
+        doneAt: event.date,
+      }));
+      const deliverables = d.deliverables as Writable<ProgrammeContext['deliverables']>;
+      for (const x of event.deliverables) {
+        deliverables.push({
+          kind: x.kind,
+          activityId: event.activityId,
+          date: event.date,
+          ref: x.ref ?? null,
+        });
+      }
+      return;
+    }
+    case 'deliverableRecorded':
+      (d.deliverables as Writable<ProgrammeContext['deliverables']>).push({
+        kind: event.kind,
+        activityId: event.activityId ?? null,
+        date: event.date,
+        ref: event.ref ?? null,
+      });
+      return;
+    case 'stageCompleted':
+      d.stage = STAGES[stageIndex(event.stage) + 1] ?? 'closed';
+      (d.stageHistory as Writable<ProgrammeContext['stageHistory']>).push({
+        stage: event.stage,
+        completedAt: event.date,
+        by: event.by.role,
+      });
+      return;
+    case 'checkpointHeld': {
       // Held after its window: accepted, and flagged late (001 2.6: monitoring at fixed points).
-      checkpoints: ctx.checkpoints.map((c) =>
-        c.id === e.checkpointId ? { ...c, heldAt: e.date, late: e.date > c.end } : c,
-      ),
-    }))
-    .exhaustive();
+      const checkpoints = d.checkpoints as Writable<ProgrammeContext['checkpoints']>;
+      for (let i = 0; i < checkpoints.length; i++) {
+        const c = checkpoints[i] as ProgrammeContext['checkpoints'][number];
+        if (c.id === event.checkpointId)
+          checkpoints[i] = { ...c, heldAt: event.date, late: event.date > c.end };
+      }
+      return;
+    }
+  }
+}
+
+function setActivity(d: ProgrammeDraft, id: string, f: (a: ProgrammeActivity) => ProgrammeActivity): void {
+  const activities = d.activities as ProgrammeActivity[];
+  for (let i = 0; i < activities.length; i++) {
+    const a = activities[i] as ProgrammeActivity;
+    if (a.id === id) activities[i] = f(a);
+  }
+}
+
+function findActivity(ctx: ProgrammeContext, id: string): ProgrammeActivity | undefined {
+  for (const a of ctx.activities) if (a.id === id) return a;
+  return undefined;
 }
