@@ -1,3 +1,4 @@
+import { dayNumberFromParts, daysInMonth, partsOfDayNumber } from '@nastavnik/core';
 import { collapseSpaces, memoLong } from './text';
 
 /** A cell as the readers hand it over: already flattened from rich text, formulas and hyperlinks. */
@@ -57,24 +58,27 @@ const MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
 function isoOf(y: number, m: number, d: number): string | undefined {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
   if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return undefined;
-  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > dim) return undefined;
+  if (d > daysInMonth(y, m)) return undefined;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
+
+/** Day numbers (core's calendar) of the two Excel epochs: serial 0 of the 1900 system, serial 0 of the 1904 one. */
+const DAY_1900 = dayNumberFromParts(1899, 12, 31);
+const DAY_1904 = dayNumberFromParts(1904, 1, 1);
 
 /** Excel serial (1900 system, with its phantom 29 Feb 1900) or 1904 system → ISO date. */
 export function serialToIso(serial: number, date1904: boolean): string | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial > 109_574) return undefined;
   const whole = Math.floor(serial);
-  let d: Date;
+  let day: number;
   if (date1904) {
-    d = new Date(Date.UTC(1904, 0, 1) + whole * 86_400_000);
+    day = DAY_1904 + whole;
   } else {
     if (whole === 60) return undefined; // 29.02.1900 never existed (Lotus 1-2-3 compatibility)
-    const days = whole > 60 ? whole - 1 : whole;
-    d = new Date(Date.UTC(1899, 11, 31) + days * 86_400_000);
+    day = DAY_1900 + (whole > 60 ? whole - 1 : whole);
   }
-  return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const p = partsOfDayNumber(day);
+  return isoOf(p.year, p.month, p.day);
 }
 
 export interface DateOptions {
