@@ -50,12 +50,13 @@ const budgets = [
   },
   {
     // XLSX and CSV import in a browser: fflate (unzip) and saxes (XML) are in, exceljs and iconv-lite never.
-    // 61 KB today: the reader is ~11 KB of it (saxes + xmlchars 28 KB min, fflate's inflate 4.5 KB); the rest
-    // is the import itself — core's schemas and consent policy, the registry's fields, catalogues and
-    // messages (Russian and English). The budget leaves ~10 % for growth; exceljs alone is ~1 MB.
+    // 65 KB on 2026-12-07 (61 KB earlier that day: core's catalogue grows): the reader is ~11 KB of
+    // it (saxes + xmlchars 28 KB min, fflate's inflate 4.5 KB); the rest is the import itself — core's schemas,
+    // consent policy and messages (Russian and English), the registry's fields and catalogues. The budget
+    // leaves ~15 % for growth; exceljs alone is ~1 MB, so a Node-only dependency cannot slip in unseen.
     name: 'registry/browser: importRegistry',
     code: "export { importRegistry } from '@nastavnik/registry/browser';",
-    limitKb: 68,
+    limitKb: 75,
     forbid: ['exceljs', 'iconv-lite', 'jszip', 'unzipper', 'readable-stream'],
   },
 ];
