@@ -1,6 +1,6 @@
 // At-risk detection over 1,000,000 pair snapshots on one date, as ratios to named peers in the same run:
 // - `findAttention`: every finding of the seeds (meetings, plan, programme, consents, surveys), with
-//   its messages, addressees and seed rule;
+//   its addressees and seed rule (its key and messages are made when read: not timed here);
 // - peer `findPairOverdue` loop: the machine's older check (plan items, weeks without a meeting,
 //   programme end) over the same snapshots;
 // - peer hand-written loop: only «days since the last meeting ≥ 7» — the floor of any such check.
@@ -107,7 +107,7 @@ if (child) {
     '',
     '| method | time | CPU time | ratio `findAttention` / method (wall, CPU) | findings | peak RSS |',
     '|---|---|---|---|---|---|',
-    `| \`findAttention\` (every finding, with messages) | ${s(ours)} s | ${(ours.cpuMs / 1000).toFixed(2)} s | 1.0, 1.0 | ${ours.findings.toLocaleString('en-US')} | ${mb(ours.rss)} |`,
+    `| \`findAttention\` (every finding; its messages made when read) | ${s(ours)} s | ${(ours.cpuMs / 1000).toFixed(2)} s | 1.0, 1.0 | ${ours.findings.toLocaleString('en-US')} | ${mb(ours.rss)} |`,
     `| peer: \`findPairOverdue\` loop (plan items, weeks without a meeting, programme end) | ${s(overdue)} s | ${(overdue.cpuMs / 1000).toFixed(2)} s | ${ratio(overdue)}, ${cpuRatio(overdue)} | ${overdue.findings.toLocaleString('en-US')} | ${mb(overdue.rss)} |`,
     `| peer: hand-written loop (days since the last meeting only) | ${s(minimal)} s | ${(minimal.cpuMs / 1000).toFixed(2)} s | ${ratio(minimal)}, ${cpuRatio(minimal)} | ${minimal.findings.toLocaleString('en-US')} | ${mb(minimal.rss)} |`,
   ].join('\n');

@@ -396,8 +396,9 @@ const minorOn = (who: PairParticipant, r: Run): boolean =>
 const participant = (c: PairSnapshot['context'], j: number): PairParticipant =>
   j < 0 ? c.mentor : (c.mentees[j] as PairParticipant);
 
-const severityAfter = (r: Run, dueSince: IsoDate): 'warning' | 'critical' =>
-  r.today - dayOf(dueSince) >= r.p.criticalAfterDays ? 'critical' : 'warning';
+/** A warning, critical `criticalAfterDays` after the day it became due (a day number). */
+const severityAfter = (r: Run, dueDay: number): 'warning' | 'critical' =>
+  r.today - dueDay >= r.p.criticalAfterDays ? 'critical' : 'warning';
 
 /** The phase of a stored pair, checked against the machine's state values (the hot path of a million pairs). */
 function phaseAt(s: PairSnapshot, i: number): string {
@@ -468,12 +469,13 @@ function pairFindings(s: PairSnapshot, i: number, r: Run): void {
       const orderDay = dayOf(c.order.date);
       const waited = today - orderDay;
       if (waited > p.programmeAfterOrderDays) {
-        const dueSince = r.days.of(orderDay + p.programmeAfterOrderDays + 1);
+        const dueDay = orderDay + p.programmeAfterOrderDays + 1;
+        const dueSince = r.days.of(dueDay);
         add(
           r,
           'programme_missing',
           base,
-          severityAfter(r, dueSince),
+          severityAfter(r, dueDay),
           null,
           MENTOR_UP,
           { orderDate: c.order.date, days: waited },
@@ -492,12 +494,13 @@ function pairFindings(s: PairSnapshot, i: number, r: Run): void {
     const dueDay = dayOf(it.due);
     const late = today - dueDay;
     if (late <= p.planItemGraceDays) continue;
-    const dueSince = r.days.of(dueDay + p.planItemGraceDays + 1);
+    const sinceDay = dueDay + p.planItemGraceDays + 1;
+    const dueSince = r.days.of(sinceDay);
     add(
       r,
       'plan_item_overdue',
       base,
-      severityAfter(r, dueSince),
+      severityAfter(r, sinceDay),
       it.menteeId,
       participants,
       { itemId: it.id, due: it.due, days: late },
@@ -515,7 +518,7 @@ function pairFindings(s: PairSnapshot, i: number, r: Run): void {
       r,
       'programme_end_passed',
       base,
-      severityAfter(r, dueSince),
+      severityAfter(r, endDay + 1),
       null,
       participants,
       { end: prog.effectiveEnd, days: pastEnd },
@@ -576,8 +579,9 @@ function finalSurveyFindings(
   if (d <= p.finalSurveyDays) return;
   const answered = new Set(c.finalSurveys.map((f) => f.respondentId));
   const rule = c.policy.finalSurvey;
-  const dueSince = r.days.of(finalDay + p.finalSurveyDays + 1);
-  const severity = severityAfter(r, dueSince);
+  const dueDay = finalDay + p.finalSurveyDays + 1;
+  const dueSince = r.days.of(dueDay);
+  const severity = severityAfter(r, dueDay);
   const source = '004 §6; 003 roadmap 10';
   if (rule === 'anyone') {
     if (answered.size > 0) return;
@@ -769,8 +773,9 @@ function programmeFindings(s: ProgrammeSnapshot, i: number, r: Run): void {
   for (const o of findProgrammeOverdue(s, r.date)) {
     const end = o.kind === 'activity' ? o.deadline : o.end;
     if (o.days <= p.activityGraceDays) continue;
-    const dueSince = r.days.add(end, p.activityGraceDays + 1);
-    const severity = severityAfter(r, dueSince);
+    const dueDay = dayOf(end) + p.activityGraceDays + 1;
+    const dueSince = r.days.of(dueDay);
+    const severity = severityAfter(r, dueDay);
     if (o.kind === 'activity') {
       add(
         r,
