@@ -473,10 +473,17 @@ function candidateRows(
   const ek = new Int32Array(given.length); // the index in `given`
   let n = 0;
   let unknownAt = -1;
+  // Candidate pairs usually come request by request: the last request's row saves a lookup.
+  let lastRequest = '';
+  let lastRow: number | undefined;
   for (let k = 0; k < given.length; k++) {
     const c = given[k]!;
     const j = oldCol.get(c.mentorId);
-    const r = oldRow.get(c.requestId);
+    if (c.requestId !== lastRequest) {
+      lastRequest = c.requestId;
+      lastRow = oldRow.get(lastRequest);
+    }
+    const r = lastRow;
     if (j === undefined || r === undefined) {
       unknownAt = k;
       break;
@@ -488,13 +495,24 @@ function candidateRows(
     ek[n] = k;
     n++;
   }
-  // Entries by row (stable), then by column and input order within a row.
+  // Entries by row, then column, then input order: two stable counting sorts (by column, then by row).
+  const cols = col.size;
+  const colStart = new Int32Array(cols + 1);
+  for (let x = 0; x < n; x++) colStart[ej[x]! + 1]!++;
+  for (let j = 0; j < cols; j++) colStart[j + 1] = colStart[j + 1]! + colStart[j]!;
+  const byCol = new Int32Array(n);
+  for (let x = 0; x < n; x++) {
+    const j = ej[x]!;
+    byCol[colStart[j]!] = x;
+    colStart[j] = colStart[j]! + 1;
+  }
   const start = new Int32Array(rows + 1);
   for (let x = 0; x < n; x++) start[er[x]! + 1]!++;
   for (let r = 0; r < rows; r++) start[r + 1] = start[r + 1]! + start[r]!;
   const order = new Int32Array(n);
   const fill = start.slice(0, rows);
-  for (let x = 0; x < n; x++) {
+  for (let p = 0; p < n; p++) {
+    const x = byCol[p]!;
     const r = er[x]!;
     order[fill[r]!] = x;
     fill[r] = fill[r]! + 1;
@@ -503,15 +521,6 @@ function candidateRows(
   for (let r = 0; r < rows; r++) {
     const a = start[r]!;
     const b = start[r + 1]!;
-    for (let p = a + 1; p < b; p++) {
-      const x = order[p]!;
-      let q = p - 1;
-      while (q >= a && (ej[order[q]!]! > ej[x]! || (ej[order[q]!]! === ej[x]! && order[q]! > x))) {
-        order[q + 1] = order[q]!;
-        q--;
-      }
-      order[q + 1] = x;
-    }
     for (let p = a + 1; p < b; p++) {
       // the second of two equal pairs is where a loop over the input would stop
       if (ej[order[p]!] === ej[order[p - 1]!]) {
