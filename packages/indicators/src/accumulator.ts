@@ -10,6 +10,15 @@ import {
   type TerminationReason,
 } from '@nastavnik/core';
 import { dayPlusOneYear, fullYears, isoDay, isoPacked } from './_internal/days';
+import {
+  grownInt8,
+  grownInt32,
+  grownUint8,
+  scratchFor,
+  scratchInt8,
+  scratchInt32,
+  scratchUint8,
+} from './_internal/scratch';
 import { mergeCounts } from './_internal/sketch';
 import { StringIndex } from './_internal/stringIndex';
 import { type IndicatorDataset, parseDataset, type ResolvedPeriod } from './dataset';
@@ -329,27 +338,6 @@ class KeyCounts {
   }
 }
 
-/** A copy of `a` with `cap` cells, the new ones set to `fill`. */
-function grownInt32(a: Int32Array, cap: number, fill: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(cap);
-  if (fill !== 0) b.fill(fill, a.length);
-  b.set(a);
-  return b;
-}
-
-function grownInt8(a: Int8Array, cap: number): Int8Array<ArrayBuffer> {
-  const b = new Int8Array(cap);
-  b.set(a);
-  return b;
-}
-
-function grownUint8(a: Uint8Array, cap: number, fill: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(cap);
-  if (fill !== 0) b.fill(fill, a.length);
-  b.set(a);
-  return b;
-}
-
 function duplicateRequest(i: number): never {
   throw fail('duplicate_id', ['requests', i, 'id'], { of: 'request' });
 }
@@ -401,11 +389,14 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   // hold accumulator indices, and the indices read their keys from the records.
   const requests = ds.requests;
   const nReq = requests.length;
-  const reqCreated = new Int32Array(nReq);
-  const reqBest = new Int32Array(nReq).fill(NEVER);
-  const reqRecord = new Int32Array(nReq);
-  const reqAcc = new Int32Array(nReq);
-  const reqSlot = new StringIndex(nReq, (slot) => requests[reqRecord[slot]!]!.id);
+  // Typed arrays come from scratch.ts (kept with the dataset between calls,
+  // contents left over): each cell is written before it is read.
+  const scratch = scratchFor(ds);
+  const reqCreated = scratchInt32(scratch, 'req.created', nReq);
+  const reqBest = scratchInt32(scratch, 'req.best', nReq);
+  const reqRecord = scratchInt32(scratch, 'req.record', nReq);
+  const reqAcc = scratchInt32(scratch, 'req.acc', nReq);
+  const reqSlot = new StringIndex(scratch, 'req.index', nReq, (slot) => requests[reqRecord[slot]!]!.id);
   for (let i = 0; i < nReq; i++) {
     const r = requests[i]!;
     const ai = orgs.index(r.organizationId, 'requests', i);
@@ -418,6 +409,7 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
     // One probe: an id already present gives its own slot back.
     if (reqSlot.add(r.id, slot) !== slot) duplicateRequest(i);
     reqCreated[slot] = day;
+    reqBest[slot] = NEVER;
     reqRecord[slot] = i;
     reqAcc[slot] = ai;
   }
@@ -426,12 +418,12 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   // the key of a slot is the mentor (position −1) or a mentee of a pair.
   const pairs = ds.pairs;
   let cap = 1024;
-  let flags = new Uint8Array(cap);
-  let load = new Int32Array(cap);
-  let firstApproved = new Int32Array(cap).fill(NEVER);
-  let partPair = new Int32Array(cap);
-  let partPos = new Int32Array(cap);
-  const partSlot = new StringIndex(pairs.length, (slot) => {
+  let flags = scratchUint8(scratch, 'part.flags', cap);
+  let load = scratchInt32(scratch, 'part.load', cap);
+  let firstApproved = scratchInt32(scratch, 'part.firstApproved', cap);
+  let partPair = scratchInt32(scratch, 'part.pair', cap);
+  let partPos = scratchInt32(scratch, 'part.pos', cap);
+  const partSlot = new StringIndex(scratch, 'part.index', pairs.length, (slot) => {
     const p = pairs[partPair[slot]!]!;
     const pos = partPos[slot]!;
     return pos < 0 ? p.mentorId : p.menteeIds[pos]!;
@@ -442,12 +434,15 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
     if (s !== fresh) return s;
     if (s >= cap) {
       cap *= 2;
-      flags = grownUint8(flags, cap, 0);
-      load = grownInt32(load, cap, 0);
-      firstApproved = grownInt32(firstApproved, cap, NEVER);
-      partPair = grownInt32(partPair, cap, 0);
-      partPos = grownInt32(partPos, cap, 0);
+      flags = grownUint8(scratch, 'part.flags', flags, cap, 0);
+      load = grownInt32(scratch, 'part.load', load, cap, 0);
+      firstApproved = grownInt32(scratch, 'part.firstApproved', firstApproved, cap, NEVER);
+      partPair = grownInt32(scratch, 'part.pair', partPair, cap, 0);
+      partPos = grownInt32(scratch, 'part.pos', partPos, cap, 0);
     }
+    flags[s] = 0;
+    load[s] = 0;
+    firstApproved[s] = NEVER;
     partPair[s] = pair;
     partPos[s] = pos;
     return s;
@@ -600,18 +595,21 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
   const responses = ds.responses;
   const saExpected = Math.max(1024, responses.length >> 3);
   let saCap = 1024;
-  let saEntryDay = new Int32Array(saCap).fill(NEVER);
-  let saEntry = new Int8Array(saCap);
-  let saFinalDay = new Int32Array(saCap).fill(-NEVER);
-  let saFinal = new Int8Array(saCap);
-  let saRole = new Uint8Array(saCap);
+  let saEntryDay = scratchInt32(scratch, 'sa.entryDay', saCap);
+  let saEntry = scratchInt8(scratch, 'sa.entry', saCap);
+  let saFinalDay = scratchInt32(scratch, 'sa.finalDay', saCap);
+  let saFinal = scratchInt8(scratch, 'sa.final', saCap);
+  let saRole = scratchUint8(scratch, 'sa.role', saCap);
   /** The accumulator (index) of the latest final answer, and the record that added the slot. */
-  let saAcc = new Int32Array(saCap);
-  let saFirst = new Int32Array(saCap);
+  let saAcc = scratchInt32(scratch, 'sa.acc', saCap);
+  let saFirst = scratchInt32(scratch, 'sa.first', saCap);
   let saCount = 0;
   // Slots are numbered across both roles: a new key gets the next slot.
   const saKey = (slot: number) => responses[saFirst[slot]!]!.respondentId;
-  const saSlot = [new StringIndex(saExpected, saKey), new StringIndex(saExpected, saKey)] as const;
+  const saSlot = [
+    new StringIndex(scratch, 'sa.index.mentor', saExpected, saKey),
+    new StringIndex(scratch, 'sa.index.mentee', saExpected, saKey),
+  ] as const;
   for (let i = 0; i < responses.length; i++) {
     const r = responses[i]!;
     const ai = orgs.index(r.organizationId, 'responses', i);
@@ -629,14 +627,18 @@ export function accumulate(dataset: IndicatorDataset, options: AccumulateOptions
       saCount++;
       if (s >= saCap) {
         saCap *= 2;
-        saEntryDay = grownInt32(saEntryDay, saCap, NEVER);
-        saEntry = grownInt8(saEntry, saCap);
-        saFinalDay = grownInt32(saFinalDay, saCap, -NEVER);
-        saFinal = grownInt8(saFinal, saCap);
-        saRole = grownUint8(saRole, saCap, 0);
-        saAcc = grownInt32(saAcc, saCap, 0);
-        saFirst = grownInt32(saFirst, saCap, 0);
+        saEntryDay = grownInt32(scratch, 'sa.entryDay', saEntryDay, saCap, NEVER);
+        saEntry = grownInt8(scratch, 'sa.entry', saEntry, saCap, 0);
+        saFinalDay = grownInt32(scratch, 'sa.finalDay', saFinalDay, saCap, -NEVER);
+        saFinal = grownInt8(scratch, 'sa.final', saFinal, saCap, 0);
+        saRole = grownUint8(scratch, 'sa.role', saRole, saCap, 0);
+        saAcc = grownInt32(scratch, 'sa.acc', saAcc, saCap, 0);
+        saFirst = grownInt32(scratch, 'sa.first', saFirst, saCap, 0);
       }
+      saEntryDay[s] = NEVER;
+      saEntry[s] = 0;
+      saFinalDay[s] = -NEVER;
+      saFinal[s] = 0;
       saFirst[s] = i;
       saAcc[s] = ai;
       saRole[s] = role;

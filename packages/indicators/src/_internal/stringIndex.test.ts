@@ -8,7 +8,7 @@ describe('StringIndex', () => {
       fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 400 }), fc.nat(64), (keys, expected) => {
         // Keys are held by the caller only, as fresh copies (the index compares contents).
         const held: string[] = [];
-        const ix = new StringIndex(expected, (v) => held[v]!);
+        const ix = new StringIndex(new Map(), 'test.a', expected, (v) => held[v]!);
         const map = new Map<string, number>();
         for (const k of keys) {
           if (!map.has(k)) map.set(k, map.size);
@@ -27,7 +27,7 @@ describe('StringIndex', () => {
 
   it('keeps values the caller chose', () => {
     const held = new Map<number, string>();
-    const ix = new StringIndex(0, (v) => held.get(v)!);
+    const ix = new StringIndex(new Map(), 'test.b', 0, (v) => held.get(v)!);
     for (const [k, v] of [
       ['a', 40],
       ['b', 7],

@@ -1,34 +1,40 @@
+import { type Scratch, scratchBuffer, scratchInt32 } from './scratch';
+
 /**
  * An open-addressing hash table from strings to the caller's integer values
  * (slots numbered 0, 1, 2… in the order keys are first seen), for the hot
  * loops of `accumulate`. It does not hold the strings: each key stays where
  * it already is (a field of a record) and `keyOf(value)` reads it back for
- * the comparison on a hash match. The table is two Int32Arrays (the keys'
- * 32-bit hashes and the values) outside the JS heap: no array of millions of
- * pointers that the garbage collector must trace, and that, on a region of
- * 2 M pupils, grew the old generation past its limit during the call and
- * made one full collection of the whole dataset (seconds) its largest cost.
+ * the comparison on a hash match. The table is one Int32Array (each key's
+ * 32-bit hash beside its value) outside the JS heap, kept between calls on
+ * the same dataset (scratch.ts): no array of millions of pointers for the garbage collector
+ * to trace, and no fresh buffer to count towards its next full collection.
  */
 export class StringIndex {
-  private hashes: Int32Array;
-  /** The value + 1; 0 marks an empty slot. */
-  private values: Int32Array;
+  /** Per slot: the key's hash, then the value + 1 (0 marks an empty slot). */
+  private table: Int32Array;
   private mask: number;
   /** Number of keys. */
   size = 0;
 
   /**
+   * @param scratch - where the table is kept between calls (see scratch.ts).
+   * @param name - the table's buffer in `scratch`: one name per live index.
    * @param expected - keys expected (the table grows past it).
    * @param keyOf - the key added with `value` (called only for values added).
    */
   constructor(
+    private readonly scratch: Scratch,
+    private readonly name: string,
     expected: number,
     private readonly keyOf: (value: number) => string,
   ) {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
-    this.hashes = new Int32Array(cap);
-    this.values = new Int32Array(cap);
+    // A table kept from an earlier call may be larger: use all of it.
+    const bytes = scratchBuffer(scratch, name, cap * 8).byteLength;
+    while (cap * 16 <= bytes) cap *= 2;
+    this.table = scratchInt32(scratch, name, cap * 2).fill(0);
     this.mask = cap - 1;
   }
 
@@ -44,12 +50,11 @@ export class StringIndex {
   get(key: string): number {
     const h = StringIndex.hash(key);
     const mask = this.mask;
-    const values = this.values;
-    const hashes = this.hashes;
+    const table = this.table;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const v = values[i]!;
+      const v = table[2 * i + 1]!;
       if (v === 0) return -1;
-      if (hashes[i] === h && this.keyOf(v - 1) === key) return v - 1;
+      if (table[2 * i] === h && this.keyOf(v - 1) === key) return v - 1;
     }
   }
 
@@ -61,39 +66,38 @@ export class StringIndex {
   add(key: string, value: number): number {
     const h = StringIndex.hash(key);
     const mask = this.mask;
-    const values = this.values;
-    const hashes = this.hashes;
+    const table = this.table;
     let i = h & mask;
     for (; ; i = (i + 1) & mask) {
-      const v = values[i]!;
+      const v = table[2 * i + 1]!;
       if (v === 0) break;
-      if (hashes[i] === h && this.keyOf(v - 1) === key) return v - 1;
+      if (table[2 * i] === h && this.keyOf(v - 1) === key) return v - 1;
     }
     this.size++;
-    hashes[i] = h;
-    values[i] = value + 1;
-    if (this.size * 2 > values.length) this.grow();
+    table[2 * i] = h;
+    table[2 * i + 1] = value + 1;
+    if (this.size * 4 > table.length) this.grow();
     return value;
   }
 
   private grow(): void {
-    const oldHashes = this.hashes;
-    const oldValues = this.values;
-    const cap = oldValues.length * 2;
-    const hashes = new Int32Array(cap);
-    const values = new Int32Array(cap);
+    const old = this.table;
+    const cap = old.length; // twice the slots
+    // Larger than the kept buffer, which `old` fills: a new one.
+    let table = scratchInt32(this.scratch, this.name, cap * 2);
+    if (table.buffer === old.buffer) table = new Int32Array(cap * 2);
+    table.fill(0);
     const mask = cap - 1;
-    for (let j = 0; j < oldValues.length; j++) {
-      const v = oldValues[j]!;
+    for (let j = 0; j < old.length; j += 2) {
+      const v = old[j + 1]!;
       if (v === 0) continue;
-      const h = oldHashes[j]!;
+      const h = old[j]!;
       let i = h & mask;
-      while (values[i] !== 0) i = (i + 1) & mask;
-      hashes[i] = h;
-      values[i] = v;
+      while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
+      table[2 * i] = h;
+      table[2 * i + 1] = v;
     }
-    this.hashes = hashes;
-    this.values = values;
+    this.table = table;
     this.mask = mask;
   }
 }
