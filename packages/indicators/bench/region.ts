@@ -36,26 +36,36 @@ interface Timing<T> {
   warm: number;
   warmMin: number;
   warmMax: number;
+  /** Process CPU time (every thread) of the cold call and the median of the warm ones. */
+  cpuCold: number;
+  cpuWarm: number;
   result: T;
 }
 
 /** The same treatment for both sides: one cold call, then `reps` warm calls. */
 async function timeRuns<T>(reps: number, f: () => Promise<T> | T): Promise<Timing<T>> {
   const walls: number[] = [];
+  const cpus: number[] = [];
   let result: T | undefined;
   for (let i = 0; i <= reps; i++) {
     gc();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     result = await f();
     walls.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1000);
   }
   const warm = walls.slice(1).sort((a, b) => a - b);
+  const warmCpu = cpus.slice(1).sort((a, b) => a - b);
   const mid = Math.floor((warm.length - 1) / 2);
   return {
     cold: walls[0]!,
     warm: warm[mid]!,
     warmMin: warm[0]!,
     warmMax: warm.at(-1)!,
+    cpuCold: cpus[0]!,
+    cpuWarm: warmCpu[mid]!,
     result: result as T,
   };
 }
@@ -224,22 +234,25 @@ async function main() {
   );
   say('');
   say(
-    '| pupils | answers | validate (parseDataset, once) | zod schema (same records) | JS cold | JS warm (median, range) | DuckDB cold | DuckDB warm (median, range) | JS / DuckDB cold | JS / DuckDB warm | JS heap growth | peak RSS after JS |',
+    '| pupils | answers | validate (parseDataset, once) | zod schema (same records) | JS cold | JS warm (median, range) | DuckDB cold | DuckDB warm (median, range) | JS / DuckDB cold | JS / DuckDB warm | CPU JS cold, warm | CPU DuckDB cold, warm | JS heap growth | peak RSS after JS |',
   );
-  say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     say(
-      `| ${r.pupils.toLocaleString('en')} | ${r.responses.toLocaleString('en')} | ${(r.validateMs / 1000).toFixed(1)} s | ${(r.zodMs / 1000).toFixed(1)} s | ${ms(r.js.cold)} | ${ms(r.js.warm)} (${ms(r.js.warmMin)}–${ms(r.js.warmMax)}) | ${ms(r.duck.cold)} | ${ms(r.duck.warm)} (${ms(r.duck.warmMin)}–${ms(r.duck.warmMax)}) | ${(r.js.cold / r.duck.cold).toFixed(2)}× | ${(r.js.warm / r.duck.warm).toFixed(2)}× | ${mib(r.jsHeap)} | ${mib(r.rss)} |`,
+      `| ${r.pupils.toLocaleString('en')} | ${r.responses.toLocaleString('en')} | ${(r.validateMs / 1000).toFixed(1)} s | ${(r.zodMs / 1000).toFixed(1)} s | ${ms(r.js.cold)} | ${ms(r.js.warm)} (${ms(r.js.warmMin)}–${ms(r.js.warmMax)}) | ${ms(r.duck.cold)} | ${ms(r.duck.warm)} (${ms(r.duck.warmMin)}–${ms(r.duck.warmMax)}) | ${(r.js.cold / r.duck.cold).toFixed(2)}× | ${(r.js.warm / r.duck.warm).toFixed(2)}× | ${ms(r.js.cpuCold)}, ${ms(r.js.cpuWarm)} | ${ms(r.duck.cpuCold)}, ${ms(r.duck.cpuWarm)} | ${mib(r.jsHeap)} | ${mib(r.rss)} |`,
     );
   }
   const base = rows[0];
   if (base && rows.length > 1) {
     say('');
-    say('Time per pupil relative to the smallest scale (warm; 1.00 = linear):');
+    say(
+      'Time per pupil relative to the smallest scale (1.00 = linear; wall-clock warm median, then process CPU time warm and cold):',
+    );
     for (const r of rows) {
       const f = r.pupils / base.pupils;
+      const per = (x: number, b: number) => (x / b / f).toFixed(2);
       say(
-        `- ×${f}: JS ${(r.js.warm / base.js.warm / f).toFixed(2)}, DuckDB ${(r.duck.warm / base.duck.warm / f).toFixed(2)}`,
+        `- ×${f}: JS ${per(r.js.warm, base.js.warm)} (CPU warm ${per(r.js.cpuWarm, base.js.cpuWarm)}, cold ${per(r.js.cpuCold, base.js.cpuCold)}), DuckDB ${per(r.duck.warm, base.duck.warm)} (CPU warm ${per(r.duck.cpuWarm, base.duck.cpuWarm)}, cold ${per(r.duck.cpuCold, base.duck.cpuCold)})`,
       );
     }
   }
