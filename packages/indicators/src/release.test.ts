@@ -16,6 +16,7 @@ import {
 } from '@nastavnik/indicators';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { joinAttack } from './__fixtures__/joinAttacker';
 import { randomRegion } from './__fixtures__/random';
 import { pitfall, pupilPairs, pupils } from './__fixtures__/small';
 
@@ -243,6 +244,25 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
     });
   });
 
+  it('refuses a release whose people table passes but whose joined view does not (a pair of another school)', () => {
+    // a-1 is mentored in a pair of school «b»: the people table has 2 pupils of «a» (k = 2 holds), but joined
+    // with the pairs on the key a-1 is the only pupil of «a» tied to «b».
+    const ds: IndicatorDatasetInput = {
+      ...pitfall,
+      pairs: [...(pitfall.pairs ?? []), { ...pupilPairs('b', 'x', 1)[0]!, id: 'cross', menteeIds: ['a-1'] }],
+    };
+    const e = refusal(() => release(ds, { secret, k: 2 }));
+    expect([e.code, e.issues[0]?.path, e.issues[0]?.params]).toEqual([
+      'k_anonymity_failed',
+      ['persons'],
+      { k: 2, found: 1, exposed: 2 },
+    ]);
+    // With generalise, the component goes up to «mun» (the person and the pair): nothing names «a» or «b».
+    const r = release(ds, { secret, k: 2, smallClasses: 'generalise' });
+    for (const p of joinAttack(r.dataset).people) expect(p.size).toBeGreaterThanOrEqual(2);
+    expect(values(r.dataset).filter((v) => v[1] === 'mun')).toEqual(values(ds).filter((v) => v[1] === 'mun'));
+  });
+
   it("sends records in the order of their identifiers, not in the school's order", () => {
     const r = release(pitfall, { secret, k: 2 });
     const ids = (r.dataset.persons ?? []).map((p) => p.id);
@@ -295,15 +315,114 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
     expect(refusal(() => release(three, { secret })).code).toBe('k_anonymity_failed');
     const r = release(three, { secret, smallClasses: 'generalise' });
     expect(r.report).toMatchObject({ ok: true, required: 5 });
-    expect(r.generalised).toEqual({ records: 5, from: ['a', 'c'] });
+    // The pupils' pairs go up with them: no pair names the school they left.
+    expect(r.generalised).toEqual({
+      records: 5,
+      linked: { pairs: 3, requests: 0, mentors: 0, responses: 0 },
+      from: ['a', 'c'],
+    });
     expect(r.suppressed.records).toBe(0);
-    const before = values(three);
-    const after = values(r.dataset);
-    const changed = new Set(
-      after.filter((v, i) => JSON.stringify(v) !== JSON.stringify(before[i])).map((v) => v[1] as string),
-    );
-    expect(after.map((v) => [v[0], v[1], v[2]])).toEqual(before.map((v) => [v[0], v[1], v[2]]));
+    // By indicator, organization and breakdown: a school whose pairs all went up has no breakdown by form left.
+    const byKey = (vs: ReturnType<typeof values>) =>
+      new Map(vs.map((v) => [JSON.stringify(v.slice(0, 3)), v]));
+    const before = byKey(values(three));
+    const after = byKey(values(r.dataset));
+    const changed = new Set<string>();
+    for (const k of new Set([...before.keys(), ...after.keys()]))
+      if (JSON.stringify(before.get(k)) !== JSON.stringify(after.get(k))) changed.add(JSON.parse(k)[1]);
     expect([...changed].sort()).toEqual(['a', 'c']);
+  });
+
+  it('regression: a person moved up is not tied back to their school through a pair (the joined view is k-anonymous)', () => {
+    const three: IndicatorDatasetInput = {
+      ...pitfall,
+      organizations: [
+        ...pitfall.organizations,
+        { id: 'c', kind: 'school', name: 'МОУ СОШ № 3', parentId: 'mun' },
+      ],
+      persons: [...(pitfall.persons ?? []), ...pupils('c', 'c', 3)],
+      pairs: [...(pitfall.pairs ?? []), ...pupilPairs('c', 'c', 2)],
+    };
+    const r = release(three, { secret, smallClasses: 'generalise' });
+    const pairOrg = new Map((three.pairs ?? []).map((p) => [p.id, p.organizationId]));
+    const originalPair = r.key.identifiers.pairId ?? {};
+    // The previous behaviour: the people moved to «mun», their pairs still naming the school.
+    const before = {
+      ...r.dataset,
+      pairs: (r.dataset.pairs ?? []).map((p) => ({
+        ...p,
+        organizationId: pairOrg.get(String(originalPair[p.id])) as string,
+      })),
+    };
+    const hole = joinAttack(before).people.filter((p) => p.size < 5);
+    // The attacker joins people and pairs on the key and reads the school back (1 pupil of «a», 2 of «c»);
+    // the 2 left at «mun» without a pair are then a class of 2: all 5 moved pupils are exposed.
+    expect(hole.map((p) => JSON.stringify([p.orgs, p.size])).sort()).toEqual([
+      '[["a"],1]',
+      '[["c"],2]',
+      '[["c"],2]',
+      '[["mun"],2]',
+      '[["mun"],2]',
+    ]);
+    // Closed: every combination the joined view offers has at least k = 5 people.
+    for (const p of joinAttack(r.dataset).people) expect(p.size).toBeGreaterThanOrEqual(5);
+    const moved = new Set(
+      (r.dataset.persons ?? []).filter((p) => p.organizationId === 'mun').map((p) => p.id),
+    );
+    expect(moved.size).toBe(5);
+    for (const p of r.dataset.pairs ?? [])
+      if ([p.mentorId, ...p.menteeIds].some((id) => moved.has(id))) expect(p.organizationId).toBe('mun');
+  });
+
+  it('the joined view moves the other participants of a pair with the person (a teacher of the school mentoring a moved pupil)', () => {
+    // School «c»: 3 pupils (too few), 6 teachers; teacher c-t0 mentors the 3 pupils. Moving the pupils alone
+    // leaves c-t0 in «c» and the pair names c-t0: the pupils' school is read back through their mentor.
+    const teachers = Array.from({ length: 6 }, (_, i) => ({
+      id: `c-t${i}`,
+      organizationId: 'c',
+      category: 'teacher' as const,
+      experienceYears: 10,
+    }));
+    const ds: IndicatorDatasetInput = {
+      ...pitfall,
+      organizations: [
+        ...pitfall.organizations,
+        { id: 'c', kind: 'school', name: 'МОУ СОШ № 3', parentId: 'mun' },
+      ],
+      persons: [...(pitfall.persons ?? []), ...pupils('c', 'c', 3), ...teachers],
+      pairs: [
+        ...(pitfall.pairs ?? []),
+        ...[0, 1, 2].map((i) => ({
+          ...pupilPairs('c', 'c', 3)[i]!,
+          mentorId: 'c-t0',
+          form: 'educatorStudent',
+        })),
+      ],
+      responses: [0, 1, 2].map((i) => ({
+        respondentId: `c-${i}`,
+        organizationId: 'c',
+        role: 'mentee' as const,
+        kind: 'satisfaction' as const,
+        score: 9,
+        submittedAt: '2024-05-20',
+      })),
+    };
+    const r = release(ds, { secret, smallClasses: 'suppress' });
+    const attack = joinAttack(r.dataset);
+    for (const p of attack.people) expect(p.size).toBeGreaterThanOrEqual(5);
+    expect(attack.answerKeysJoined).toBe(0);
+    for (const n of attack.answers) expect(n).toBeGreaterThanOrEqual(5);
+    // c-t0 went up with the pupils; alone among «mun»'s teachers, it is left out and reported.
+    expect(r.suppressed.classes).toContainEqual({
+      organizationId: 'mun',
+      category: 'teacher',
+      records: 1,
+      from: ['c'],
+    });
+    expect((r.dataset.persons ?? []).filter((p) => p.organizationId === 'c')).toHaveLength(5);
+    // Three answers of «c» from 3 respondents: moved to «mun», where they are still 3 — left out.
+    expect(r.suppressed.responses).toBe(3);
+    expect(r.generalised.linked).toMatchObject({ pairs: 4, responses: 3 });
   });
 
   it('smallClasses: young specialists too few even at the top are sent without the mark, counted as teachers', () => {
@@ -328,12 +447,18 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
 
   it('smallClasses: suppress leaves out what is still smaller than k at the top and reports the classes', () => {
     const r = release(pitfall, { secret, smallClasses: 'suppress' });
-    // What is suppressed is not counted as sent one level up.
-    expect(r.generalised).toEqual({ records: 0, from: [] });
+    // What is suppressed is not counted as sent one level up; their pair stays up (it no longer names «a»).
+    expect(r.generalised).toEqual({
+      records: 0,
+      linked: { pairs: 1, requests: 0, mentors: 0, responses: 0 },
+      from: ['a'],
+    });
     expect(r.suppressed).toEqual({
       records: 2,
       classes: [{ organizationId: 'mun', category: 'pupil', age: 10, records: 2, from: ['a'] }],
+      responses: 0,
     });
+    expect((r.dataset.pairs ?? []).filter((p) => p.organizationId === 'a')).toEqual([]);
     expect(r.dataset.persons).toHaveLength(100);
     expect(r.report.ok).toBe(true);
   });
@@ -356,8 +481,15 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
         const sizes = new Map<string, number>();
         for (const p of persons) sizes.set(key(p), (sizes.get(key(p)) ?? 0) + 1);
         for (const p of persons) expect(sizes.get(key(p))).toBeGreaterThanOrEqual(k);
+        // The attacker joins people with pairs, requests, mentor records and answers on the keys (and
+        // answers on organization): every combination finds 0 or at least k.
+        const attack = joinAttack(r.dataset);
+        for (const p of attack.people) expect(p.size).toBeGreaterThanOrEqual(k);
+        for (const n of attack.answers) expect(n).toBeGreaterThanOrEqual(k);
+        for (const n of attack.answersOnOrganization) expect(n === 0 || n >= k).toBe(true);
+        expect(attack.answerKeysJoined).toBe(0);
         expect(r.suppressed.records).toBe(r.suppressed.classes.reduce((s, c) => s + c.records, 0));
-        if (r.suppressed.records === 0 && r.unmarked.records === 0) {
+        if (r.suppressed.records === 0 && r.suppressed.responses === 0 && r.unmarked.records === 0) {
           const root = (ds.organizations.find((o) => o.parentId === undefined) ?? { id: '' }).id;
           const at = (vs: ReturnType<typeof values>) => vs.filter((v) => v[1] === root);
           expect(at(values(r.dataset))).toEqual(at(values(ds)));

@@ -74,10 +74,12 @@ export interface SmallClass {
  * № 140), the k-anonymity report over the quasi-identifiers of what is
  * sent, and the officer's account of every step that changed the records:
  * `withheld` (no consent for the transfer), `deleted` (people no indicator
- * counts: not needed, not sent), `generalised` (records moved to the parent
- * organization, with the organizations they came from), `unmarked` (young
- * specialists sent without the mark) and `suppressed` (records left out,
- * with their classes).
+ * counts: not needed, not sent), `generalised` (people moved to the parent
+ * organization, the linked pairs, requests, mentor records and answers
+ * moved with them, and the organizations they came from), `unmarked` (young
+ * specialists sent without the mark) and `suppressed` (people left out,
+ * with their classes, and answers left out). The report is over the joined
+ * view (people with every record linked to them by key).
  *
  * @category Dataset
  * @example
@@ -89,9 +91,24 @@ export interface DatasetRelease {
   readonly report: KAnonymityReport;
   readonly withheld: WithheldRecords;
   readonly deleted: number;
-  readonly generalised: { readonly records: number; readonly from: readonly string[] };
+  readonly generalised: {
+    readonly records: number;
+    /** Linked records moved up with the people they name (answers: with their own small classes). */
+    readonly linked: {
+      readonly pairs: number;
+      readonly requests: number;
+      readonly mentors: number;
+      readonly responses: number;
+    };
+    readonly from: readonly string[];
+  };
   readonly unmarked: { readonly records: number; readonly from: readonly string[] };
-  readonly suppressed: { readonly records: number; readonly classes: readonly SmallClass[] };
+  readonly suppressed: {
+    readonly records: number;
+    readonly classes: readonly SmallClass[];
+    /** Answers left out: fewer than k respondents of their role even at the top. */
+    readonly responses: number;
+  };
 }
 
 /** The quasi-identifiers of a released person: what a colleague or a class list could know. */
@@ -116,7 +133,7 @@ function fullYears(birth: IsoDate, on: IsoDate): number {
   return on.slice(5) < birth.slice(5) ? years - 1 : years;
 }
 
-/** Every id that points to a person, a request or a pair, once. */
+/** Every id that points to a person, a request or a pair, once; respondents apart (their own keys). */
 function idRows(ds: IndicatorDataset): ReleaseRow[] {
   const persons = new Set<string>();
   for (const p of ds.persons) persons.add(p.id);
@@ -126,13 +143,14 @@ function idRows(ds: IndicatorDataset): ReleaseRow[] {
     persons.add(p.mentorId);
     for (const id of p.menteeIds) persons.add(id);
   }
-  for (const r of ds.responses) persons.add(r.respondentId);
+  const respondents = new Set<string>(ds.responses.map((r) => r.respondentId));
   const requests = new Set<string>(ds.requests.map((q) => q.id));
   for (const p of ds.pairs) for (const id of p.requestIds) requests.add(id);
   return [
     ...[...persons].map((personId) => ({ personId })),
     ...[...requests].map((requestId) => ({ requestId })),
     ...ds.pairs.map((p) => ({ pairId: p.id })),
+    ...[...respondents].map((respondentId) => ({ respondentId })),
   ];
 }
 
@@ -179,24 +197,48 @@ function plusOneYear(d: IsoDate): IsoDate {
  *    or nothing; a leaving date becomes «retained a year after the first
  *    pair» (the as-of date) or not (the first pair's approval date); birth
  *    dates never leave;
- * 5. the k-anonymity check over the quasi-identifiers (organization,
- *    category, age, experience, leaving date): a class of fewer than k
- *    people is refused (`k_anonymity_failed`, with k and the count of
+ * 5. decomposition (метод декомпозиции): survey answers get keys of their
+ *    own (`A-…`), unrelated to the person keys, so no answer joins a person
+ *    (self-assessment is still paired per respondent);
+ * 6. the k-anonymity check over the JOINED view an attacker builds: people
+ *    joined with pairs, requests and mentor records on the keys,
+ *    transitively (a pair joins its mentor and mentees, a request its
+ *    mentee and the pairs that answer it), so each person carries the
+ *    quasi-identifiers of the people table (organization, category, age,
+ *    experience, leaving date) and the most specific organizations any
+ *    record joined to them names. A class of fewer than k people is refused (`k_anonymity_failed`, with k and the count of
  *    exposed people, never their values) — or, with `smallClasses:
  *    'generalise'`, moved up the organization tree (school → municipality →
- *    region) until it has k; a class of young specialists still smaller
+ *    region) together with every record joined to it (its pairs, requests,
+ *    mentor record and the other people of those pairs, which may move
+ *    their classes in turn) until it has k — no record then names the
+ *    school a person left; a class of young specialists still smaller
  *    than k at the top goes back to its organization without the mark
  *    (deletion of part of the data: counted as teachers, no longer as young
  *    specialists) and moves up again if need be; whatever is still smaller
  *    than k is refused — and with `'suppress'` left out instead, and
- *    reported by class (record-level suppression).
+ *    reported by class (record-level suppression);
+ * 7. answers: the respondents of an organization and role must be at least
+ *    k; otherwise refused, moved up (`generalise`), and at the top left out
+ *    (`suppress`, counted in `suppressed.responses`).
+ *
+ * Not quasi-identifiers: the days of pairs, requests, answers and
+ * trainings, a pair's form, status and meetings. Indicators need them
+ * exact (days to a pair, anniversaries, the period); they stay in the
+ * school's organization tree as above, and the data-protection officer
+ * judges whether an outsider could know them.
  *
  * Exactness: steps 2–4 keep every indicator computed on the release (same
  * as-of date and parameters) equal to the original. Moving a class up
- * keeps every value of the parent organization and above; only the
- * person-based indicators (coverage of pupils and teachers, young
- * specialists, their retention) of the organizations in `generalised.from`
- * change, because those people are counted one level up. Deleting the
+ * keeps every value of the parent organization and above; only the values
+ * of the organizations in `generalised.from` change, because those records
+ * are counted one level up: person-based indicators (coverage of pupils and
+ * teachers, young specialists, their retention) for the people moved, and
+ * for the linked records moved (`generalised.linked`) the pair indicators
+ * (pairs, groups, forms, formats, meetings, programmes ended, completed,
+ * terminated, extended), the request indicators (requests, matched, days
+ * to a pair, waiting) and the mentor registry (mentors, capacity, load,
+ * trained), and the answers' satisfaction and self-assessment. Deleting the
  * mark changes the young specialists' indicators of the organizations in
  * `unmarked.from` and of their parents; suppression and consent change the
  * person-based indicators of the organizations in `suppressed.classes[].from`
@@ -226,6 +268,8 @@ export function depersonaliseDataset(
       personId: { method: 'identifiers', prefix: 'P-' },
       requestId: { method: 'identifiers', prefix: 'R-' },
       pairId: { method: 'identifiers', prefix: 'PR-' },
+      // Decomposition: an answer's respondent gets a key of its own, unrelated to the person key.
+      respondentId: { method: 'identifiers', prefix: 'A-' },
     },
   });
   const inverse = (field: string): Map<string, string> =>
@@ -233,6 +277,10 @@ export function depersonaliseDataset(
   const person = inverse('personId');
   const request = inverse('requestId');
   const pair = inverse('pairId');
+  const respondent = inverse('respondentId');
+  const originalOf = new Map(
+    Object.entries(ids.key.identifiers.personId ?? {}).map(([k, v]) => [k, String(v)]),
+  );
   const idOf = (m: Map<string, string>, v: string): string => m.get(v) as string;
 
   const { min, max } = params.pupilAgeBand;
@@ -268,26 +316,112 @@ export function depersonaliseDataset(
   }
   const deleted = ds.persons.length - persons.length;
 
-  // Small classes: refused; or moved up the organization tree; still small at the top, young
-  // specialists who did not leave go back to their organization without the mark (counted as
-  // teachers, no longer as young specialists) and move up again if need be; then suppressed.
+  // The joined view (what an attacker builds by joining people with every linked table on the
+  // keys): people, pairs, requests and mentor records that share a person key, directly or
+  // through a pair or a request, form one component; every organization any of them names is
+  // known about every person of it. Answers are cut off by their own keys (decomposition).
   const parentOf = new Map<string, string | undefined>(ds.organizations.map((org) => [org.id, org.parentId]));
-  const home = new Map(persons.map((p) => [p.id, p.organizationId]));
-  const sizes = () => {
-    const n = new Map<string, number>();
-    for (const p of persons) n.set(classOf(p), (n.get(classOf(p)) ?? 0) + 1);
-    return n;
+  const within = (org: string, ancestor: string): boolean => {
+    for (let o: string | undefined = org; o !== undefined; o = parentOf.get(o))
+      if (o === ancestor) return true;
+    return false;
   };
+  const uf = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    for (let n = uf.get(r); n !== undefined; n = uf.get(r)) r = n;
+    for (let c = x, n = uf.get(c); n !== undefined; c = n, n = uf.get(c)) uf.set(c, r);
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) uf.set(ra, rb);
+  };
+  const menteeOfRequest = new Map(ds.requests.map((q) => [q.id, q.menteeId]));
+  for (const p of ds.pairs) {
+    for (const id of p.menteeIds) union(p.mentorId, id);
+    for (const id of p.requestIds) {
+      const mentee = menteeOfRequest.get(id);
+      if (mentee !== undefined) union(p.mentorId, mentee);
+    }
+  }
+  /** The organization of each linked record, as it will be sent (moved up with its component). */
+  const linked = {
+    pairs: ds.pairs.map((p) => p.organizationId),
+    requests: ds.requests.map((q) => q.organizationId),
+    mentors: ds.mentors.map((m) => m.organizationId),
+  };
+  type Slot = { readonly orgs: string[]; readonly i: number };
+  const slots = new Map<string, Slot[]>();
+  const addSlot = (id: string, orgs: string[], i: number) => {
+    const root = find(id);
+    const list = slots.get(root);
+    if (list) list.push({ orgs, i });
+    else slots.set(root, [{ orgs, i }]);
+  };
+  for (const [i, p] of ds.pairs.entries()) addSlot(p.mentorId, linked.pairs, i);
+  for (const [i, q] of ds.requests.entries()) addSlot(q.menteeId, linked.requests, i);
+  for (const [i, m] of ds.mentors.entries()) addSlot(m.personId, linked.mentors, i);
+  const rootOf = new Map<Released, string>(persons.map((p) => [p, find(originalOf.get(p.id) as string)]));
+  const members = new Map<string, Released[]>();
+  for (const p of persons) {
+    const root = rootOf.get(p) as string;
+    const list = members.get(root);
+    if (list) list.push(p);
+    else members.set(root, [p]);
+  }
+  /** The most specific organizations a component names (an ancestor of another one adds nothing). */
+  const revealedOf = (root: string): string[] => {
+    const orgs = new Set<string>();
+    for (const p of members.get(root) ?? []) orgs.add(p.organizationId);
+    for (const s of slots.get(root) ?? []) orgs.add(s.orgs[s.i] as string);
+    const all = [...orgs];
+    return all.filter((x) => !all.some((y) => y !== x && within(y, x))).sort();
+  };
+  const joinedView = () => {
+    const revealed = new Map<string, string[]>();
+    for (const root of members.keys()) revealed.set(root, revealedOf(root));
+    const cls = new Map<Released, string>();
+    const n = new Map<string, number>();
+    for (const p of persons) {
+      const c = JSON.stringify([revealed.get(rootOf.get(p) as string), classOf(p)]);
+      cls.set(p, c);
+      n.set(c, (n.get(c) ?? 0) + 1);
+    }
+    return { revealed, cls, size: (p: Released) => n.get(cls.get(p) as string) ?? 0 };
+  };
+
+  // Small classes of the joined view: refused; or moved up the organization tree with every record
+  // linked to them (a pair, a request, a mentor record and the other people of the component, so
+  // no linked record names the school the person left); still small at the top, young specialists
+  // who did not leave go back to their organization without the mark (counted as teachers, no
+  // longer as young specialists) and move up again if need be; then suppressed.
+  const home = new Map(persons.map((p) => [p, p.organizationId]));
   const lift = () => {
     for (;;) {
-      const n = sizes();
+      const view = joinedView();
+      const done = new Set<string>();
       let changed = false;
-      persons = persons.map((p) => {
-        const parent = parentOf.get(p.organizationId);
-        if ((n.get(classOf(p)) ?? 0) >= o.k || parent === undefined) return p;
-        changed = true;
-        return { ...p, organizationId: parent };
-      });
+      for (const p of persons) {
+        const root = rootOf.get(p) as string;
+        if (view.size(p) >= o.k || done.has(root)) continue;
+        done.add(root);
+        for (const x of view.revealed.get(root) ?? []) {
+          const up = parentOf.get(x);
+          if (up === undefined) continue;
+          for (const q of members.get(root) ?? [])
+            if (within(q.organizationId, x)) {
+              q.organizationId = up;
+              changed = true;
+            }
+          for (const s of slots.get(root) ?? [])
+            if (within(s.orgs[s.i] as string, x)) {
+              s.orgs[s.i] = up;
+              changed = true;
+            }
+        }
+      }
       if (!changed) return;
     }
   };
@@ -295,49 +429,120 @@ export function depersonaliseDataset(
   let unmarked = 0;
   if (o.smallClasses !== 'refuse') {
     lift();
-    const n = sizes();
-    persons = persons.map((p) => {
-      if ((n.get(classOf(p)) ?? 0) >= o.k || p.experienceYears === undefined || p.leftAt !== undefined)
-        return p;
-      const { experienceYears: _mark, ...rest } = p;
-      const at = home.get(p.id) as string;
+    const view = joinedView();
+    for (const p of persons) {
+      if (view.size(p) >= o.k || p.experienceYears === undefined || p.leftAt !== undefined) continue;
+      delete p.experienceYears;
+      p.organizationId = home.get(p) as string;
       unmarked++;
-      unmarkedFrom.add(at);
-      return { ...rest, organizationId: at };
-    });
+      unmarkedFrom.add(p.organizationId);
+    }
     if (unmarked > 0) lift();
   }
   const small = new Map<string, { cls: SmallClass; from: Set<string> }>();
   if (o.smallClasses === 'suppress') {
-    const n = sizes();
-    for (const p of persons) {
-      const size = n.get(classOf(p)) ?? 0;
-      if (size >= o.k) continue;
-      const c = small.get(classOf(p)) ?? { cls: { ...without(p), records: size, from: [] }, from: new Set() };
-      c.from.add(home.get(p.id) as string);
-      small.set(classOf(p), c);
+    // Leaving people out can make a component name less, and so regroup the rest: until none is small.
+    for (;;) {
+      const view = joinedView();
+      const out = persons.filter((p) => view.size(p) < o.k);
+      if (out.length === 0) break;
+      for (const p of out) {
+        const key = view.cls.get(p) as string;
+        const c = small.get(key) ?? {
+          cls: { ...without(p), records: 0, from: [] },
+          from: new Set<string>(),
+        };
+        c.cls = { ...c.cls, records: c.cls.records + 1 };
+        c.from.add(home.get(p) as string);
+        small.set(key, c);
+        const list = members.get(rootOf.get(p) as string) ?? [];
+        list.splice(list.indexOf(p), 1);
+      }
+      const gone = new Set(out);
+      persons = persons.filter((p) => !gone.has(p));
     }
-    persons = persons.filter((p) => (n.get(classOf(p)) ?? 0) >= o.k);
   }
   const from = new Set<string>();
   let lifted = 0;
   for (const p of persons) {
-    if (p.organizationId === home.get(p.id)) continue;
+    if (p.organizationId === home.get(p)) continue;
     lifted++;
-    from.add(home.get(p.id) as string);
+    from.add(home.get(p) as string);
   }
+  const movedRecords = (
+    table: 'pairs' | 'requests' | 'mentors',
+    original: readonly { organizationId: string }[],
+  ) => {
+    let moved = 0;
+    original.forEach((r, i) => {
+      if (linked[table][i] === r.organizationId) return;
+      moved++;
+      from.add(r.organizationId);
+    });
+    return moved;
+  };
+  const linkedMoved = {
+    pairs: movedRecords('pairs', ds.pairs),
+    requests: movedRecords('requests', ds.requests),
+    mentors: movedRecords('mentors', ds.mentors),
+  };
+  const view = joinedView();
   const report = kAnonymity(
-    persons.map((p) =>
-      Object.fromEntries(
+    persons.map((p) => ({
+      ...Object.fromEntries(
         QUASI_IDENTIFIERS.map((f) => [f, (p as Record<string, string | number>)[f] ?? null]),
       ),
-    ),
-    QUASI_IDENTIFIERS,
+      linked: JSON.stringify(view.revealed.get(rootOf.get(p) as string)),
+    })),
+    [...QUASI_IDENTIFIERS, 'linked'],
     o.k,
   );
   if (!report.ok) {
     throw fail('k_anonymity_failed', ['persons'], { k: o.k, found: report.k, exposed: report.exposed });
   }
+
+  // Answers: their own keys, so nothing joins them to a person; the respondents of an organization
+  // and role (the only quasi-identifiers an answer keeps besides its day) are at least k, or the
+  // answers move up the tree (`generalise`), or at the top are left out (`suppress`).
+  const answers = ds.responses.map((r) => ({ ...r, respondentId: idOf(respondent, r.respondentId) }));
+  const answerClass = (r: (typeof answers)[number]) => JSON.stringify([r.organizationId, r.role]);
+  const respondents = () => {
+    const n = new Map<string, Set<string>>();
+    for (const r of answers) {
+      const set = n.get(answerClass(r)) ?? new Set<string>();
+      set.add(r.respondentId);
+      n.set(answerClass(r), set);
+    }
+    return (r: (typeof answers)[number]) => n.get(answerClass(r))?.size ?? 0;
+  };
+  let answersMoved = 0;
+  if (o.smallClasses !== 'refuse') {
+    for (let changed = true; changed; ) {
+      changed = false;
+      const size = respondents();
+      for (const r of answers) {
+        const up = parentOf.get(r.organizationId);
+        if (size(r) >= o.k || up === undefined) continue;
+        r.organizationId = up;
+        changed = true;
+      }
+    }
+    answers.forEach((r, i) => {
+      const was = ds.responses[i]?.organizationId as string;
+      if (r.organizationId === was) return;
+      answersMoved++;
+      from.add(was);
+    });
+  }
+  const answerSize = respondents();
+  const exposedAnswers = answers.filter((r) => answerSize(r) < o.k);
+  const sentAnswers = o.smallClasses === 'suppress' ? answers.filter((r) => answerSize(r) >= o.k) : answers;
+  if (o.smallClasses !== 'suppress' && exposedAnswers.length > 0) {
+    const respondentsExposed = new Set(exposedAnswers.map((r) => r.respondentId)).size;
+    const found = Math.min(...exposedAnswers.map(answerSize));
+    throw fail('k_anonymity_failed', ['responses'], { k: o.k, found, exposed: respondentsExposed });
+  }
+
   // Records in the order of their identifiers (a secret permutation), not the school's: a list in
   // the order of a class register would let its position name the person. Sorting is stable, so an
   // answer's ties on one day keep their order.
@@ -345,29 +550,39 @@ export function depersonaliseDataset(
     rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const released: IndicatorDatasetInput = {
     organizations: ds.organizations,
-    persons: byKey(persons, (p) => p.id),
+    persons: byKey(
+      persons.map((p) => ({ ...p })),
+      (p) => p.id,
+    ),
     mentors: byKey(
-      ds.mentors.map((m) => ({ ...m, personId: idOf(person, m.personId) })),
+      ds.mentors.map((m, i) => ({
+        ...m,
+        personId: idOf(person, m.personId),
+        organizationId: linked.mentors[i] as string,
+      })),
       (m) => m.personId,
     ),
     requests: byKey(
-      ds.requests.map((q) => ({ ...q, id: idOf(request, q.id), menteeId: idOf(person, q.menteeId) })),
+      ds.requests.map((q, i) => ({
+        ...q,
+        id: idOf(request, q.id),
+        menteeId: idOf(person, q.menteeId),
+        organizationId: linked.requests[i] as string,
+      })),
       (q) => q.id,
     ),
     pairs: byKey(
-      ds.pairs.map((p) => ({
+      ds.pairs.map((p, i) => ({
         ...p,
         id: idOf(pair, p.id),
+        organizationId: linked.pairs[i] as string,
         mentorId: idOf(person, p.mentorId),
         menteeIds: p.menteeIds.map((id) => idOf(person, id)),
         requestIds: p.requestIds.map((id) => idOf(request, id)),
       })),
       (p) => p.id,
     ),
-    responses: byKey(
-      ds.responses.map((r) => ({ ...r, respondentId: idOf(person, r.respondentId) })),
-      (r) => r.respondentId,
-    ),
+    responses: byKey(sentAnswers, (r) => r.respondentId),
     activities: ds.activities,
     counters: ds.counters,
   };
@@ -377,11 +592,16 @@ export function depersonaliseDataset(
     report,
     withheld,
     deleted,
-    generalised: { records: lifted, from: [...from].sort() },
+    generalised: {
+      records: lifted,
+      linked: { ...linkedMoved, responses: answersMoved },
+      from: [...from].sort(),
+    },
     unmarked: { records: unmarked, from: [...unmarkedFrom].sort() },
     suppressed: {
       records: [...small.values()].reduce((sum, c) => sum + c.cls.records, 0),
       classes: [...small.values()].map((c) => ({ ...c.cls, from: [...c.from].sort() })),
+      responses: answers.length - sentAnswers.length,
     },
   };
 }
