@@ -433,11 +433,17 @@ export function depersonaliseDataset(
     for (const p of persons) {
       if (view.size(p) >= o.k || p.experienceYears === undefined || p.leftAt !== undefined) continue;
       delete p.experienceYears;
-      p.organizationId = home.get(p) as string;
       unmarked++;
-      unmarkedFrom.add(p.organizationId);
+      unmarkedFrom.add(home.get(p) as string);
     }
-    if (unmarked > 0) lift();
+    if (unmarked > 0) {
+      // Lift again from where everything was: without the marks, fewer people and records go up.
+      for (const p of persons) p.organizationId = home.get(p) as string;
+      for (const [i, p] of ds.pairs.entries()) linked.pairs[i] = p.organizationId;
+      for (const [i, q] of ds.requests.entries()) linked.requests[i] = q.organizationId;
+      for (const [i, m] of ds.mentors.entries()) linked.mentors[i] = m.organizationId;
+      lift();
+    }
   }
   const small = new Map<string, { cls: SmallClass; from: Set<string> }>();
   if (o.smallClasses === 'suppress') {
@@ -462,12 +468,17 @@ export function depersonaliseDataset(
       persons = persons.filter((p) => !gone.has(p));
     }
   }
+  // Every organization a record passed on its way up counts it no more.
   const from = new Set<string>();
+  const passed = (start: string, to: string) => {
+    for (let org: string | undefined = start; org !== undefined && org !== to; org = parentOf.get(org))
+      from.add(org);
+  };
   let lifted = 0;
   for (const p of persons) {
     if (p.organizationId === home.get(p)) continue;
     lifted++;
-    from.add(home.get(p) as string);
+    passed(home.get(p) as string, p.organizationId);
   }
   const movedRecords = (
     table: 'pairs' | 'requests' | 'mentors',
@@ -477,7 +488,7 @@ export function depersonaliseDataset(
     original.forEach((r, i) => {
       if (linked[table][i] === r.organizationId) return;
       moved++;
-      from.add(r.organizationId);
+      passed(r.organizationId, linked[table][i] as string);
     });
     return moved;
   };
@@ -531,7 +542,7 @@ export function depersonaliseDataset(
       const was = ds.responses[i]?.organizationId as string;
       if (r.organizationId === was) return;
       answersMoved++;
-      from.add(was);
+      passed(was, r.organizationId);
     });
   }
   const answerSize = respondents();
