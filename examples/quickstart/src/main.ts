@@ -106,14 +106,15 @@ async function main() {
   const release = await import('./release');
   await release.writeRelease(year, out);
   const r = release.releaseReport(release.regionRelease(year));
+  const linked = Object.values(r.generalisedToParent.linked).reduce((s, n) => s + n, 0);
   const kept = Object.values(r.withheldForConsent).reduce<number>(
     (s, v) => s + (typeof v === 'number' ? v : 0),
     0,
   );
   process.stdout.write(
     args.lang === 'ru'
-      ? `Региону — обезличенный набор (release/): ${r.sent.persons} чел., k = ${r.k}, наименьшая группа ${r.smallestClass}; без согласия удержано записей: ${kept}, не нужны показателям: ${r.deletedNotCounted}, подняты на уровень выше: ${r.generalisedToParent.records}, без отметки «молодой специалист»: ${r.youngSpecialistMarkDeleted.records}, исключены: ${r.suppressed.records}; отчёт — dpo/\n`
-      : `To the region, depersonalised (release/): ${r.sent.persons} people, k = ${r.k}, smallest class ${r.smallestClass}; records kept back for consent: ${kept}, not needed by indicators: ${r.deletedNotCounted}, moved up: ${r.generalisedToParent.records}, without the young specialist mark: ${r.youngSpecialistMarkDeleted.records}, suppressed: ${r.suppressed.records}; report in dpo/\n`,
+      ? `Региону — обезличенный набор (release/): ${r.sent.persons} чел., k = ${r.k}, наименьшая группа ${r.smallestClass}; без согласия удержано записей: ${kept}, не нужны показателям: ${r.deletedNotCounted}, подняты на уровень выше: ${r.generalisedToParent.records} чел. и ${linked} связанных записей, без отметки «молодой специалист»: ${r.youngSpecialistMarkDeleted.records}, исключены: ${r.suppressed.records} чел. и ${r.suppressed.responses} ответов; отчёт — dpo/\n`
+      : `To the region, depersonalised (release/): ${r.sent.persons} people, k = ${r.k}, smallest class ${r.smallestClass}; records kept back for consent: ${kept}, not needed by indicators: ${r.deletedNotCounted}, moved up: ${r.generalisedToParent.records} people and ${linked} linked records, without the young specialist mark: ${r.youngSpecialistMarkDeleted.records}, suppressed: ${r.suppressed.records} people and ${r.suppressed.responses} answers; report in dpo/\n`,
   );
   process.stdout.write(`\n${summarize(year, files, args.lang).join('\n')}\n`);
   process.stdout.write(
