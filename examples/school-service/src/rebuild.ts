@@ -89,13 +89,16 @@ export async function rebuildPairs(db: Db, options: RebuildOptions = {}): Promis
     for await (const p of pairRows) {
       stored.set(p.id, p);
       yield { kind: 'pair', id: p.id, initial: migratePairSnapshot(p.initial_snapshot) };
+      // The pair's rows as one item (one log's events at a time: memory stays flat).
+      const log: PairEvent[] = [];
       while (!pending.done && pending.value.pair_id <= p.id) {
         if (pending.value.pair_id === p.id) {
           events += 1;
-          yield { id: p.id, event: pending.value.event as PairEvent };
+          log.push(pending.value.event as PairEvent);
         }
         pending = await eventRows.next();
       }
+      if (log.length > 0) yield { id: p.id, events: log };
     }
   }
 
