@@ -5,7 +5,7 @@
  * Cyrillic name — and get back validated records and a row-by-row report.
  * The people are the sample generator's invented teachers.
  */
-import type { MentorWithProfile } from '@nastavnik/core';
+import type { Consent, ConsentId, MentorWithProfile } from '@nastavnik/core';
 import { generateMunicipality } from '@nastavnik/core/sample';
 import {
   buildRegistryTemplate,
@@ -92,7 +92,17 @@ export async function main(): Promise<ImportSummary> {
   // #region export
   // Back out: the accepted registry as XLSX (import it again → the same records),
   // and next year's empty template with drop-down lists and an instruction sheet.
-  const xlsx = await exportRegistry(mentors, { kind: 'mentors', format: 'xlsx' });
+  // Every export asks the consent policy (152-ФЗ ст. 9): here the consents to processing the
+  // school keeps for these mentors, and `registry` — the school's own copy, not a transfer.
+  const consents: Consent[] = mentors.map((m, i) => ({
+    id: `consent-${i + 1}` as ConsentId,
+    personId: m.person.id,
+    purpose: 'personalData',
+    givenBy: 'self',
+    givenAt: '2023-09-01',
+  }));
+  const consentCheck = { consents, date: '2023-09-20', activity: 'registry' } as const;
+  const xlsx = await exportRegistry(mentors, { kind: 'mentors', format: 'xlsx', consentCheck });
   const again = await importRegistry(xlsx, { kind: 'mentors', organizationId: 'lyceum-7' });
   const template = await buildRegistryTemplate('mentors');
   // The same person twice across two uploads (by ФИО and birth date, or by id):

@@ -615,7 +615,7 @@ export async function writeOutputs(
   );
   await write(
     'registries/consents.csv',
-    await exportRegistry(consents, { kind: 'consents', format: 'csv' }),
+    await exportRegistry(consents, { kind: 'consents', format: 'csv', consentCheck: check }),
     'csv',
     'Реестр согласий',
   );
@@ -623,7 +623,7 @@ export async function writeOutputs(
     'registries/pairs.xlsx',
     await exportRegistry(
       year.pairs.map((j) => j.pair),
-      { kind: 'pairs', format: 'xlsx' },
+      { kind: 'pairs', format: 'xlsx', consentCheck: check },
     ),
     'xlsx',
     'Реестр пар',

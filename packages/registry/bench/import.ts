@@ -28,6 +28,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { publishBench } from '../../../scripts/bench-publish';
+import { consentCheckFor } from '../src/__fixtures__/consents';
 import { exceljsSheets } from '../src/__fixtures__/exceljsSheets';
 import { DEFAULT_LIMITS } from '../src/_internal/limits';
 import { type XlsxContext, xlsxSheets } from '../src/_internal/sheet';
@@ -307,10 +308,12 @@ const spread = (xs: readonly number[]) =>
 
 async function main(): Promise<void> {
   if (!existsSync(FILE)) {
-    const bytes = await exportRegistry(mentees(ROWS), {
+    const records = mentees(ROWS);
+    const bytes = await exportRegistry(records, {
       kind: 'mentees',
       format: 'xlsx',
       validationRows: 10,
+      consentCheck: consentCheckFor('mentees', records),
     });
     writeFileSync(FILE, bytes);
   }

@@ -99,6 +99,20 @@ describe('exportRegistry asks the consent policy (152-ФЗ ст. 9): never a per
     ]);
   });
 
+  it('a missing consent check is refused: a typed `required` error at options.consentCheck, nothing written', async () => {
+    for (const kind of ['mentors', 'mentees', 'consents', 'pairs'] as const) {
+      for (const format of ['xlsx', 'csv'] as const) {
+        const e = await refusal(exportRegistry(kind === 'mentors' ? records : [], { kind, format } as never));
+        expect([e.code, e.path]).toEqual(['required', ['options', 'consentCheck']]);
+        // The catalogue's messages, Russian and English, naming the field and no person.
+        expect(e.message).toContain('consentCheck');
+        expect(e.messageEn).toContain('consentCheck');
+        expect(e.message).not.toBe(e.messageEn);
+        expect(JSON.stringify(e.toJSON())).not.toContain('Иванова');
+      }
+    }
+  });
+
   it('a bad consent check is a typed error at its path', async () => {
     const e = await refusal(
       exportRegistry(records, {

@@ -42,7 +42,8 @@ export interface ExportConsentCheck {
   readonly activity?: 'export' | 'registry';
 }
 
-const CheckSchema = z.object({
+/** The schema of an {@link ExportConsentCheck}: what `exportRegistry` validates at `options.consentCheck`. */
+export const CheckSchema = z.object({
   consents: z.array(ConsentSchema),
   date: IsoDateSchema,
   policy: ConsentPolicySchema.optional(),
@@ -65,14 +66,29 @@ export function exportConsentGaps(
   records: readonly unknown[],
   check: ExportConsentCheck,
 ): { readonly index: number; readonly gaps: readonly ConsentGapItem[] }[] {
-  const c = parse(CheckSchema, check, ['options', 'consentCheck']);
+  return consentGapsOf(kind, records, parse(CheckSchema, check, ['options', 'consentCheck']));
+}
+
+/** {@link exportConsentGaps} of a check already validated with {@link CheckSchema}. */
+export function consentGapsOf(
+  kind: RegistryKind,
+  records: readonly unknown[],
+  c: z.output<typeof CheckSchema>,
+): { readonly index: number; readonly gaps: readonly ConsentGapItem[] }[] {
   const policy = c.policy ?? defaultConsentPolicy;
   const role = kind === 'mentors' ? 'mentor' : 'mentee';
   const out: { index: number; gaps: readonly ConsentGapItem[] }[] = [];
+  // Each person's own consents, so a large registry is not a scan of every consent per person.
+  const byPerson = new Map<string, Consent[]>();
+  for (const consent of c.consents) {
+    const mine = byPerson.get(consent.personId);
+    if (mine === undefined) byPerson.set(consent.personId, [consent]);
+    else mine.push(consent);
+  }
   records.forEach((r, index) => {
     const person = personOf(kind, r);
     if (person === undefined) return;
-    const gaps = consentGap(policy, person, role, c.activity, c.consents, c.date);
+    const gaps = consentGap(policy, person, role, c.activity, byPerson.get(person.id) ?? [], c.date);
     if (gaps.length > 0) out.push({ index, gaps });
   });
   return out;
@@ -94,8 +110,8 @@ export function refuseExport(found: ReturnType<typeof exportConsentGaps>): void 
  * out (its index in `records`, the person's id, the purpose and the cause —
  * never a name). What a school does when one missing consent must not hold
  * up the whole file: export `records` with the same `consentCheck`, and
- * keep `omitted` to collect the consents. {@link exportRegistry} with a
- * `consentCheck` refuses a file with such people instead.
+ * keep `omitted` to collect the consents. {@link exportRegistry} (whose
+ * `consentCheck` is required) refuses a file with such people instead.
  *
  * @category Export
  * @example

@@ -16,7 +16,7 @@ import { type Lookups, lookups } from './_internal/enums';
 import { FIELDS, type FieldDef } from './_internal/fields';
 import { consentCells, menteeCells, mentorCells, pairCells } from './_internal/kinds';
 import { columnLetter } from './_internal/text';
-import { type ExportConsentCheck, exportConsentGaps, refuseExport } from './exportConsent';
+import { CheckSchema, consentGapsOf, type ExportConsentCheck, refuseExport } from './exportConsent';
 import type { RegistryCatalogues, RegistryKind, RegistryRecordOf } from './types';
 
 registerCatalogue();
@@ -26,7 +26,12 @@ registerCatalogue();
  *
  * @category Export
  * @example
- * const options: ExportOptions<'mentors'> = { kind: 'mentors', format: 'csv', encoding: 'windows-1251' };
+ * const options: ExportOptions<'mentors'> = {
+ *   kind: 'mentors',
+ *   format: 'csv',
+ *   encoding: 'windows-1251',
+ *   consentCheck: { consents, date: '2024-05-31' },
+ * };
  */
 export interface ExportOptions<K extends RegistryKind = RegistryKind> {
   readonly kind: K;
@@ -40,24 +45,30 @@ export interface ExportOptions<K extends RegistryKind = RegistryKind> {
   /** XLSX only: rows that get drop-down lists (default: the records plus 1000 empty rows). */
   readonly validationRows?: number;
   /**
-   * Mentors and mentees: ask the consent policy before a single person is
-   * written (152-ФЗ ст. 9): a file with anyone lacking a consent the policy
-   * requires for the export's purpose (`activity`, `export` by default) is
-   * refused with a typed error naming their ids and purposes. To leave them
-   * out instead, split first with {@link exportableRecords}. Absent: no
-   * check — only for the school's own copy of records it has checked.
+   * Required: the consent policy is asked before a single person is written
+   * (152-ФЗ ст. 9), as matching denies by default. In a mentor or mentee
+   * file, anyone lacking a consent the policy requires for the file's
+   * purpose (`activity`: `export` by default, `registry` for the school's
+   * own copy) is refused with a typed error naming their ids and purposes.
+   * To leave them out instead, split first with {@link exportableRecords}.
+   * Missing: a typed `required` error at `options.consentCheck`. The consent
+   * and pair registries hold no person's details to check, but take the
+   * check too, so no export path skips it.
    */
-  readonly consentCheck?: ExportConsentCheck;
+  readonly consentCheck: ExportConsentCheck;
 }
 
-const OptionsSchema = z.object({
+const TemplateOptionsSchema = z.object({
+  catalogues: z.record(z.string(), z.unknown()).optional(),
+  validationRows: z.number().int().min(1).max(1_048_575).optional(),
+});
+
+const OptionsSchema = TemplateOptionsSchema.extend({
   kind: z.enum(['mentors', 'mentees', 'consents', 'pairs']),
   format: z.enum(['xlsx', 'csv']),
   encoding: z.enum(['utf-8', 'windows-1251']).optional(),
   separator: z.enum([';', ',', '\t']).optional(),
-  catalogues: z.record(z.string(), z.unknown()).optional(),
-  validationRows: z.number().int().min(1).max(1_048_575).optional(),
-  consentCheck: z.unknown().optional(),
+  consentCheck: CheckSchema,
 });
 
 const RECORD_SCHEMAS: Readonly<Record<RegistryKind, z.ZodType>> = {
@@ -274,8 +285,16 @@ async function exportXlsx<K extends RegistryKind>(
  * leading apostrophe, in XLSX and CSV alike; the importer removes it.
  *
  * @category Export
+ * The consent policy is always asked (`consentCheck` is required): a file
+ * with a person lacking a consent the policy requires is refused, see
+ * {@link ExportOptions.consentCheck}.
+ *
  * @example
- * const bytes = await exportRegistry(result.records, { kind: 'mentors', format: 'xlsx' });
+ * const bytes = await exportRegistry(result.records, {
+ *   kind: 'mentors',
+ *   format: 'xlsx',
+ *   consentCheck: { consents, date: '2024-05-31' },
+ * });
  * await writeFile('наставники.xlsx', bytes);
  */
 export async function exportRegistry<K extends RegistryKind>(
@@ -290,7 +309,20 @@ export async function exportRegistry<K extends RegistryKind>(
   // Records are checked with the core schemas first: nothing unvalidated (an object where a
   // text belongs, a formula object) reaches a cell.
   const valid = parse(z.array(RECORD_SCHEMAS[kind]), records, ['records']) as RegistryRecordOf<K>[];
-  if (options.consentCheck !== undefined) refuseExport(exportConsentGaps(kind, valid, options.consentCheck));
+  refuseExport(consentGapsOf(kind, valid, opts.consentCheck));
+  return write(kind, valid, opts);
+}
+
+/** Write validated records the consent policy allowed (or none: the template). */
+async function write<K extends RegistryKind>(
+  kind: K,
+  valid: readonly RegistryRecordOf<K>[],
+  opts: z.output<typeof TemplateOptionsSchema> & {
+    readonly format: 'xlsx' | 'csv';
+    readonly encoding?: 'utf-8' | 'windows-1251' | undefined;
+    readonly separator?: ';' | ',' | '\t' | undefined;
+  },
+): Promise<Uint8Array> {
   const l = lookups(opts.catalogues as RegistryCatalogues | undefined);
   try {
     if (opts.format === 'csv')
@@ -317,5 +349,8 @@ export function buildRegistryTemplate(
   kind: RegistryKind,
   options: { readonly catalogues?: RegistryCatalogues; readonly validationRows?: number } = {},
 ): Promise<Uint8Array> {
-  return exportRegistry([], { kind, format: 'xlsx', ...options });
+  const k = parse(OptionsSchema.shape.kind, kind, ['kind']);
+  const opts = parse(TemplateOptionsSchema, options, ['options']);
+  // No person in it: nothing for the consent policy to judge.
+  return write(k, [], { ...opts, format: 'xlsx' });
 }

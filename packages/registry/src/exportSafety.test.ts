@@ -3,6 +3,10 @@ import { isNastavnikError, type NastavnikError, startsFormula } from '@nastavnik
 import { exportRegistry, importRegistry } from '@nastavnik/registry';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { consentCheckFor } from './__fixtures__/consents';
+
+// Invalid records are refused before the consent policy is asked.
+const none = consentCheckFor('mentors', []);
 
 function mentor(position: string, id = 'm1'): MentorWithProfile {
   return {
@@ -52,7 +56,11 @@ describe('exportRegistry: records validated first, formula starts neutralised', 
     bad.person.name.lastName = { formula: PAYLOAD };
     for (const format of ['xlsx', 'csv'] as const) {
       const e = await refusal(
-        exportRegistry([bad as unknown as MentorWithProfile], { kind: 'mentors', format }),
+        exportRegistry([bad as unknown as MentorWithProfile], {
+          kind: 'mentors',
+          format,
+          consentCheck: none,
+        }),
       );
       expect(e.issues[0]?.path.slice(0, 5)).toEqual(['records', 0, 'person', 'name', 'lastName']);
     }
@@ -62,14 +70,22 @@ describe('exportRegistry: records validated first, formula starts neutralised', 
     const bad = mentor('учитель') as unknown as { person: { position: unknown } };
     bad.person.position = { toString: () => 'x' };
     const e = await refusal(
-      exportRegistry([bad as unknown as MentorWithProfile], { kind: 'mentors', format: 'csv' }),
+      exportRegistry([bad as unknown as MentorWithProfile], {
+        kind: 'mentors',
+        format: 'csv',
+        consentCheck: none,
+      }),
     );
     expect(e.issues[0]?.path).toEqual(['records', 0, 'person', 'position']);
   });
 
   it('a record that is not an object is refused with its index', async () => {
     const e = await refusal(
-      exportRegistry([null as unknown as MentorWithProfile], { kind: 'mentors', format: 'csv' }),
+      exportRegistry([null as unknown as MentorWithProfile], {
+        kind: 'mentors',
+        format: 'csv',
+        consentCheck: none,
+      }),
     );
     expect(e.issues[0]?.path.slice(0, 2)).toEqual(['records', 0]);
   });
@@ -78,7 +94,13 @@ describe('exportRegistry: records validated first, formula starts neutralised', 
     const records = HIDERS.flatMap((h, i) =>
       STARTS.map((s, j) => mentor(`${h}${s}${PAYLOAD}`, `m${i}-${j}`)),
     );
-    const csv = new TextDecoder().decode(await exportRegistry(records, { kind: 'mentors', format: 'csv' }));
+    const csv = new TextDecoder().decode(
+      await exportRegistry(records, {
+        kind: 'mentors',
+        format: 'csv',
+        consentCheck: consentCheckFor('mentors', records),
+      }),
+    );
     const cells = csv.split(/;|\r\n/).map((c) => (c.startsWith('"') ? c.slice(1).replace(/""/g, '"') : c));
     const dangerous = cells.filter((c) => c.includes('HYPERLINK') && startsFormula(c));
     expect(dangerous).toEqual([]);
@@ -89,7 +111,11 @@ describe('exportRegistry: records validated first, formula starts neutralised', 
     const records = HIDERS.flatMap((h, i) =>
       STARTS.map((s, j) => mentor(`${h}${s}${PAYLOAD}`, `m${i}-${j}`)),
     );
-    const bytes = await exportRegistry(records, { kind: 'mentors', format: 'xlsx' });
+    const bytes = await exportRegistry(records, {
+      kind: 'mentors',
+      format: 'xlsx',
+      consentCheck: consentCheckFor('mentors', records),
+    });
     const { texts, formulas } = await xlsxTexts(bytes);
     expect(formulas).toBe(false);
     const payloads = texts.filter((t) => t.includes('HYPERLINK'));
@@ -106,7 +132,12 @@ describe('exportRegistry: records validated first, formula starts neutralised', 
   });
 
   it('a text that already starts with an apostrophe before a formula sign survives the round trip', async () => {
-    const bytes = await exportRegistry([mentor(`'=${PAYLOAD}`)], { kind: 'mentors', format: 'csv' });
+    const one = [mentor(`'=${PAYLOAD}`)];
+    const bytes = await exportRegistry(one, {
+      kind: 'mentors',
+      format: 'csv',
+      consentCheck: consentCheckFor('mentors', one),
+    });
     const back = await importRegistry(bytes, { kind: 'mentors', organizationId: 'sch-1' });
     expect(back.records[0]?.person.position).toBe(`'=${PAYLOAD}`);
   });

@@ -3,6 +3,7 @@ import { exportRegistry, importRegistry, type RegistryKind } from '@nastavnik/re
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { consentCheckFor } from './__fixtures__/consents';
 
 const KINDS: readonly RegistryKind[] = ['mentors', 'mentees', 'consents', 'pairs'];
 
@@ -121,7 +122,11 @@ describe('fuzz: random input gives a result or a NastavnikError, never a crash o
         fc.constantFrom('xlsx' as const, 'csv' as const),
         async (records, kind, format) => {
           try {
-            const bytes = await exportRegistry(records as never[], { kind, format });
+            const bytes = await exportRegistry(records as never[], {
+              kind,
+              format,
+              consentCheck: consentCheckFor(kind, records),
+            });
             expect(bytes.byteLength).toBeGreaterThan(0);
             if (format === 'csv') expect(new TextDecoder().decode(bytes)).not.toContain('[object Object]');
           } catch (e) {
@@ -134,7 +139,11 @@ describe('fuzz: random input gives a result or a NastavnikError, never a crash o
   });
 
   it('truncated and bit-flipped XLSX files', async () => {
-    const good = await exportRegistry([], { kind: 'mentors', format: 'xlsx' });
+    const good = await exportRegistry([], {
+      kind: 'mentors',
+      format: 'xlsx',
+      consentCheck: consentCheckFor('mentors', []),
+    });
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 4, max: good.length - 1 }),

@@ -2,6 +2,7 @@ import type { MentorWithProfile } from '@nastavnik/core';
 import { isNastavnikError, type NastavnikError } from '@nastavnik/core';
 import { exportRegistry, importRegistry } from '@nastavnik/registry';
 import { describe, expect, it } from 'vitest';
+import { consentCheckFor } from './__fixtures__/consents';
 import { farApart, sheetOf } from './__fixtures__/crafted';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -156,7 +157,11 @@ describe('import: sizes are bounded, valid files are never refused', () => {
   });
 
   it('round trip still holds for an ordinary export', async () => {
-    const bytes = await exportRegistry([], { kind: 'mentors', format: 'xlsx' });
+    const bytes = await exportRegistry([], {
+      kind: 'mentors',
+      format: 'xlsx',
+      consentCheck: consentCheckFor('mentors', []),
+    });
     const r = await importRegistry(bytes, { kind: 'mentors', organizationId: 'sch-1' });
     expect(r.totals.read).toBe(0);
   });

@@ -9,6 +9,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { consentRecord, menteeRecord, mentorRecord, pairRecord, registry } from './__fixtures__/arbitraries';
+import { consentCheckFor } from './__fixtures__/consents';
 
 async function roundTrip<K extends RegistryKind>(
   kind: K,
@@ -16,7 +17,12 @@ async function roundTrip<K extends RegistryKind>(
   format: 'xlsx' | 'csv',
   encoding: 'utf-8' | 'windows-1251' = 'utf-8',
 ) {
-  const bytes = await exportRegistry(records, { kind, format, encoding });
+  const bytes = await exportRegistry(records, {
+    kind,
+    format,
+    encoding,
+    consentCheck: consentCheckFor(kind, records),
+  });
   const result = await importRegistry(bytes, { kind, organizationId: 'sch-1' });
   expect(result.rejected).toEqual([]);
   expect(result.totals.read).toBe(result.totals.accepted + result.totals.rejected);
@@ -84,7 +90,11 @@ describe('export → import gives the same registry', () => {
       profile,
     }));
     expect(mentees.length).toBeGreaterThan(500);
-    const bytes = await exportRegistry(mentees, { kind: 'mentees', format: 'xlsx' });
+    const bytes = await exportRegistry(mentees, {
+      kind: 'mentees',
+      format: 'xlsx',
+      consentCheck: consentCheckFor('mentees', mentees),
+    });
     // Feed it as a stream of small chunks, as an upload arrives.
     async function* chunks() {
       for (let i = 0; i < bytes.length; i += 4096) yield bytes.subarray(i, i + 4096);

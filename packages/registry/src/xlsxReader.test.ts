@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { consentRecord, menteeRecord, mentorRecord, pairRecord, registry } from './__fixtures__/arbitraries';
+import { consentCheckFor } from './__fixtures__/consents';
 import { exceljsSheets } from './__fixtures__/exceljsSheets';
 import { makeZip } from './__fixtures__/zip';
 import { decodeText, encodeWindows1251 } from './_internal/csv';
@@ -256,7 +257,12 @@ describe('the XLSX reader gives the rows the exceljs reader gave', () => {
             fc.tuple(fc.constant(kind), registry(arbs[kind] as (id: string) => fc.Arbitrary<unknown>, 5)),
           ),
         async ([kind, records]) => {
-          const bytes = await exportRegistry(records as never[], { kind, format: 'xlsx', validationRows: 5 });
+          const bytes = await exportRegistry(records as never[], {
+            kind,
+            format: 'xlsx',
+            validationRows: 5,
+            consentCheck: consentCheckFor(kind, records),
+          });
           const read = await sameAsBefore(bytes);
           expect(read).not.toBe('error');
         },
@@ -279,7 +285,11 @@ describe('the XLSX reader gives the rows the exceljs reader gave', () => {
   });
 
   it('damaged files are refused by both (no workbook part, unknown entity, truncated)', async () => {
-    const good = await exportRegistry([], { kind: 'mentors', format: 'xlsx' });
+    const good = await exportRegistry([], {
+      kind: 'mentors',
+      format: 'xlsx',
+      consentCheck: consentCheckFor('mentors', []),
+    });
     expect(await sameAsBefore(good.slice(0, good.length - 30))).toBe('error');
     expect(
       await sameAsBefore(handMade('<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>', {})),
@@ -308,7 +318,12 @@ describe('the browser entry imports what the Node entry imports', () => {
         fc.constantFrom('utf-8' as const, 'windows-1251' as const),
         fc.constantFrom('blob', 'stream', 'buffer'),
         async (records, format, encoding, how) => {
-          const bytes = await exportRegistry(records, { kind: 'mentors', format, encoding });
+          const bytes = await exportRegistry(records, {
+            kind: 'mentors',
+            format,
+            encoding,
+            consentCheck: consentCheckFor('mentors', records),
+          });
           const options = { kind: 'mentors' as const, organizationId: 'sch-1' };
           const node = await importRegistry(bytes, options);
           const input: browser.RegistryInput =

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { exportRegistry } from '../index';
+import { consentCheckFor } from './consents';
 import { deflateRepeated, makeZip, type ZipPartSpec } from './zip';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -55,7 +56,13 @@ async function withSheet(
   sheet: { bytes: Uint8Array; size: number; crc: number },
   declaredSize?: number,
 ): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(await exportRegistry([], { kind: 'mentors', format: 'xlsx' }));
+  const zip = await JSZip.loadAsync(
+    await exportRegistry([], {
+      kind: 'mentors',
+      format: 'xlsx',
+      consentCheck: consentCheckFor('mentors', []),
+    }),
+  );
   const parts: ZipPartSpec[] = [];
   for (const name of Object.keys(zip.files)) {
     const file = zip.files[name];
