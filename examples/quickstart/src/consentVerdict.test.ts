@@ -421,6 +421,18 @@ describe('one consent verdict across packages', () => {
               ),
             ),
           ).toBe(menteeOk);
+          // Never unchecked: without a consent check nobody is written, whatever they gave.
+          expect(
+            await written(() =>
+              exportRegistry(
+                [{ person: mentor, profile: { personId: 'm', capacity: 1 } }] as never,
+                {
+                  kind: 'mentors',
+                  format: 'csv',
+                } as never,
+              ),
+            ),
+          ).toBe(false);
         },
       ),
       { numRuns: 40 },
