@@ -263,6 +263,41 @@ describe('depersonaliseDataset: the records indicators and a region receive', ()
     expect(values(r.dataset).filter((v) => v[1] === 'mun')).toEqual(values(ds).filter((v) => v[1] === 'mun'));
   });
 
+  it('answers: under keys of their own; a school with fewer than k respondents goes up, and the municipality takes in a sibling rather than lose them', () => {
+    const answer = (id: string, org: string, score: number) => ({
+      respondentId: id,
+      organizationId: org,
+      role: 'mentee' as const,
+      kind: 'satisfaction' as const,
+      score,
+      submittedAt: '2024-05-20',
+    });
+    const ds: IndicatorDatasetInput = {
+      ...pitfall,
+      responses: [
+        ...[0, 1].map((i) => answer(`a-${i}`, 'a', 3)),
+        ...Array.from({ length: 6 }, (_, i) => answer(`b-${i}`, 'b', 9)),
+      ],
+    };
+    // One respondent of «b»: the people pass at k = 2, the answers do not.
+    const one = refusal(() => release({ ...ds, responses: [answer('b-0', 'b', 9)] }, { secret, k: 2 }));
+    expect([one.code, one.issues[0]?.path, one.issues[0]?.params]).toEqual([
+      'k_anonymity_failed',
+      ['responses'],
+      { k: 2, found: 1, exposed: 1 },
+    ]);
+    const r = release(ds, { secret, smallClasses: 'suppress' });
+    // «a» (2 respondents) goes up to «mun», still 2 there: «mun» takes in «b» (6) instead of losing them.
+    expect(r.suppressed.responses).toBe(0);
+    expect(r.generalised.linked.responses).toBe(8);
+    expect(new Set((r.dataset.responses ?? []).map((x) => x.organizationId))).toEqual(new Set(['mun']));
+    const keys = new Set((r.dataset.persons ?? []).map((p) => p.id));
+    for (const x of r.dataset.responses ?? []) expect(keys.has(x.respondentId)).toBe(false);
+    const sat = (vs: ReturnType<typeof values>) =>
+      vs.filter((v) => String(v[0]).startsWith('satisfaction.') && v[1] === 'mun');
+    expect(sat(values(r.dataset))).toEqual(sat(values(ds)));
+  });
+
   it("sends records in the order of their identifiers, not in the school's order", () => {
     const r = release(pitfall, { secret, k: 2 });
     const ids = (r.dataset.persons ?? []).map((p) => p.id);

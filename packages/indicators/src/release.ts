@@ -219,8 +219,10 @@ function plusOneYear(d: IsoDate): IsoDate {
  *    than k is refused — and with `'suppress'` left out instead, and
  *    reported by class (record-level suppression);
  * 7. answers: the respondents of an organization and role must be at least
- *    k; otherwise refused, moved up (`generalise`), and at the top left out
- *    (`suppress`, counted in `suppressed.responses`).
+ *    k; otherwise refused, or (`generalise`) the class takes in the smallest
+ *    class of its role below its organization (a municipality short of k
+ *    takes in a school's) or else moves up a level, and at the top is
+ *    refused — with `suppress` left out (`suppressed.responses`).
  *
  * Not quasi-identifiers: the days of pairs, requests, answers and
  * trainings, a pair's form, status and meetings. Indicators need them
@@ -528,15 +530,38 @@ export function depersonaliseDataset(
   };
   let answersMoved = 0;
   if (o.smallClasses !== 'refuse') {
-    for (let changed = true; changed; ) {
-      changed = false;
+    // One small class at a time, the deepest first: it takes in the smallest class of its role held
+    // below its organization (a school's, when a municipality is short), or else goes up a level.
+    const depth = (org: string) => {
+      let d = 0;
+      for (let x = parentOf.get(org); x !== undefined; x = parentOf.get(x)) d++;
+      return d;
+    };
+    const stuck = new Set<string>();
+    for (;;) {
       const size = respondents();
-      for (const r of answers) {
-        const up = parentOf.get(r.organizationId);
-        if (size(r) >= o.k || up === undefined) continue;
-        r.organizationId = up;
-        changed = true;
+      let r0: (typeof answers)[number] | undefined;
+      for (const r of answers)
+        if (
+          size(r) < o.k &&
+          !stuck.has(answerClass(r)) &&
+          (r0 === undefined || depth(r.organizationId) > depth(r0.organizationId))
+        )
+          r0 = r;
+      if (r0 === undefined) break;
+      const { organizationId: at, role } = r0;
+      const below = new Map<string, number>();
+      for (const r of answers)
+        if (r.role === role && r.organizationId !== at && within(r.organizationId, at))
+          below.set(r.organizationId, size(r));
+      const smallest = [...below].sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
+      const up = parentOf.get(at);
+      if (smallest === undefined && up === undefined) {
+        stuck.add(answerClass(r0));
+        continue;
       }
+      const [fromOrg, toOrg] = smallest === undefined ? [at, up as string] : [smallest, at];
+      for (const r of answers) if (r.role === role && r.organizationId === fromOrg) r.organizationId = toOrg;
     }
     answers.forEach((r, i) => {
       const was = ds.responses[i]?.organizationId as string;
