@@ -69,7 +69,7 @@ describe('pair replay over a working state', () => {
         }
         actor.stop();
       }),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
   }, 120_000);
 

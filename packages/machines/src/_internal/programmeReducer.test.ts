@@ -110,7 +110,7 @@ describe('programme replay over a working context', () => {
           expect(initial.context.deliverables).toEqual([]);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
     // The walks go deep into the roadmaps, not just their first events.
     expect(longest).toBeGreaterThan(40);
