@@ -10,15 +10,15 @@ import {
   registerCatalogue,
 } from '@nastavnik/core';
 import { z } from 'zod';
-import { lookups } from './_internal/enums';
-import { FIELDS } from './_internal/fields';
-import { HeaderMatcher } from './_internal/header';
+import { type Lookups, lookups } from './_internal/enums';
+import { FIELDS, type FieldDef } from './_internal/fields';
+import { type HeaderFound, HeaderMatcher } from './_internal/header';
 import type { RegistryInput } from './_internal/input';
 import { DEFAULT_LIMITS, type Limits } from './_internal/limits';
-import { openInput, wrapUnexpected } from './_internal/open';
+import { type OpenedInput, openInput, wrapUnexpected } from './_internal/open';
 import type { PersonIndex, RowEnv } from './_internal/row';
-import { runRows, zeroTotals } from './_internal/rows';
-import { scanHeader } from './_internal/scan';
+import { type RunContext, runRows, zeroTotals } from './_internal/rows';
+import { type ScannedSheet, scanHeader } from './_internal/scan';
 import { normalizeKey } from './_internal/text';
 import type {
   ImportBatch,
@@ -111,6 +111,137 @@ function checkColumns(kind: RegistryKind, has: (k: string) => boolean, persons: 
   }
 }
 
+type Options = z.infer<typeof OptionsSchema>;
+
+/** Fails when `columns` maps a header to a field this kind of registry does not have. */
+function checkColumnOption(fields: readonly FieldDef[], columns: Options['columns']): void {
+  if (!columns) return;
+  const known = new Set(fields.map((f) => f.key));
+  for (const [header, key] of Object.entries(columns)) {
+    if (!known.has(key)) {
+      throw fail('invalid_value', ['options', 'columns', header], {
+        reason: 'registryField',
+        allowed: [...known].join(', '),
+      });
+    }
+  }
+}
+
+function limitsOf(opts: Options): Limits {
+  return {
+    maxRows: opts.maxRows ?? DEFAULT_LIMITS.maxRows,
+    maxCellLength: opts.maxCellLength ?? DEFAULT_LIMITS.maxCellLength,
+    maxUnpackedBytes: opts.maxUnpackedBytes ?? DEFAULT_LIMITS.maxUnpackedBytes,
+  };
+}
+
+/** What stays the same for every sheet of one file. */
+interface FileRun<K extends RegistryKind> {
+  readonly kind: K;
+  readonly opts: Options;
+  readonly limits: Limits;
+  readonly opened: OpenedInput;
+  readonly matcher: HeaderMatcher;
+  readonly fieldMap: ReadonlyMap<string, FieldDef>;
+  readonly look: Lookups;
+}
+
+function sheetSkipped(name: string): ImportWarning {
+  return {
+    code: 'sheet_skipped',
+    message: `Лист «${name}» пропущен: не найдена строка заголовков`,
+    messageEn: `Sheet "${name}" skipped: no header row found`,
+    params: { sheet: name },
+  };
+}
+
+function sourceOf(opened: OpenedInput, sheetName: string, header: HeaderFound): ImportSource {
+  const { format, encoding, separator } = opened;
+  return {
+    format,
+    ...(encoding ? { encoding } : {}),
+    ...(separator ? { separator } : {}),
+    ...(format === 'xlsx' ? { sheet: sheetName } : {}),
+    headerRows: header.headerRows,
+    columns: header.columns,
+  };
+}
+
+/** What every row of the sheet is read with. */
+function rowEnv<K extends RegistryKind>(file: FileRun<K>, header: HeaderFound): RowEnv {
+  const { kind, opts, opened } = file;
+  return {
+    kind,
+    organizationId: opts.organizationId,
+    idPrefix: opts.idPrefix ?? `${opts.organizationId}-${KIND_PREFIX[kind]}`,
+    pivot: opts.twoDigitYearPivot ?? 40,
+    get date1904() {
+      return opened.date1904();
+    },
+    normalizeYo: opts.normalizeYo ?? false,
+    requestDate: opts.requestDate,
+    lookups: file.look,
+    bindings: header.bindings,
+    fields: file.fieldMap,
+    persons: personIndex(opts.persons),
+  };
+}
+
+/** Warnings about the file, handed out with the first batch. */
+function fileWarnings<K extends RegistryKind>(
+  file: FileRun<K>,
+  skipped: readonly ImportWarning[],
+  scanned: ScannedSheet,
+): ImportWarning[] {
+  const { kind, opts } = file;
+  const { header, preamble } = scanned;
+  const out: ImportWarning[] = [
+    ...skipped,
+    ...header.warnings,
+    ...missingOptional(kind, header.bindings, opts),
+  ];
+  if ((kind === 'mentors' || kind === 'mentees') && opts.consentCheck === undefined) {
+    out.push({
+      code: 'consents_not_checked',
+      message:
+        'Согласия на обработку персональных данных не проверены: передайте согласия и дату (consentCheck), чтобы отметить строки без согласия',
+      messageEn:
+        'Consents to the processing of personal data were not checked: pass the consents and the date (consentCheck) to flag rows without consent',
+    });
+  }
+  if (preamble.length > 0) {
+    out.push({
+      code: 'rows_before_header',
+      message: `Строки над заголовком (${preamble.length}) не импортированы`,
+      messageEn: `Rows above the header (${preamble.length}) were not imported`,
+      params: { rows: preamble.map((r) => r.row).join(',') },
+    });
+  }
+  return out;
+}
+
+/** The sheet whose header was found: check its columns and set up the reading of its rows. */
+function sheetRun<K extends RegistryKind>(
+  file: FileRun<K>,
+  sheetName: string,
+  scanned: ScannedSheet,
+  skipped: readonly ImportWarning[],
+): RunContext<K> {
+  const { kind, opts } = file;
+  const { header } = scanned;
+  checkColumns(kind, (k) => header.bindings.has(k), opts.persons !== undefined);
+  return {
+    kind,
+    source: sourceOf(file.opened, sheetName, header),
+    env: rowEnv(file, header),
+    firstWarnings: fileWarnings(file, skipped, scanned),
+    batchSize: opts.batchSize ?? 1000,
+    maxRows: file.limits.maxRows,
+    consentCheck: opts.consentCheck,
+    afterRow: scanned.lastHeaderRow,
+  };
+}
+
 /**
  * Import a registry in batches, in bounded memory: rows are read, checked
  * and handed over batch by batch (a 100 000-row regional upload never sits
@@ -133,28 +264,18 @@ export async function* importRegistryStream<K extends RegistryKind>(
   const opts = parse(OptionsSchema, options, ['options']);
   const kind = opts.kind as K;
   const fields = FIELDS[kind];
-  if (opts.columns) {
-    const known = new Set(fields.map((f) => f.key));
-    for (const [header, key] of Object.entries(opts.columns)) {
-      if (!known.has(key)) {
-        throw fail('invalid_value', ['options', 'columns', header], {
-          reason: 'registryField',
-          allowed: [...known].join(', '),
-        });
-      }
-    }
-  }
-  const limits: Limits = {
-    maxRows: opts.maxRows ?? DEFAULT_LIMITS.maxRows,
-    maxCellLength: opts.maxCellLength ?? DEFAULT_LIMITS.maxCellLength,
-    maxUnpackedBytes: opts.maxUnpackedBytes ?? DEFAULT_LIMITS.maxUnpackedBytes,
-  };
+  checkColumnOption(fields, opts.columns);
+  const limits = limitsOf(opts);
   const opened = await openInput(input, opts, limits);
-  const { format, encoding, separator } = opened;
-
-  const matcher = new HeaderMatcher(fields, opts.columns);
-  const fieldMap = new Map(fields.map((f) => [f.key, f]));
-  const look = lookups(opts.catalogues as ImportOptions['catalogues']);
+  const file: FileRun<K> = {
+    kind,
+    opts,
+    limits,
+    opened,
+    matcher: new HeaderMatcher(fields, opts.columns),
+    fieldMap: new Map(fields.map((f) => [f.key, f])),
+    look: lookups(opts.catalogues as ImportOptions['catalogues']),
+  };
   const skipped: ImportWarning[] = [];
   let sheetNo = 0;
 
@@ -165,75 +286,12 @@ export async function* importRegistryStream<K extends RegistryKind>(
         await drain(sheet.rows);
         continue;
       }
-      const scanned = await scanHeader(sheet.rows, matcher);
+      const scanned = await scanHeader(sheet.rows, file.matcher);
       if (!scanned) {
-        if (format === 'xlsx') {
-          skipped.push({
-            code: 'sheet_skipped',
-            message: `Лист «${sheet.name}» пропущен: не найдена строка заголовков`,
-            messageEn: `Sheet "${sheet.name}" skipped: no header row found`,
-            params: { sheet: sheet.name },
-          });
-        }
+        if (opened.format === 'xlsx') skipped.push(sheetSkipped(sheet.name));
         continue;
       }
-      const { header, preamble } = scanned;
-      checkColumns(kind, (k) => header.bindings.has(k), opts.persons !== undefined);
-      const source: ImportSource = {
-        format,
-        ...(encoding ? { encoding } : {}),
-        ...(separator ? { separator } : {}),
-        ...(format === 'xlsx' ? { sheet: sheet.name } : {}),
-        headerRows: header.headerRows,
-        columns: header.columns,
-      };
-      const env: RowEnv = {
-        kind,
-        organizationId: opts.organizationId,
-        idPrefix: opts.idPrefix ?? `${opts.organizationId}-${KIND_PREFIX[kind]}`,
-        pivot: opts.twoDigitYearPivot ?? 40,
-        get date1904() {
-          return opened.date1904();
-        },
-        normalizeYo: opts.normalizeYo ?? false,
-        requestDate: opts.requestDate,
-        lookups: look,
-        bindings: header.bindings,
-        fields: fieldMap,
-        persons: personIndex(opts.persons),
-      };
-      const firstWarnings: ImportWarning[] = [
-        ...skipped,
-        ...header.warnings,
-        ...missingOptional(kind, header.bindings, opts),
-      ];
-      if ((kind === 'mentors' || kind === 'mentees') && opts.consentCheck === undefined) {
-        firstWarnings.push({
-          code: 'consents_not_checked',
-          message:
-            'Согласия на обработку персональных данных не проверены: передайте согласия и дату (consentCheck), чтобы отметить строки без согласия',
-          messageEn:
-            'Consents to the processing of personal data were not checked: pass the consents and the date (consentCheck) to flag rows without consent',
-        });
-      }
-      if (preamble.length > 0) {
-        firstWarnings.push({
-          code: 'rows_before_header',
-          message: `Строки над заголовком (${preamble.length}) не импортированы`,
-          messageEn: `Rows above the header (${preamble.length}) were not imported`,
-          params: { rows: preamble.map((r) => r.row).join(',') },
-        });
-      }
-      yield* runRows(scanned.rest, {
-        kind,
-        env,
-        source,
-        firstWarnings,
-        batchSize: opts.batchSize ?? 1000,
-        maxRows: limits.maxRows,
-        consentCheck: opts.consentCheck,
-        afterRow: scanned.lastHeaderRow,
-      });
+      yield* runRows(scanned.rest, sheetRun(file, sheet.name, scanned, skipped));
       return;
     }
   } catch (e) {
