@@ -242,12 +242,12 @@ const PUPIL_GROUPS: Readonly<Record<string, Person['category']>> = {
   student: 'student',
 };
 
-/** A row of the mentee registry. */
-export function mapMentee(ctx: RowCtx): MenteeRow | undefined {
+/** The mentee's group: the given one, or derived from the grade when the group is blank. */
+function menteeGroup(ctx: RowCtx): { group: string | undefined; blank: boolean } {
   let group = ctx.one('group', 'menteeGroups');
-  const groupBlank = ctx.blank('group');
+  const blank = ctx.blank('group');
   const gradeSilent = parseGrade(ctx.raw('grade'));
-  if (groupBlank && gradeSilent.ok && gradeSilent.value >= 1 && gradeSilent.value <= 11) {
+  if (blank && gradeSilent.ok && gradeSilent.value >= 1 && gradeSilent.value <= 11) {
     group = groupFromGrade(gradeSilent.value);
     ctx.warn(
       'group',
@@ -256,64 +256,76 @@ export function mapMentee(ctx: RowCtx): MenteeRow | undefined {
       'Mentee group not given; derived from the grade',
     );
   }
+  return { group, blank };
+}
+
+/**
+ * The request on a mentee row, before validation (ids still `pending`):
+ * a blank source or date takes its default, with a warning.
+ */
+function readRequest(ctx: RowCtx): { raw: Record<string, unknown>; idGiven: boolean } {
+  const competence = ctx.one('requestCompetence', 'competences');
+  const difficulty = ctx.text('requestDifficulty');
+  const priority = ctx.one('priority', 'priority');
+  const subject = ctx.text('requestSubject');
+  const wantedFormats = ctx.many('wantedFormats', 'formats');
+  const wantedForm = ctx.one('wantedForm', 'forms');
+  let source = ctx.one('source', 'source');
+  let createdAt = ctx.date('requestDate');
+  const requestId = ctx.id('requestId');
+  if (source === undefined && ctx.blank('source')) {
+    source = 'self';
+    if (ctx.has('source')) {
+      ctx.warn(
+        'source',
+        'value_defaulted',
+        'Источник запроса не указан; принято «сам наставляемый»',
+        'Request source not given; taken as "self"',
+      );
+    }
+  }
+  if (createdAt === undefined && ctx.blank('requestDate')) {
+    if (ctx.env.requestDate !== undefined) {
+      createdAt = ctx.env.requestDate;
+      if (ctx.has('requestDate')) {
+        ctx.warn(
+          'requestDate',
+          'value_defaulted',
+          'Дата запроса не указана; взята дата из настроек загрузки',
+          'Request date not given; taken from the import options',
+        );
+      }
+    } else {
+      ctx.required('requestDate');
+    }
+  }
+  const raw: Record<string, unknown> = {
+    id: requestId ?? 'pending',
+    menteeId: 'pending',
+    ...(competence !== undefined ? { competence } : {}),
+    ...(difficulty !== undefined ? { difficulty } : {}),
+    ...(priority !== undefined ? { priority } : {}),
+    ...(subject !== undefined ? { subject } : {}),
+    wantedFormats,
+    ...(wantedForm !== undefined ? { wantedForm } : {}),
+    source,
+    createdAt,
+  };
+  return { raw, idGiven: requestId !== undefined };
+}
+
+/** A row of the mentee registry. */
+export function mapMentee(ctx: RowCtx): MenteeRow | undefined {
+  const { group, blank: groupBlank } = menteeGroup(ctx);
   const defaultCategory = group !== undefined ? (PUPIL_GROUPS[group] ?? 'teacher') : 'teacher';
   const person = readPerson(ctx, defaultCategory);
   if (group === undefined && groupBlank) ctx.required('group');
   const interests = ctx.list('interests');
   const preferredFormats = ctx.many('preferredFormats', 'formats');
   const hasRequest = REQUEST_KEYS.some((k) => !ctx.blank(k));
-  let requestRaw: Record<string, unknown> | undefined;
-  let requestIdGiven = false;
-  if (hasRequest) {
-    const competence = ctx.one('requestCompetence', 'competences');
-    const difficulty = ctx.text('requestDifficulty');
-    const priority = ctx.one('priority', 'priority');
-    const subject = ctx.text('requestSubject');
-    const wantedFormats = ctx.many('wantedFormats', 'formats');
-    const wantedForm = ctx.one('wantedForm', 'forms');
-    let source = ctx.one('source', 'source');
-    let createdAt = ctx.date('requestDate');
-    const requestId = ctx.id('requestId');
-    requestIdGiven = requestId !== undefined;
-    if (source === undefined && ctx.blank('source')) {
-      source = 'self';
-      if (ctx.has('source')) {
-        ctx.warn(
-          'source',
-          'value_defaulted',
-          'Источник запроса не указан; принято «сам наставляемый»',
-          'Request source not given; taken as "self"',
-        );
-      }
-    }
-    if (createdAt === undefined && ctx.blank('requestDate')) {
-      if (ctx.env.requestDate !== undefined) {
-        createdAt = ctx.env.requestDate;
-        if (ctx.has('requestDate')) {
-          ctx.warn(
-            'requestDate',
-            'value_defaulted',
-            'Дата запроса не указана; взята дата из настроек загрузки',
-            'Request date not given; taken from the import options',
-          );
-        }
-      } else {
-        ctx.required('requestDate');
-      }
-    }
-    requestRaw = {
-      id: requestId ?? 'pending',
-      menteeId: 'pending',
-      ...(competence !== undefined ? { competence } : {}),
-      ...(difficulty !== undefined ? { difficulty } : {}),
-      ...(priority !== undefined ? { priority } : {}),
-      ...(subject !== undefined ? { subject } : {}),
-      wantedFormats,
-      ...(wantedForm !== undefined ? { wantedForm } : {}),
-      source,
-      createdAt,
-    };
-  }
+  const read = hasRequest ? readRequest(ctx) : undefined;
+  const requestRaw = read?.raw;
+  const requestIdGiven = read?.idGiven ?? false;
   if (person === undefined || group === undefined || ctx.issues.length > 0) return undefined;
   let request: Request | undefined;
   if (requestRaw) {

@@ -327,6 +327,103 @@ interface CellSlot {
 
 const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
+/** The row being read. */
+interface OpenRow {
+  n: number;
+  format: string | undefined;
+  cells: CellSlot[];
+}
+
+/** The cell being read: its attributes and the text of its formula and value. */
+interface OpenCell {
+  ref: string | undefined;
+  s: number;
+  t: string | undefined;
+  f?: { text: string };
+  v?: { text: string };
+}
+
+/** Put the value of a cell, as Excel stores it, into its slot of the row. */
+function storeCell(book: Book, row: OpenRow, c: OpenCell, broken: () => Error): void {
+  if (c.ref === undefined) throw broken();
+  const col = columnOf(c.ref, broken);
+  // A cell without a column, or in a row without a number, has no address.
+  if (col === undefined || !Number.isFinite(row.n) || row.n < 0) throw broken();
+  let slot = row.cells[col];
+  if (!slot) {
+    slot = { cell: undefined, formula: false, set: false, format: row.format };
+    row.cells[col] = slot;
+  }
+  if (c.s) {
+    const f = formatOf(book, c.s);
+    if (f !== null) slot.format = f;
+  }
+  const v = c.v?.text;
+  if (c.f) {
+    const result = v === undefined ? undefined : c.t === 'str' ? xmlDecode(v) : Number.parseFloat(v);
+    // A formula's empty or failed result is no value; a shared formula's copy keeps what it holds.
+    // A result of 0 is kept (exceljs read it as an empty cell).
+    slot.cell = c.f.text === '' || result || result === 0 ? result : undefined;
+    slot.formula = true;
+    slot.set = true;
+  } else if (v !== undefined) {
+    slot.formula = false;
+    slot.set = true;
+    switch (c.t) {
+      case 's': {
+        const i = Number.parseInt(v, 10);
+        if (book.strings) {
+          const s = book.strings[i];
+          slot.cell = s ?? undefined;
+          slot.set = s !== undefined && s !== null;
+        } else slot.cell = undefined;
+        break;
+      }
+      case 'inlineStr':
+      case 'str':
+        slot.cell = xmlDecode(v);
+        break;
+      case 'e':
+        slot.cell = v;
+        break;
+      case 'b':
+        slot.cell = Number.parseInt(v, 10) !== 0;
+        break;
+      default:
+        slot.cell = isDateFormat(slot.format)
+          ? serialToDate(Number.parseFloat(v), book.date1904)
+          : Number.parseFloat(v);
+    }
+  }
+}
+
+/** The row read: its cells up to the last one with a value, the export's formula guard taken off. */
+function finishRow(row: OpenRow, maxCell: number): RawRow {
+  if (row.n > EXCEL_MAX_ROWS) throw rowBeyondExcel(row.n);
+  let last = 0;
+  for (let i = row.cells.length - 1; i > 0; i--) {
+    if (row.cells[i]?.set) {
+      last = i;
+      break;
+    }
+  }
+  const cells: Cell[] = [];
+  let formula = false;
+  for (let i = 1; i <= last; i++) {
+    const slot = row.cells[i];
+    if (!slot?.set) {
+      cells.push(undefined);
+      continue;
+    }
+    const cell = slot.cell;
+    if (typeof cell === 'string' && cell.length > maxCell) throw cellTooLong(maxCell, row.n, i);
+    // The export guards formula starts in XLSX as in CSV; the guard comes off the same way.
+    cells.push(typeof cell === 'string' ? unguard(cell) : cell);
+    if (slot.formula) formula = true;
+  }
+  return formula ? { row: row.n, cells, formula } : { row: row.n, cells };
+}
+
 /**
  * Rows of one worksheet as they are unpacked and parsed: cell values as
  * Excel stores them (shared and inline strings, numbers, dates by their
@@ -340,98 +437,19 @@ async function* sheetRows(
 ): AsyncGenerator<RawRow> {
   const out: RawRow[] = [];
   let inRows = false;
-  let row: { n: number; format: string | undefined; cells: CellSlot[] } | undefined;
-  let c:
-    | {
-        ref: string | undefined;
-        s: number;
-        t: string | undefined;
-        f?: { text: string };
-        v?: { text: string };
-      }
-    | undefined;
+  let row: OpenRow | undefined;
+  let c: OpenCell | undefined;
   let current: { text: string } | undefined;
 
   const endCell = () => {
     if (!row || !c) return;
-    if (c.ref === undefined) throw broken();
-    const col = columnOf(c.ref, broken);
-    // A cell without a column, or in a row without a number, has no address.
-    if (col === undefined || !Number.isFinite(row.n) || row.n < 0) throw broken();
-    let slot = row.cells[col];
-    if (!slot) {
-      slot = { cell: undefined, formula: false, set: false, format: row.format };
-      row.cells[col] = slot;
-    }
-    if (c.s) {
-      const f = formatOf(book, c.s);
-      if (f !== null) slot.format = f;
-    }
-    const v = c.v?.text;
-    if (c.f) {
-      const result = v === undefined ? undefined : c.t === 'str' ? xmlDecode(v) : Number.parseFloat(v);
-      // A formula's empty or failed result is no value; a shared formula's copy keeps what it holds.
-      // A result of 0 is kept (exceljs read it as an empty cell).
-      slot.cell = c.f.text === '' || result || result === 0 ? result : undefined;
-      slot.formula = true;
-      slot.set = true;
-    } else if (v !== undefined) {
-      slot.formula = false;
-      slot.set = true;
-      switch (c.t) {
-        case 's': {
-          const i = Number.parseInt(v, 10);
-          if (book.strings) {
-            const s = book.strings[i];
-            slot.cell = s ?? undefined;
-            slot.set = s !== undefined && s !== null;
-          } else slot.cell = undefined;
-          break;
-        }
-        case 'inlineStr':
-        case 'str':
-          slot.cell = xmlDecode(v);
-          break;
-        case 'e':
-          slot.cell = v;
-          break;
-        case 'b':
-          slot.cell = Number.parseInt(v, 10) !== 0;
-          break;
-        default:
-          slot.cell = isDateFormat(slot.format)
-            ? serialToDate(Number.parseFloat(v), book.date1904)
-            : Number.parseFloat(v);
-      }
-    }
+    storeCell(book, row, c, broken);
     c = undefined;
   };
 
   const endRow = () => {
     if (!row) throw broken();
-    if (row.n > EXCEL_MAX_ROWS) throw rowBeyondExcel(row.n);
-    let last = 0;
-    for (let i = row.cells.length - 1; i > 0; i--) {
-      if (row.cells[i]?.set) {
-        last = i;
-        break;
-      }
-    }
-    const cells: Cell[] = [];
-    let formula = false;
-    for (let i = 1; i <= last; i++) {
-      const slot = row.cells[i];
-      if (!slot?.set) {
-        cells.push(undefined);
-        continue;
-      }
-      const cell = slot.cell;
-      if (typeof cell === 'string' && cell.length > maxCell) throw cellTooLong(maxCell, row.n, i);
-      // The export guards formula starts in XLSX as in CSV; the guard comes off the same way.
-      cells.push(typeof cell === 'string' ? unguard(cell) : cell);
-      if (slot.formula) formula = true;
-    }
-    out.push(formula ? { row: row.n, cells, formula } : { row: row.n, cells });
+    out.push(finishRow(row, maxCell));
     row = undefined;
   };
 
