@@ -7,7 +7,8 @@ import {
   parse,
   registerCatalogue,
 } from '@nastavnik/core';
-import { type Accumulator, accumulate, rollUp } from './accumulator';
+import { accumulate } from './accumulate';
+import { type Accumulator, rollUp } from './accumulator';
 import {
   type IndicatorDatasetInput,
   type Period,

@@ -8,10 +8,9 @@
  * @packageDocumentation
  * @module @nastavnik/indicators
  */
+export { type AccumulateOptions, accumulate } from './accumulate';
 export {
-  type AccumulateOptions,
   type Accumulator,
-  accumulate,
   createAccumulator,
   mergeAccumulators,
   rollUp,
