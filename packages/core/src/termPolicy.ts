@@ -3,6 +3,7 @@ import { dateParts, dayNumber, dayNumberFromParts, daysInMonth } from './calenda
 import { type IsoDate, termMonths } from './dates';
 import { type CatalogueId, CatalogueIdSchema } from './enums';
 import { type IssuePath, NastavnikError, type NastavnikIssue, nastavnikIssue } from './errors';
+import type { IssueParams } from './issueParams';
 import { registerCatalogue } from './messages/catalogue';
 
 registerCatalogue();
@@ -58,17 +59,9 @@ export const defaultTermPolicy: TermPolicy = {
  * const v: TermViolation = { code: 'programme_too_long', rule: '003 §1.2', params: { months: 32, maximum: 12 } };
  */
 export interface TermViolation {
-  readonly code:
-    | 'invalid_date_range'
-    | 'programme_too_short'
-    | 'programme_too_long'
-    | 'programme_before_approval'
-    | 'programme_already_ended'
-    | 'extension_not_later'
-    | 'extension_after_end'
-    | 'extension_too_long';
+  readonly code: IssueParams['term_outside_policy']['violation'];
   /** The seed paragraph the rule comes from. */
-  readonly rule: '003 §1.2' | '003 §7.2' | '003 §6.2';
+  readonly rule: IssueParams['term_outside_policy']['rule'];
   readonly params: Readonly<Record<string, string | number>>;
 }
 
