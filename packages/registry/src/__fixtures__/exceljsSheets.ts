@@ -18,6 +18,7 @@ import {
   tooMuchData,
 } from '../_internal/limits';
 import type { RawRow, SheetStream, XlsxContext } from '../_internal/sheet';
+import { eocdAt, type ZipDirectory, zipDirectory } from '../_internal/zip';
 
 registerCatalogue();
 
@@ -167,62 +168,6 @@ function toRaw(r: ExcelRow, maxCell: number): RawRow {
 
 /** A reader that moves no bytes for this long while the import waits on it is stuck (a damaged zip). */
 const STALL_MS = 2000;
-const EOCD = 0x06054b50;
-const CDH = 0x02014b50;
-
-function eocdAt(b: Uint8Array): number {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const min = Math.max(0, b.byteLength - 65_557);
-  for (let i = b.byteLength - 22; i >= min; i--) if (dv.getUint32(i, true) === EOCD) return i;
-  return -1;
-}
-
-/** A part of the zip as its central directory lists it. */
-export interface ZipPart {
-  readonly name: string;
-  /** Unpacked size as declared. */
-  readonly size: number;
-  /** Where its local header starts. */
-  readonly offset: number;
-}
-
-/** The zip's central directory: its parts and where it starts. */
-export interface ZipDirectory {
-  readonly parts: readonly ZipPart[];
-  readonly offset: number;
-  /** Declared unpacked size of each part by name. */
-  readonly sizes: ReadonlyMap<string, number>;
-}
-
-/**
- * The zip's central directory, or `undefined` when it cannot be read here
- * (zip64, damage): the file is then read as it comes, and the meter counts
- * against the total limit alone.
- */
-export function zipDirectory(b: Uint8Array, at: number): ZipDirectory | undefined {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const count = dv.getUint16(at + 10, true);
-  const size = dv.getUint32(at + 12, true);
-  const offset = dv.getUint32(at + 16, true);
-  if (offset + size > at) return undefined;
-  const parts: ZipPart[] = [];
-  const sizes = new Map<string, number>();
-  const names = new TextDecoder('utf-8');
-  let p = offset;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > at || dv.getUint32(p, true) !== CDH) return undefined;
-    const unpacked = dv.getUint32(p + 24, true);
-    const nameLength = dv.getUint16(p + 28, true);
-    const local = dv.getUint32(p + 42, true);
-    const next = p + 46 + nameLength + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
-    if (next > at || local >= offset) return undefined;
-    const name = names.decode(b.subarray(p + 46, p + 46 + nameLength));
-    parts.push({ name, size: unpacked, offset: local });
-    sizes.set(name, (sizes.get(name) ?? 0) + unpacked);
-    p = next;
-  }
-  return { parts, offset, sizes };
-}
 
 /** The parts a worksheet needs, in the order they are best read. */
 const FIRST = [
